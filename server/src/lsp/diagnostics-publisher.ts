@@ -1,0 +1,48 @@
+/**
+ * Publishes diagnostics for changed documents. Changes are coalesced per
+ * macrotask (no fixed debounce), so a burst of keystrokes costs one analysis and
+ * the user still sees results as soon as typing pauses for a tick.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostics } from '../services/diagnostics';
+import type { AnalysisCache } from './analysis-cache';
+import { runSafeSync, type Logger } from './run-safe';
+
+export class DiagnosticsPublisher {
+  private readonly pending = new Set<string>();
+  private scheduled = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly cache: AnalysisCache,
+    private readonly log: Logger,
+  ) {}
+
+  schedule(uri: string): void {
+    this.pending.add(uri);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  clear(uri: string): void {
+    this.pending.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const uris = [...this.pending];
+    this.pending.clear();
+    for (const uri of uris) {
+      const document = this.documents.get(uri);
+      if (!document) continue;
+      runSafeSync(this.log, `diagnostics ${uri}`, () => {
+        const diagnostics = toDiagnostics(document, this.cache.get(document));
+        void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      });
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Wires the language server: capabilities, document sync, and one thin handler per
+ * request. Handlers adapt; all logic lives in services/ and analysis/.
+ */
+import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from './analysis-cache';
+import { DiagnosticsPublisher } from './diagnostics-publisher';
+import { registerFeatures, serverCapabilities } from './features';
+
+export const SERVER_NAME = 'NetworkPolicy Lens';
+export const SERVER_VERSION = '0.1.0';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache();
+  const log = (message: string): void => connection.console.log(message);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, log);
+
+  connection.onInitialize((): InitializeResult => ({
+    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental }, ...serverCapabilities() },
+    serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+  }));
+  connection.onInitialized(() => log(`${SERVER_NAME} ${SERVER_VERSION} ready (node ${process.version}).`));
+
+  documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
+  documents.onDidClose((event) => {
+    cache.delete(event.document.uri);
+    diagnostics.clear(event.document.uri);
+  });
+
+  registerFeatures({ connection, documents, cache, log });
+  documents.listen(connection);
+  connection.listen();
+}
