@@ -64,12 +64,16 @@ code_server() (
   (cd "$CS_PREFIX" && npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION")
   # npm 11 may skip install scripts ("not yet covered by allowScripts"); then code-server's
   # postinstall (which installs VS Code's own node_modules) has not run. Run it by hand.
-  if [ ! -d "$CS_PKG/lib/vscode/node_modules" ]; then
+  # Its last step installs lib/vscode/extensions; kerberos.node proves native builds ran.
+  if [ ! -d "$CS_PKG/lib/vscode/extensions/node_modules" ] ||
+     [ ! -f "$CS_PKG/lib/vscode/node_modules/kerberos/build/Release/kerberos.node" ]; then
     log "npm skipped code-server's postinstall; running it by hand"
     (cd "$CS_PKG" && npm_config_user_agent="npm/11 node/v$NODE_VERSION linux x64" sh ./postinstall.sh)
   fi
-  # Check with Node 24 explicitly: `code-server --version` also works under Node 20.
-  log "code-server is $("$NODE24/bin/node" "$CS_PKG/out/node/entry.js" --version | head -1)"
+  # Check with Node 24 explicitly (`code-server --version` also works under Node 20), and
+  # with an empty --config, or code-server writes ~/.config/code-server/config.yaml.
+  : >"$CACHE/empty-config.yaml"
+  log "code-server is $("$NODE24/bin/node" "$CS_PKG/out/node/entry.js" --config "$CACHE/empty-config.yaml" --version | head -1)"
 )
 
 main() {

@@ -2,6 +2,8 @@
 import { runCheck } from './check-command';
 import type { CommandResult } from './command';
 import { runDescribe } from './describe-command';
+import { runReach } from './reach-command';
+import { runWhy } from './why-command';
 
 interface CommandEntry {
   readonly usage: string;
@@ -11,6 +13,8 @@ interface CommandEntry {
 const COMMANDS: Record<string, CommandEntry> = {
   check: { usage: 'check PATH...               print problems as file:line:col severity code message; exit 1 on errors', run: runCheck },
   describe: { usage: 'describe PATH...            print every NetworkPolicy as `kubectl describe networkpolicy` does', run: runDescribe },
+  reach: { usage: 'reach [--format connlist|json|md] PATH...   print who can reach whom, on which ports', run: runReach },
+  why: { usage: 'why SRC DST [--port P/PROTO] PATH...       explain why SRC can or cannot reach DST', run: runWhy },
 };
 
 function usageText(): string[] {

@@ -67,7 +67,7 @@ async function freePort() {
 export async function startCodeServer({ profile, workspace, logFile, env = {}, smokeTestDriver = false }) {
   const port = await freePort();
   const args = [...baseArgs(profile), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-workspace-trust', '--disable-getting-started-override'];
+    '--disable-workspace-trust'];
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   args.push(workspace);
   const log = createWriteStream(logFile);
