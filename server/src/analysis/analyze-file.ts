@@ -9,6 +9,9 @@ import type { ParsedFile } from '../parse/yaml-tree';
 import { collectObjects, isNetworkPolicy } from '../model/objects';
 import { readNetworkPolicy } from '../model/network-policy';
 import type { NetworkPolicy, ObjectRef } from '../model/types';
+import { checkCalicoPolicies } from '../calico/checks';
+import { readCalicoPolicies } from '../calico/model/read-policy';
+import type { CalicoPolicy } from '../calico/model/types';
 import { POLICY_CHECKS } from './checks';
 import type { CheckContext, PolicyCheck } from './checks/check';
 import { finding, sortFindings, type Finding } from './finding';
@@ -17,6 +20,8 @@ export interface FileAnalysis {
   readonly parsed: ParsedFile;
   readonly objects: readonly ObjectRef[];
   readonly policies: readonly NetworkPolicy[];
+  /** projectcalico.org/v3 NetworkPolicy and GlobalNetworkPolicy objects. */
+  readonly calicoPolicies: readonly CalicoPolicy[];
   /**
    * Whether this file is ours to speak about. Other YAML (CI configs, Helm values,
    * Deployments alone) gets no diagnostics and no hovers from this extension.
@@ -32,10 +37,11 @@ export function analyzeText(text: string): FileAnalysis {
   const parsed = parseFile(text);
   const objects = collectObjects(parsed);
   const policies = objects.filter(isNetworkPolicy).map(readNetworkPolicy);
-  const relevant = policies.length > 0 || POLICY_KIND_TEXT.test(text);
-  if (!relevant) return { parsed, objects, policies, relevant, findings: [] };
-  const findings = [...syntaxFindings(parsed), ...policyFindings(parsed, policies)];
-  return { parsed, objects, policies, relevant, findings: sortFindings(findings) };
+  const calicoPolicies = readCalicoPolicies(objects);
+  const relevant = policies.length > 0 || calicoPolicies.length > 0 || POLICY_KIND_TEXT.test(text);
+  if (!relevant) return { parsed, objects, policies, calicoPolicies, relevant, findings: [] };
+  const findings = [...syntaxFindings(parsed), ...policyFindings(parsed, policies), ...checkCalicoPolicies(parsed, calicoPolicies)];
+  return { parsed, objects, policies, calicoPolicies, relevant, findings: sortFindings(findings) };
 }
 
 function syntaxFindings(parsed: ParsedFile): Finding[] {
