@@ -30,8 +30,8 @@ export interface FileAnalysis {
   readonly findings: readonly Finding[];
 }
 
-/** A file mentions a policy kind even when it is too broken to parse into one. */
-const POLICY_KIND_TEXT = /^\s*(?:-\s+)?["']?kind["']?\s*:\s*["']?(?:Global)?NetworkPolicy\b/m;
+/** A file mentions a policy kind even when it is too broken to parse into one (block YAML or one-line JSON). */
+const POLICY_KIND_TEXT = /(?:^\s*(?:-\s+)?|[{,]\s*)["']?kind["']?\s*:\s*["']?(?:Global)?NetworkPolicy\b/m;
 
 export function analyzeText(text: string): FileAnalysis {
   const parsed = parseFile(text);

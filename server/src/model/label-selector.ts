@@ -1,15 +1,19 @@
 /** YAML -> LabelSelector and SelectorRequirement. */
-import { getPair, isMap, isScalar, isSeq, type YMap, type YPair } from '../parse/yaml-tree';
+import { deref, getPair, isMap, isScalar, isSeq, type YMap, type YPair } from '../parse/yaml-tree';
 import { labelEntries, scalarText, stringField } from './read-fields';
 import type { Field, LabelSelector, SelectorRequirement } from './types';
 
 /**
- * Reads a selector from its pair. `podSelector:` with no value (null) reads as an
- * empty selector, which is what the API server stores for it.
+ * Reads a selector from its pair. What a null value (`podSelector:` alone) means
+ * depends on the Go type behind the field, and the model follows the API server:
+ * `spec.podSelector` is a struct, so null decodes to an empty selector (all pods);
+ * a peer's selectors are pointers, so null decodes to "not set", exactly as if
+ * the key were absent (and `namespaceSelector:` does NOT mean all namespaces).
  */
-export function readSelector(pair: YPair | undefined): LabelSelector | undefined {
+export function readSelector(pair: YPair | undefined, nullMeans: 'empty' | 'absent' = 'empty'): LabelSelector | undefined {
   if (!pair) return undefined;
-  const node = pair.value;
+  const node = deref(pair.value);
+  if (nullMeans === 'absent' && (node === null || (isScalar(node) && node.value === null))) return undefined;
   const span = node ? node.span : { start: pair.key.span.end, end: pair.key.span.end };
   if (node !== null && !isMap(node) && !(isScalar(node) && node.value === null)) return undefined;
   const map = isMap(node) ? node : undefined;
@@ -23,15 +27,17 @@ export function readSelector(pair: YPair | undefined): LabelSelector | undefined
 }
 
 function readRequirements(map: YMap | undefined): SelectorRequirement[] {
-  const pair = map ? getPair(map, 'matchExpressions') : undefined;
-  if (!pair || !isSeq(pair.value)) return [];
+  const list = deref(map ? getPair(map, 'matchExpressions')?.value : undefined);
+  if (!isSeq(list)) return [];
   const result: SelectorRequirement[] = [];
-  for (const item of pair.value.items) {
+  for (const written of list.items) {
+    const item = deref(written);
     if (!isMap(item)) continue;
     const valuesPair = getPair(item, 'values');
+    const valuesNode = deref(valuesPair?.value);
     const values: Field<string>[] = [];
-    if (valuesPair && isSeq(valuesPair.value)) {
-      for (const v of valuesPair.value.items) {
+    if (isSeq(valuesNode)) {
+      for (const v of valuesNode.items) {
         const text = scalarText(v);
         if (text) values.push(text);
       }
@@ -43,7 +49,7 @@ function readRequirements(map: YMap | undefined): SelectorRequirement[] {
       ...(key && { key }),
       ...(operator && { operator }),
       values,
-      ...(valuesPair?.value && { valuesSpan: valuesPair.value.span }),
+      ...(valuesNode && { valuesSpan: valuesNode.span }),
     });
   }
   return result;

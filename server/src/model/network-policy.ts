@@ -1,5 +1,5 @@
 /** ObjectRef -> NetworkPolicy (networking.k8s.io/v1), every field with its span. */
-import { getPair, isMap, isScalar, type YMap, type YNode } from '../parse/yaml-tree';
+import { deref, getPair, isMap, isScalar, type YMap, type YNode } from '../parse/yaml-tree';
 import { readSelector } from './label-selector';
 import { readMetadata } from './metadata';
 import { listField, mapField, scalarText } from './read-fields';
@@ -38,8 +38,8 @@ function readRule(node: YNode, index: number, direction: Direction): PolicyRule 
 
 function readPeer(node: YNode): Peer | undefined {
   if (!isMap(node)) return undefined;
-  const podSelector = readSelector(getPair(node, 'podSelector'));
-  const namespaceSelector = readSelector(getPair(node, 'namespaceSelector'));
+  const podSelector = readSelector(getPair(node, 'podSelector'), 'absent');
+  const namespaceSelector = readSelector(getPair(node, 'namespaceSelector'), 'absent');
   const ipBlock = readIpBlock(node);
   return { span: node.span, node, ...(podSelector && { podSelector }), ...(namespaceSelector && { namespaceSelector }), ...(ipBlock && { ipBlock }) };
 }
@@ -53,17 +53,19 @@ function readIpBlock(peer: YMap): IpBlock | undefined {
 }
 
 function readPort(node: YNode): PortSpec | undefined {
+  // `- ` (null) is an empty port, as the API server stores it: all ports, protocol TCP.
+  if (isScalar(node) && node.value === null) return { span: node.span, node };
   if (!isMap(node)) return undefined;
   const protocol = scalarText(getPair(node, 'protocol')?.value ?? null);
   const port = readPortValue(node);
-  const endPortNode = getPair(node, 'endPort')?.value;
+  const endPortNode = deref(getPair(node, 'endPort')?.value);
   const endPort = isScalar(endPortNode) && typeof endPortNode.value === 'number' ? { value: endPortNode.value, span: endPortNode.span } : undefined;
   return { span: node.span, node, ...(protocol && { protocol }), ...(port && { port }), ...(endPort && { endPort }) };
 }
 
 /** `port: 80` is a number; `port: "80"` and `port: http` are strings (IntOrString). */
 function readPortValue(node: YMap): Field<number | string> | undefined {
-  const value = getPair(node, 'port')?.value;
+  const value = deref(getPair(node, 'port')?.value);
   if (!isScalar(value) || value.value === null) return undefined;
   if (typeof value.value === 'number') return { value: value.value, span: value.span };
   return { value: String(value.value), span: value.span };

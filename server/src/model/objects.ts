@@ -2,7 +2,7 @@
  * ParsedFile -> the Kubernetes objects it holds: one per document, or one per item
  * of a `kind: List` (or `*List`) document. Non-Kubernetes YAML yields nothing.
  */
-import { getPair, isMap, isSeq, type ParsedFile, type YMap } from '../parse/yaml-tree';
+import { deref, getPair, isMap, isSeq, type ParsedFile, type YMap } from '../parse/yaml-tree';
 import { stringField } from './read-fields';
 import type { ObjectRef } from './types';
 
@@ -32,10 +32,11 @@ function isListKind(kind: string | undefined): boolean {
 }
 
 function listItems(root: YMap, docIndex: number): ObjectRef[] {
-  const items = getPair(root, 'items')?.value;
+  const items = deref(getPair(root, 'items')?.value);
   if (!isSeq(items)) return [];
   const refs: ObjectRef[] = [];
-  items.items.forEach((item, index) => {
+  items.items.forEach((written, index) => {
+    const item = deref(written);
     if (!isMap(item)) return;
     const ref = toObjectRef(item, docIndex, index);
     if (ref) refs.push(ref);

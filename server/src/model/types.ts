@@ -68,6 +68,10 @@ export interface IpBlock {
   readonly except: readonly Field<string>[];
 }
 
+/**
+ * A NetworkPolicyPeer. A selector written with a null value (`namespaceSelector:`)
+ * is absent here, as it is for the API server; validation finds it in `node`.
+ */
 export interface Peer {
   readonly span: Span;
   readonly node: YNode;

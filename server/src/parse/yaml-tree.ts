@@ -33,6 +33,11 @@ export interface YScalar extends YNodeBase {
 export interface YAlias extends YNodeBase {
   readonly kind: 'alias';
   readonly source: string;
+  /**
+   * The anchored node `*name` stands for (the very node of `&name`, with its own
+   * spans), or undefined when the anchor is unknown or contains the alias itself.
+   */
+  readonly target?: YNode;
 }
 
 export interface YPair {
@@ -95,6 +100,16 @@ export function isSeq(node: YNode | null | undefined): node is YSeq {
 
 export function isScalar(node: YNode | null | undefined): node is YScalar {
   return node?.kind === 'scalar';
+}
+
+/**
+ * The node an alias stands for, or the node itself. Readers of values call this,
+ * so `matchLabels: *common` reads as the labels of `&common`, as Kubernetes reads
+ * it, and never as an empty (select-all) selector.
+ */
+export function deref(node: YNode | null | undefined): YNode | null {
+  if (node === null || node === undefined) return null;
+  return node.kind === 'alias' ? (node.target ?? node) : node;
 }
 
 /** True for a missing value, `key:`, `key: null` and `key: ~`. */
