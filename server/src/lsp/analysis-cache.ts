@@ -16,7 +16,7 @@ export class AnalysisCache {
   get(document: TextDocument): FileAnalysis {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = analyzeText(document.getText());
+    const analysis = analyzeText(document.getText(), cached?.analysis);
     this.entries.set(document.uri, { version: document.version, analysis });
     return analysis;
   }

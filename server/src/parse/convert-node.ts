@@ -16,6 +16,8 @@ const PENDING = 'pending';
 
 export class NodeConverter {
   readonly problems: SyntaxProblem[] = [];
+  /** Whether any alias was converted; documents without aliases can be copied without tracking anchors. */
+  sawAlias = false;
   private readonly anchors = new Map<string, YNode | typeof PENDING>();
 
   constructor(private readonly text: string) {}
@@ -47,6 +49,7 @@ export class NodeConverter {
   }
 
   private convertAlias(node: yaml.Alias): YNode {
+    this.sawAlias = true;
     const span = this.spanOf(node);
     const target = this.anchors.get(node.source);
     if (target === undefined && node.source !== '') {

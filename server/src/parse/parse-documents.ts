@@ -8,12 +8,42 @@
 import * as yaml from 'yaml';
 import { NodeConverter } from './convert-node';
 import { ProblemSpans } from './problem-spans';
-import type { ParsedDocument, ParsedFile, SyntaxProblem, YNode } from './yaml-tree';
+import { documentRegions } from './document-regions';
+import { shiftDocument } from './shift-document';
+import type { ParsedDocument, ParsedFile, ParsedRegion, SyntaxProblem, YNode } from './yaml-tree';
 
 /** Helm and other Go templates: `{{ .Values.x }}`, `{{- if ... }}`. */
 const TEMPLATE_MARKER = /\{\{-?\s|\{\{[.$a-zA-Z/]/;
 
-export function parseFile(text: string): ParsedFile {
+/**
+ * Parses every document of the text. With `previous` (the parse of an earlier
+ * version of the same file), documents whose text did not change are reused,
+ * moved to their new offsets, so an edit costs the parse of one document.
+ */
+export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
+  const reusable = regionsByText(previous);
+  const documents: ParsedDocument[] = [];
+  const regions: ParsedRegion[] = [];
+  for (const { start, end } of documentRegions(text)) {
+    const regionText = text.slice(start, end);
+    const old = reusable.get(regionText);
+    const docs = old
+      ? old.documents.map((doc, i) => shiftDocument(doc, start - old.start, documents.length + i))
+      : parseRegion(regionText).map((doc, i) => shiftDocument(doc, start, documents.length + i));
+    documents.push(...docs);
+    regions.push({ start, text: regionText, documents: docs });
+  }
+  return { text, documents, regions };
+}
+
+function regionsByText(previous: ParsedFile | undefined): Map<string, ParsedRegion> {
+  const map = new Map<string, ParsedRegion>();
+  for (const region of previous?.regions ?? []) if (!map.has(region.text)) map.set(region.text, region);
+  return map;
+}
+
+/** Parses one region's text; spans are relative to the region until shifted. */
+function parseRegion(text: string): ParsedDocument[] {
   let parsed: yaml.Document.Parsed[];
   try {
     const all = yaml.parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
@@ -23,10 +53,9 @@ export function parseFile(text: string): ParsedFile {
     const span = { start: 0, end: Math.min(text.length, 1) };
     const message = `YAML parser failed: ${error instanceof Error ? error.message : String(error)}`;
     const problem: SyntaxProblem = { span, code: 'yaml/syntax', message, severity: 'error' };
-    return { text, documents: [{ index: 0, span: { start: 0, end: text.length }, root: null, problems: [problem], templated: false }] };
+    return [{ index: 0, span: { start: 0, end: text.length }, root: null, problems: [problem], templated: false }];
   }
-  const documents = parsed.map((doc, index) => convertDocument(doc, index, text, regionEnd(parsed, index, text)));
-  return { text, documents };
+  return parsed.map((doc, index) => convertDocument(doc, index, text, regionEnd(parsed, index, text)));
 }
 
 /**
@@ -52,7 +81,7 @@ function convertDocument(doc: yaml.Document.Parsed, index: number, text: string,
     ...converter.problems,
   ];
   const templated = TEMPLATE_MARKER.test(text.slice(start, end));
-  return { index, span: { start, end }, root, problems, templated };
+  return { index, span: { start, end }, root, problems, templated, hasAliases: converter.sawAlias };
 }
 
 /** A document with no content (`---` alone, or only comments) reads as a zero-width null scalar; it has no root. */

@@ -78,9 +78,20 @@ export interface ParsedDocument {
   readonly problems: readonly SyntaxProblem[];
   /** True when the document holds Helm/Go template markers (`{{ ... }}`). */
   readonly templated: boolean;
+  /** True when the document holds aliases (`*name`), whose targets must be kept when it is copied. */
+  readonly hasAliases?: boolean;
 }
 
 export interface ParsedFile {
+  readonly text: string;
+  readonly documents: readonly ParsedDocument[];
+  /** The `---` regions the documents were parsed from, kept so the next version can reuse them. */
+  readonly regions?: readonly ParsedRegion[];
+}
+
+/** One region of text between document markers and the documents parsed from it. */
+export interface ParsedRegion {
+  readonly start: number;
   readonly text: string;
   readonly documents: readonly ParsedDocument[];
 }
