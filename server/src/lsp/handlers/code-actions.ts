@@ -5,7 +5,7 @@ import type { Feature } from '../features';
 import { runSafe } from '../run-safe';
 
 export const codeActionFeature: Feature = {
-  capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] } },
+  capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source] } },
   register({ connection, documents, cache, log }) {
     connection.onCodeAction((params, token) =>
       runSafe<CodeAction[]>(log, 'codeAction', token, [], () => {

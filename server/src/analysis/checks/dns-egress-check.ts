@@ -1,0 +1,51 @@
+/**
+ * The classic trap: once a policy puts its pods under egress isolation, DNS is denied
+ * like everything else, and the pods fail in confusing ways ("could not resolve
+ * host"). Warned when no egress rule of this policy, nor of another policy in the
+ * file that selects at least the same pods in the same namespace, allows DNS (see
+ * dns-reach.ts for what counts). A pure deny-all egress policy is usually deliberate,
+ * yet it loses DNS too, so it is warned with words that say so.
+ */
+import { getPair, isMap, isSeq, type YMap } from '../../parse/yaml-tree';
+import type { NetworkPolicy } from '../../model/types';
+import { affects } from '../policy-defaults';
+import { finding, type Finding } from '../finding';
+import type { CheckContext, PolicyCheck } from './check';
+import { dataAt } from './finding-data';
+import { hasSyntaxErrors } from './document-state';
+import { policyAllowsDns } from './dns-reach';
+import { selectorCovers } from './selector-match';
+
+export const dnsEgressCheck: PolicyCheck = {
+  id: 'dns-egress',
+  run(policy: NetworkPolicy, context: CheckContext): Finding[] {
+    if (hasSyntaxErrors(policy, context) || !affects(policy, 'Egress') || policyAllowsDns(policy)) return [];
+    if (context.policies.some((other) => other !== policy && allowsDnsFor(other, policy))) return [];
+    const spec = getPair(policy.ref.node, 'spec')?.value;
+    if (!isMap(spec)) return [];
+    const ruleCount = policy.spec.egress?.items.length ?? 0;
+    const message =
+      ruleCount === 0
+        ? 'This policy denies all egress, DNS included: the selected pods cannot even resolve names, which breaks most of them in confusing ways. If the lock-down is deliberate, still allow DNS egress (UDP/TCP 53) to kube-dns.'
+        : 'Egress from the selected pods is restricted and no rule allows DNS (UDP port 53) to kube-dns, so every name lookup will fail. Allow DNS egress to kube-dns in kube-system.';
+    return [finding('netpol/egress-without-dns', 'warning', message, anchorSpan(spec), { data: dataAt(policy.ref, ['spec'], { denyAll: ruleCount === 0 }) })];
+  },
+};
+
+/** Whether `other` allows DNS to every pod `policy` isolates: same namespace, a selector at least as broad. */
+function allowsDnsFor(other: NetworkPolicy, policy: NetworkPolicy): boolean {
+  if (other.metadata.namespace?.value !== policy.metadata.namespace?.value) return false;
+  return selectorCovers(other.spec.podSelector, policy.spec.podSelector) && policyAllowsDns(other);
+}
+
+/** The `egress` key when there is one, else the `Egress` entry of policyTypes that isolates egress. */
+function anchorSpan(spec: YMap): { start: number; end: number } {
+  const egress = getPair(spec, 'egress');
+  if (egress) return egress.key.span;
+  const types = getPair(spec, 'policyTypes');
+  if (types && isSeq(types.value)) {
+    const entry = types.value.items.find((item) => item.kind === 'scalar' && item.value === 'Egress');
+    if (entry) return entry.span;
+  }
+  return types?.key.span ?? spec.span;
+}

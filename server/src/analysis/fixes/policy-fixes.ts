@@ -1,0 +1,35 @@
+/**
+ * Fixes on a policy's lists: excepting the metadata endpoint from an ipBlock, and
+ * adding a missing type to policyTypes when rules for that direction are ignored.
+ */
+import { getPair, isMap, isNullish, isSeq } from '../../parse/yaml-tree';
+import type { PolicyType } from '../../model/types';
+import type { FindingFix, TextEdit } from './fix';
+import { editContext } from './edit-context';
+import { locate, nodeAt, objectRoot, stringData } from './locate';
+import { addPolicyTypeEdit } from './policy-types-edit';
+import { addPair, appendToSeq, fillEmptyValue } from './yaml-edits';
+
+export const exceptMetadataFix: FindingFix = (analysis, data) => {
+  const value = stringData(data, 'except');
+  const block = locate(analysis, data);
+  if (!value || !isMap(block) || !getPair(block, 'cidr')) return undefined;
+  const except = getPair(block, 'except');
+  const sample = except && isSeq(except.value) ? except.value.items[0] : getPair(block, 'cidr')?.value;
+  const ctx = editContext(analysis, data.docIndex, sample);
+  let edit: TextEdit | undefined;
+  if (!except) edit = addPair(ctx, block, 'except', [value]);
+  else if (isSeq(except.value) && except.value.items.length > 0) edit = appendToSeq(ctx, except.value, value);
+  else if (isNullish(except.value) || isSeq(except.value)) edit = fillEmptyValue(ctx, except, [value], block.flow);
+  return edit && { title: `Add "${value}" to except`, kind: 'quickfix', edits: [edit] };
+};
+
+export const addPolicyTypeFix: FindingFix = (analysis, data) => {
+  const type = stringData(data, 'policyType');
+  const root = objectRoot(analysis.parsed, data);
+  const spec = root ? nodeAt(root, ['spec']) : undefined;
+  if ((type !== 'Ingress' && type !== 'Egress') || !isMap(spec)) return undefined;
+  const ctx = editContext(analysis, data.docIndex);
+  const edit = addPolicyTypeEdit(ctx, spec, type as PolicyType);
+  return edit ? { title: `Add ${type} to policyTypes`, kind: 'quickfix', edits: [edit], isPreferred: true } : undefined;
+};
