@@ -1,0 +1,67 @@
+/**
+ * The explain entry point: a file's policies and a cursor offset in, the Markdown
+ * for the NetworkPolicy node under the cursor and that node's span out (or null
+ * when the cursor is not on a NetworkPolicy node). Pure; the hover service only
+ * converts positions and wraps the result.
+ */
+import type { NetworkPolicy } from '../../model/types';
+import type { ParsedFile } from '../../parse/yaml-tree';
+import { explainNullPeerSelector, explainUnknownField, explainWrongShape } from './explain-field';
+import { explainIpBlock } from './explain-ip-block';
+import { explainPeer, explainPeers } from './explain-peer';
+import { explainNamespace, explainPolicy, explainPolicyLabels } from './explain-policy';
+import { explainPolicyTypes } from './explain-policy-types';
+import { explainPort, explainPorts } from './explain-ports';
+import { explainDirection, explainRule } from './explain-rule';
+import { explainSelector } from './explain-selector';
+import { locate } from './locate';
+import type { ExplainOptions, Explanation, Located } from './types';
+
+export type { ExplainOptions, Explanation, SelectorScope, WorkspaceMatcher } from './types';
+
+export interface ExplainInput {
+  readonly parsed: ParsedFile;
+  readonly policies: readonly NetworkPolicy[];
+}
+
+export function explainAt(input: ExplainInput, offset: number, options: ExplainOptions = {}): Explanation | null {
+  const located = locate(input.policies, input.parsed.text, offset);
+  if (!located) return null;
+  return { markdown: render(located, options), span: located.span };
+}
+
+function render(located: Located, options: ExplainOptions): string {
+  const { policy, target } = located;
+  switch (target.kind) {
+    case 'policy':
+      return explainPolicy(policy);
+    case 'namespace':
+      return explainNamespace(policy);
+    case 'policy-labels':
+      return explainPolicyLabels(target.field);
+    case 'policy-types':
+      return explainPolicyTypes(policy, target.item);
+    case 'direction':
+      return explainDirection(policy, target.direction);
+    case 'rule':
+      return explainRule(policy, target.rule);
+    case 'peers':
+      return explainPeers(target.rule);
+    case 'peer':
+      return explainPeer(target.rule, target.peer, policy);
+    case 'selector':
+      return explainSelector(target, policy, options);
+    case 'ip-block':
+      return explainIpBlock(target.rule, target.ipBlock, target.focus);
+    case 'ports':
+      return explainPorts(target.rule);
+    case 'port':
+      return explainPort(target.rule, target.port, target.focus, located.raw);
+    case 'unknown-field':
+      return explainUnknownField(target.field, target.owner, target.expected);
+    case 'null-peer-selector':
+      return explainNullPeerSelector(target.field);
+    case 'wrong-shape':
+      return explainWrongShape(target.field, target.expected);
+  }
+}

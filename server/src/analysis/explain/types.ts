@@ -1,0 +1,75 @@
+/**
+ * The explain API: what the hover service (and later the CLI) passes in, and what
+ * the cursor can be on. Pure data, no LSP types.
+ */
+import type { YNode } from '../../parse/yaml-tree';
+import type { Direction, IpBlock, LabelSelector, NetworkPolicy, Peer, PolicyRule, PortSpec, Span } from '../../model/types';
+
+/** Where a selector looks: which pods or namespaces it can possibly match. */
+export type SelectorScope =
+  /** Pods of one namespace (undefined when the policy names none: the namespace it is applied to). */
+  | { readonly kind: 'pods-in-namespace'; readonly namespace: string | undefined }
+  /** Pods of the namespaces a sibling `namespaceSelector` selects. */
+  | { readonly kind: 'pods-in-selected-namespaces'; readonly namespaceSelector: LabelSelector }
+  | { readonly kind: 'namespaces' };
+
+/**
+ * Lists what a selector matches in the workspace (e.g. `deployment/web (default)`).
+ * The workspace index will provide one; until then hovers say nothing about the workspace.
+ */
+export type WorkspaceMatcher = (selector: LabelSelector, scope: SelectorScope) => readonly string[];
+
+export interface ExplainOptions {
+  readonly matches?: WorkspaceMatcher;
+}
+
+/** The Markdown for the node under the cursor, and that node's exact span. */
+export interface Explanation {
+  readonly markdown: string;
+  readonly span: Span;
+}
+
+export type SelectorContext =
+  | { readonly role: 'policy' }
+  | { readonly role: 'peer-pods' | 'peer-namespaces'; readonly rule: PolicyRule; readonly peer: Peer };
+
+export type SelectorFocus =
+  | { readonly part: 'selector' }
+  | { readonly part: 'matchLabels' }
+  | { readonly part: 'label'; readonly index: number }
+  | { readonly part: 'matchExpressions' }
+  | { readonly part: 'requirement'; readonly index: number };
+
+export type IpBlockFocus = { readonly part: 'ipBlock' | 'cidr' | 'except' } | { readonly part: 'except-item'; readonly index: number };
+
+export type PortFocus = 'entry' | 'port' | 'endPort' | 'protocol';
+
+/** The meaningful model node under the cursor. */
+export type ExplainTarget =
+  | { readonly kind: 'policy' }
+  | { readonly kind: 'namespace' }
+  | { readonly kind: 'policy-labels'; readonly field: 'labels' | 'annotations' }
+  | { readonly kind: 'policy-types'; readonly item?: number }
+  | { readonly kind: 'direction'; readonly direction: Direction }
+  | { readonly kind: 'rule'; readonly rule: PolicyRule }
+  | { readonly kind: 'peers'; readonly rule: PolicyRule }
+  | { readonly kind: 'peer'; readonly rule: PolicyRule; readonly peer: Peer }
+  | { readonly kind: 'selector'; readonly selector: LabelSelector; readonly context: SelectorContext; readonly focus: SelectorFocus }
+  | { readonly kind: 'ip-block'; readonly rule: PolicyRule; readonly peer: Peer; readonly ipBlock: IpBlock; readonly focus: IpBlockFocus }
+  | { readonly kind: 'ports'; readonly rule: PolicyRule }
+  | { readonly kind: 'port'; readonly rule: PolicyRule; readonly port: PortSpec; readonly focus: PortFocus }
+  /** A key that is not a field of the object it is in (a typo, or `to` in an ingress rule). */
+  | { readonly kind: 'unknown-field'; readonly field: string; readonly owner: string; readonly expected: readonly string[] }
+  /** `podSelector:` / `namespaceSelector:` with no value in a peer: null, which Kubernetes reads as "not set". */
+  | { readonly kind: 'null-peer-selector'; readonly field: 'podSelector' | 'namespaceSelector' }
+  /** A field whose value has a shape the model could not read (`podSelector: app=web`). */
+  | { readonly kind: 'wrong-shape'; readonly field: string; readonly expected: string };
+
+export interface Located {
+  readonly policy: NetworkPolicy;
+  readonly target: ExplainTarget;
+  /** The exact key, value or sequence item under the cursor. */
+  readonly span: Span;
+  /** The value of the hovered field as written, for explaining values the model could not read. */
+  readonly raw: YNode | null;
+}
