@@ -22,7 +22,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
-    synchronize: { configurationSection: 'netpolLens' },
+    // `files` too: the server re-indexes when files.exclude changes.
+    synchronize: { configurationSection: ['netpolLens', 'files'] },
   };
   // The id `netpolLens` makes the client read its trace level from `netpolLens.trace.server`.
   return new LanguageClient('netpolLens', 'NetworkPolicy Lens', serverOptions, clientOptions);

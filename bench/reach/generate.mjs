@@ -1,0 +1,83 @@
+// Generates a large, realistic workspace as YAML texts: namespaces with team/env
+// labels, Deployments whose pods share a limited set of label combinations (as
+// replicas and sibling services do), and a mix of the policies teams write:
+// default deny, DNS egress, same-namespace tiers, cross-namespace access by
+// labels, named and ranged ports, and ipBlocks with excepts.
+
+const TIERS = ['web', 'api', 'db', 'cache'];
+const ENVS = ['prod', 'staging', 'dev'];
+
+/** `{ files: Map<uri, text>, workloads, policies, namespaces }` for the given sizes. */
+export function generateWorkspace({ namespaces = 50, workloads = 2000, policies = 1000 } = {}) {
+  const files = new Map();
+  const perNs = Math.ceil(workloads / namespaces);
+  const policiesPerNs = Math.ceil(policies / namespaces);
+  let workloadCount = 0;
+  let policyCount = 0;
+  for (let n = 0; n < namespaces; n++) {
+    const ns = `ns-${String(n).padStart(2, '0')}`;
+    const docs = [namespaceDoc(ns, n)];
+    for (let j = 0; j < perNs && workloadCount < workloads; j++, workloadCount++) docs.push(deploymentDoc(ns, j));
+    files.set(`file:///bench/${ns}/workloads.yaml`, docs.join('---\n'));
+    const pols = [];
+    for (let k = 0; k < policiesPerNs && policyCount < policies; k++, policyCount++) pols.push(policyDoc(ns, n, k));
+    files.set(`file:///bench/${ns}/policies.yaml`, pols.join('---\n'));
+  }
+  return { files, workloads: workloadCount, policies: policyCount, namespaces };
+}
+
+function namespaceDoc(ns, n) {
+  return `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    team: t${n % 5}\n    env: ${ENVS[n % 3]}\n`;
+}
+
+/** 10 apps x 4 tiers, cycled: 20 distinct label sets per namespace for 40 workloads; an app's port is its own. */
+function deploymentDoc(ns, j) {
+  const app = `app-${j % 10}`;
+  const tier = TIERS[j % 4];
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${app}-${tier}-${j}
+  namespace: ${ns}
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: ${app}, tier: ${tier}}
+  template:
+    metadata:
+      labels: {app: ${app}, tier: ${tier}}
+    spec:
+      containers:
+        - name: main
+          image: registry.example/${app}:1.0
+          ports:
+            - {name: http, containerPort: ${8080 + ((j % 10) % 3)}}
+            - {name: metrics, containerPort: 9100}
+`;
+}
+
+function policyDoc(ns, n, k) {
+  const head = (name) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n`;
+  switch (k % 10) {
+    case 0:
+      return head(`default-deny-${k}`) + '  podSelector: {}\n  policyTypes: [Ingress, Egress]\n';
+    case 1:
+      return head(`dns-${k}`) + `  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n    - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}]\n      ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]\n`;
+    case 2:
+      return head(`web-to-api-${k}`) + `  podSelector: {matchLabels: {tier: api}}\n  ingress:\n    - from: [{podSelector: {matchLabels: {tier: web}}}]\n      ports: [{port: http}]\n`;
+    case 3:
+      return head(`api-egress-${k}`) + `  podSelector: {matchLabels: {tier: api}}\n  policyTypes: [Egress]\n  egress:\n    - to: [{podSelector: {matchExpressions: [{key: tier, operator: In, values: [db, cache]}]}}]\n      ports: [{port: 5432}, {port: 6379}]\n`;
+    case 4:
+      return head(`cross-team-${k}`) + `  podSelector: {matchLabels: {app: app-${k % 10}}}\n  ingress:\n    - from:\n        - namespaceSelector: {matchLabels: {team: t${(n + 1) % 5}}}\n          podSelector: {matchLabels: {app: app-${(k + 1) % 10}}}\n      ports: [{port: 8080, endPort: 8090}]\n`;
+    case 5:
+      return head(`metrics-${k}`) + `  podSelector: {}\n  ingress:\n    - from: [{namespaceSelector: {matchLabels: {env: ${ENVS[k % 3]}}}, podSelector: {matchLabels: {tier: web}}}]\n      ports: [{port: metrics}]\n`;
+    case 6:
+      return head(`external-${k}`) + `  podSelector: {matchLabels: {tier: web}}\n  policyTypes: [Ingress, Egress]\n  ingress:\n    - from: [{ipBlock: {cidr: 10.${n}.0.0/16, except: [10.${n}.${k}.0/24]}}]\n      ports: [{port: 443}]\n  egress:\n    - to: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16]}}]\n      ports: [{port: 443}]\n`;
+    case 7:
+      return head(`not-prod-${k}`) + `  podSelector: {matchLabels: {tier: db}}\n  ingress:\n    - from:\n        - namespaceSelector: {matchExpressions: [{key: env, operator: NotIn, values: [prod]}]}\n      ports: [{port: 5432}]\n`;
+    case 8:
+      return head(`same-app-${k}`) + `  podSelector: {matchLabels: {app: app-${k % 10}}}\n  ingress:\n    - from: [{podSelector: {matchLabels: {app: app-${k % 10}}}}]\n`;
+    default:
+      return head(`udp-range-${k}`) + `  podSelector: {matchLabels: {tier: cache}}\n  ingress:\n    - from: [{podSelector: {}}]\n      ports: [{protocol: UDP, port: 30000, endPort: 30100}, {protocol: SCTP, port: 7000}]\n`;
+  }
+}

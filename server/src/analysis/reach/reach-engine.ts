@@ -1,0 +1,146 @@
+/**
+ * The reachability engine's facade: ReachInput in, who-can-reach-whom out.
+ *
+ *   const engine = new ReachEngine(input);
+ *   for (const { src, dst, connections } of engine.allowedPairs()) ...   // connlist order
+ *   engine.explain(src, dst);                                           // why-trace of one pair
+ *   engine.replaceFilePolicies(uri, policies);                          // after an edit
+ *
+ * Nodes are workloads (`ns/name[Kind]`) and external address ranges
+ * (`first-last[External]`), sorted by that label as netpol-analyzer sorts lines.
+ */
+import type { NetworkPolicy } from '../../model/types';
+import type { ConnectionSet } from './connection-set';
+import { NONE, type ConnId } from './connection-table';
+import { explainPair, type PairTrace } from './explain';
+import { formatRange, splitAddressSpace, type IpRange } from './ip-range';
+import { ReachMatrix } from './matrix';
+import { compare, ReachModel } from './reach-model';
+import type { CompiledPolicy, ReachInput, ReachWorkload, SkippedPolicy } from './types';
+
+export interface WorkloadNode {
+  readonly kind: 'workload';
+  /** `namespace/name[Kind]`. */
+  readonly id: string;
+  readonly namespace: string;
+  readonly workload: ReachWorkload;
+  /** Row/column in the matrix (its pod class). */
+  readonly cell: number;
+}
+
+export interface ExternalNode {
+  readonly kind: 'external';
+  /** `first-last[External]`. */
+  readonly id: string;
+  readonly range: IpRange;
+  readonly cell: number;
+}
+
+export type ReachNode = WorkloadNode | ExternalNode;
+
+export interface AllowedPair {
+  readonly src: ReachNode;
+  readonly dst: ReachNode;
+  readonly connections: ConnectionSet;
+}
+
+export class ReachEngine {
+  private readonly model: ReachModel;
+  private readonly matrix: ReachMatrix;
+  private nodeList: ReachNode[] | undefined;
+  private nodeIndex: Map<string, ReachNode> | undefined;
+
+  constructor(input: ReachInput) {
+    this.model = new ReachModel(input);
+    this.matrix = new ReachMatrix(this.model);
+  }
+
+  /** Every node, sorted by id. */
+  get nodes(): readonly ReachNode[] {
+    if (!this.nodeList) this.nodeList = this.buildNodes();
+    return this.nodeList;
+  }
+
+  node(id: string): ReachNode | undefined {
+    if (!this.nodeIndex) this.nodeIndex = new Map(this.nodes.map((n) => [n.id, n]));
+    return this.nodeIndex.get(id);
+  }
+
+  get skippedPolicies(): readonly SkippedPolicy[] {
+    return this.model.skipped;
+  }
+
+  get policies(): readonly CompiledPolicy[] {
+    return this.model.policies;
+  }
+
+  /** Workloads left out because another object already has their namespace/name[Kind]. */
+  get duplicateWorkloads(): readonly ReachWorkload[] {
+    return this.model.duplicates;
+  }
+
+  /** Interned id of the allowed connections; NONE for a node and itself, and between two external ranges. */
+  connectionId(src: ReachNode, dst: ReachNode): ConnId {
+    if (src === dst) return NONE;
+    return this.matrix.cell(src.cell, dst.cell);
+  }
+
+  connections(src: ReachNode, dst: ReachNode): ConnectionSet {
+    return this.matrix.table.get(this.connectionId(src, dst));
+  }
+
+  /** Ordered pairs with any allowed connection, sorted by source id, then destination id. */
+  *allowedPairs(): Iterable<AllowedPair> {
+    const nodes = this.nodes;
+    for (const src of nodes) {
+      for (const dst of nodes) {
+        const id = this.connectionId(src, dst);
+        if (id !== NONE) yield { src, dst, connections: this.matrix.table.get(id) };
+      }
+    }
+  }
+
+  explain(src: ReachNode, dst: ReachNode): PairTrace {
+    return explainPair(this.model, this.matrix, src, dst, this.connections(src, dst));
+  }
+
+  /**
+   * Replaces the policies read from one file. Only the rows and columns of pods
+   * those policies select (before or after) are recomputed, unless the edit moved
+   * an ipBlock boundary, which re-splits the external ranges and recomputes all.
+   */
+  replaceFilePolicies(uri: string, policies: readonly NetworkPolicy[]): 'incremental' | 'full' {
+    const removed = this.model.policies.filter((p) => p.ref.source.uri === uri);
+    remove(this.model.policies, (p) => p.ref.source.uri === uri);
+    remove(this.model.skipped, (p) => p.ref.source.uri === uri);
+    const added = policies.map((p) => this.model.addPolicy(uri, p)).filter((p): p is CompiledPolicy => p !== undefined);
+    this.model.sortPolicies();
+    const atoms = splitAddressSpace(this.model.ipCuts());
+    if (!sameAtoms(atoms, this.model.atoms)) {
+      this.model.atoms = atoms;
+      this.nodeList = undefined;
+      this.nodeIndex = undefined;
+      this.matrix.computeAll();
+      return 'full';
+    }
+    const changed = [...removed, ...added];
+    const classesOf = (direction: 'ingress' | 'egress'): number[] => [...new Set(changed.filter((p) => p[direction]).flatMap((p) => this.model.selectedClasses(p)))];
+    this.matrix.updateClasses(classesOf('egress'), classesOf('ingress'));
+    return 'incremental';
+  }
+
+  private buildNodes(): ReachNode[] {
+    const nodes: ReachNode[] = this.model.workloads.map((workload, i) => ({ kind: 'workload', id: workload.id, namespace: workload.namespace, workload, cell: this.model.classOfWorkload[i]! }));
+    const classes = this.model.classCount;
+    this.model.atoms.forEach((range, i) => nodes.push({ kind: 'external', id: `${formatRange(range)}[External]`, range, cell: classes + i }));
+    return nodes.sort((a, b) => compare(a.id, b.id));
+  }
+}
+
+function remove<T>(list: T[], predicate: (item: T) => boolean): void {
+  for (let i = list.length - 1; i >= 0; i--) if (predicate(list[i]!)) list.splice(i, 1);
+}
+
+function sameAtoms(a: readonly IpRange[], b: readonly IpRange[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.family === b[i]!.family && r.start === b[i]!.start && r.end === b[i]!.end);
+}

@@ -1,0 +1,114 @@
+/**
+ * The reachability engine's inputs and compiled forms. Inputs are plain data the
+ * workspace index builds (namespaces, workloads, policies with their file uri),
+ * so the engine never sees YAML or LSP types.
+ */
+import type { NetworkPolicy, Span } from '../../model/types';
+import type { CompiledSelector, LabelSet } from '../selectors';
+import type { ConnectionSet, Protocol } from './connection-set';
+import type { IpRange } from './ip-range';
+import type { PortSet } from './port-set';
+
+/** Where something was written: a file and a half-open range of UTF-16 offsets. */
+export interface SourceRef {
+  readonly uri: string;
+  readonly span: Span;
+}
+
+export interface ReachNamespace {
+  readonly name: string;
+  /** Including the automatic `kubernetes.io/metadata.name` label. */
+  readonly labels: LabelSet;
+  /** Absent for a namespace only mentioned in some object's metadata.namespace. */
+  readonly source?: SourceRef;
+}
+
+export interface ReachContainerPort {
+  readonly name?: string;
+  readonly port: number;
+  readonly protocol: string;
+}
+
+export interface ReachWorkload {
+  /** `namespace/name[Kind]`, netpol-analyzer's name for a workload. */
+  readonly id: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly labels: LabelSet;
+  readonly ports: readonly ReachContainerPort[];
+  readonly source: SourceRef;
+  /** Where the pod labels were written. */
+  readonly labelsSource: SourceRef;
+}
+
+export interface ReachPolicyInput {
+  readonly uri: string;
+  readonly policy: NetworkPolicy;
+}
+
+export interface ReachInput {
+  readonly namespaces: readonly ReachNamespace[];
+  readonly workloads: readonly ReachWorkload[];
+  readonly policies: readonly ReachPolicyInput[];
+}
+
+export interface PolicyRef {
+  /** `namespace/name`. */
+  readonly id: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly source: SourceRef;
+}
+
+export type CompiledPeer =
+  | {
+      readonly kind: 'pods';
+      /** Undefined: the policy's own namespace. */
+      readonly namespaceSelector?: CompiledSelector;
+      /** Undefined: every pod of the selected namespaces. */
+      readonly podSelector?: CompiledSelector;
+      readonly source: SourceRef;
+    }
+  | { readonly kind: 'ipBlock'; readonly cidr: IpRange; readonly except: readonly IpRange[]; readonly text: string; readonly source: SourceRef };
+
+export type CompiledPort =
+  | { readonly kind: 'numbers'; readonly protocol: Protocol; readonly ports: PortSet; readonly source: SourceRef }
+  | { readonly kind: 'named'; readonly protocol: Protocol; readonly name: string; readonly source: SourceRef };
+
+export interface CompiledRule {
+  readonly direction: 'ingress' | 'egress';
+  /** 0-based position in the policy's ingress or egress list. */
+  readonly index: number;
+  readonly source: SourceRef;
+  /** Null: all peers (the list was missing or empty). */
+  readonly peers: readonly CompiledPeer[] | null;
+  /** Null: all ports and protocols. */
+  readonly ports: readonly CompiledPort[] | null;
+  /** The rule's connections when they do not depend on the destination (no named ports). */
+  readonly uniform?: ConnectionSet;
+}
+
+export interface CompiledPolicy {
+  /** Unique per compilation, so caches keyed by it never see an edited policy as unchanged. */
+  readonly uid: number;
+  readonly ref: PolicyRef;
+  readonly podSelector: CompiledSelector;
+  /** Present when the policy's effective policyTypes include Ingress. */
+  readonly ingress?: readonly CompiledRule[];
+  /** Present when the policy's effective policyTypes include Egress. */
+  readonly egress?: readonly CompiledRule[];
+}
+
+export interface PolicyProblem {
+  readonly message: string;
+  readonly source: SourceRef;
+}
+
+/** A policy the API server would reject: the engine leaves it out and says why in traces. */
+export interface SkippedPolicy {
+  readonly ref: PolicyRef;
+  readonly problems: readonly PolicyProblem[];
+  /** Its podSelector when that part is readable, to tell which pods it was meant for. */
+  readonly podSelector?: CompiledSelector;
+}

@@ -1,0 +1,212 @@
+/**
+ * Keeps the Workspace current: indexes every .yaml/.yml/.json file of the
+ * workspace folders (honouring `files.exclude` and `netpolLens.exclude`, never
+ * node_modules or .git) with work-done progress, then follows open buffers
+ * (unsaved edits count), file-watcher events and setting changes.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { IndexStatusNotification, type IndexStatusParams } from '../protocol';
+import { excludeMatcher, filesExcludePatterns, globList, type PathMatcher } from '../workspace/glob';
+import { Workspace } from '../workspace/workspace';
+import type { AnalysisCache } from './analysis-cache';
+import { runSafeSync, type Logger } from './run-safe';
+
+const MANIFEST = /\.(ya?ml|json)$/i;
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+/** Files parsed between two yields to the event loop, so requests are served while indexing. */
+const BATCH = 25;
+/** Lock files, data dumps and other big JSON are not manifests; they are not worth a parse. */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const KIND_KEY = /(^|[\s{,])["']?kind["']?\s*:/m;
+
+/** A cheap test that spares the parser files that cannot hold a Kubernetes object. */
+export function mayHoldObjects(text: string): boolean {
+  return text.length <= MAX_FILE_BYTES && KIND_KEY.test(text);
+}
+
+export class WorkspaceIndexer {
+  readonly workspace = new Workspace();
+  private folders: string[] = [];
+  private excluded: PathMatcher = () => false;
+  private supports = { progress: false, configuration: false, watchers: false };
+  private indexingRuns = 0;
+  private statusScheduled = false;
+  private firstIndex: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly cache: AnalysisCache,
+    private readonly log: Logger,
+  ) {}
+
+  initialize(params: InitializeParams): void {
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    const caps = params.capabilities;
+    this.supports = {
+      progress: caps.window?.workDoneProgress === true,
+      configuration: caps.workspace?.configuration === true,
+      watchers: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    };
+  }
+
+  /** Called once the client sent `initialized`: registers watchers and runs the first index. */
+  start(): void {
+    this.connection.onDidChangeWatchedFiles((params) => runSafeSync(this.log, 'didChangeWatchedFiles', () => void this.filesChanged(params.changes)));
+    this.connection.onDidChangeConfiguration(() => runSafeSync(this.log, 'didChangeConfiguration', () => void this.reindex()));
+    if (this.supports.watchers) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
+    }
+    this.firstIndex = this.reindex();
+  }
+
+  /** Resolves when the first index has finished (at once when there are no folders). */
+  get ready(): Promise<void> {
+    return this.firstIndex;
+  }
+
+  get indexing(): boolean {
+    return this.indexingRuns > 0;
+  }
+
+  /** An open buffer changed: its text, saved or not, is what the workspace sees. */
+  documentChanged(document: TextDocument): void {
+    if (!this.inScope(document.uri)) return;
+    if (this.workspace.setFile(normalizeUri(document.uri), document.getText(), this.cache.get(document))) this.scheduleStatus();
+  }
+
+  /** A closed buffer falls back to what is on disk (or leaves the workspace). */
+  documentClosed(uri: string): void {
+    if (this.inScope(uri)) void this.syncFromDisk(uri);
+  }
+
+  private async filesChanged(changes: readonly FileEvent[]): Promise<void> {
+    for (const change of changes) {
+      if (!this.inScope(change.uri) || this.documents.get(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) this.forget(change.uri);
+      else await this.syncFromDisk(change.uri);
+    }
+  }
+
+  private async syncFromDisk(uri: string): Promise<void> {
+    try {
+      const text = await fs.readFile(fileURLToPath(uri), 'utf8');
+      if (!mayHoldObjects(text)) return this.forget(uri);
+      if (this.workspace.setFile(normalizeUri(uri), text)) this.scheduleStatus();
+    } catch {
+      this.forget(uri);
+    }
+  }
+
+  private forget(uri: string): void {
+    if (this.workspace.deleteFile(normalizeUri(uri))) this.scheduleStatus();
+  }
+
+  /** True for manifest files inside a workspace folder and not excluded (or any open file when there is no folder). */
+  inScope(uri: string): boolean {
+    if (!uri.startsWith('file:') || !MANIFEST.test(uri)) return false;
+    if (this.folders.length === 0) return true;
+    const file = fileURLToPath(uri);
+    return this.folders.some((folder) => {
+      const relative = path.relative(folder, file);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+      const parts = relative.split(path.sep);
+      return !parts.some((p) => ALWAYS_SKIPPED.has(p)) && !this.excluded(parts.join('/'));
+    });
+  }
+
+  private async reindex(): Promise<void> {
+    this.indexingRuns++;
+    this.scheduleStatus();
+    const progress = this.supports.progress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    try {
+      progress?.begin('Indexing Kubernetes manifests', 0, 'Looking for files', false);
+      this.excluded = await this.readExcludes();
+      const files = (await Promise.all(this.folders.map((f) => listManifests(f, f, this.excluded)))).flat();
+      const keep = new Set(files.map((f) => normalizeUri(pathToFileURL(f).toString())));
+      for (const uri of this.workspace.uris) if (!keep.has(uri)) this.workspace.deleteFile(uri);
+      for (let i = 0; i < files.length; i++) {
+        await this.indexFile(files[i]!);
+        if ((i + 1) % BATCH === 0) {
+          progress?.report(Math.round(((i + 1) * 100) / files.length), `${i + 1} of ${files.length} files`);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      for (const document of this.documents.all()) this.documentChanged(document);
+      this.log(`Indexed ${files.length} manifest files in ${this.folders.length} workspace folder(s).`);
+    } catch (error) {
+      this.log(`[error] indexing failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      progress?.done();
+      this.indexingRuns--;
+      this.scheduleStatus();
+    }
+  }
+
+  private async indexFile(file: string): Promise<void> {
+    const uri = pathToFileURL(file).toString();
+    const open = this.documents.get(uri);
+    if (open) return this.documentChanged(open);
+    try {
+      const text = await fs.readFile(file, 'utf8');
+      if (mayHoldObjects(text)) this.workspace.setFile(normalizeUri(uri), text);
+      else this.workspace.deleteFile(normalizeUri(uri));
+    } catch {
+      this.workspace.deleteFile(normalizeUri(uri));
+    }
+  }
+
+  private async readExcludes(): Promise<PathMatcher> {
+    if (!this.supports.configuration) return () => false;
+    const [files, lens] = (await this.connection.workspace.getConfiguration([{ section: 'files' }, { section: 'netpolLens' }])) as unknown[];
+    const filesExclude = files && typeof files === 'object' ? (files as { exclude?: unknown }).exclude : undefined;
+    const lensExclude = lens && typeof lens === 'object' ? (lens as { exclude?: unknown }).exclude : undefined;
+    return excludeMatcher([...filesExcludePatterns(filesExclude), ...globList(lensExclude)]);
+  }
+
+  /** Tells the client (and a panel) that answers changed; coalesced per macrotask. */
+  private scheduleStatus(): void {
+    if (this.statusScheduled) return;
+    this.statusScheduled = true;
+    setImmediate(() => {
+      this.statusScheduled = false;
+      const params: IndexStatusParams = { state: this.indexing ? 'indexing' : 'ready', files: this.workspace.size, version: this.workspace.version };
+      void this.connection.sendNotification(IndexStatusNotification.method, params);
+    });
+  }
+}
+
+/** Folder walk in name order; skipped folders are never entered. */
+async function listManifests(root: string, folder: string, excluded: PathMatcher): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const found: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    const relative = path.relative(root, full).split(path.sep).join('/');
+    if (ALWAYS_SKIPPED.has(entry.name) || excluded(relative)) continue;
+    if (entry.isDirectory()) found.push(...(await listManifests(root, full, excluded)));
+    else if (entry.isFile() && MANIFEST.test(entry.name)) found.push(full);
+  }
+  return found;
+}
+
+/** One spelling per file: editors and Node percent-encode file URIs slightly differently. */
+export function normalizeUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).toString();
+  } catch {
+    return uri;
+  }
+}

@@ -1,0 +1,52 @@
+/** One workspace file: its text, its analysis, and the objects the index needs from it. */
+import { analyzeText, type FileAnalysis } from '../analysis/analyze-file';
+import { readNamespace, type NamespaceObject } from '../model/namespaces';
+import { readService, type ServiceObject } from '../model/services';
+import { readWorkload, type WorkloadObject } from '../model/workloads';
+
+export interface FileEntry {
+  readonly uri: string;
+  readonly text: string;
+  readonly analysis: FileAnalysis;
+  readonly namespaces: readonly NamespaceObject[];
+  readonly workloads: readonly WorkloadObject[];
+  readonly services: readonly ServiceObject[];
+  /**
+   * Everything but the policies, as text: when an edit leaves it unchanged, the
+   * reachability engine only has to replace this file's policies.
+   */
+  readonly shapeKey: string;
+}
+
+/** `analysis` lets the language server pass the parse its document cache already holds. */
+export function readFileEntry(uri: string, text: string, analysis: FileAnalysis = analyzeText(text)): FileEntry {
+  const namespaces: NamespaceObject[] = [];
+  const workloads: WorkloadObject[] = [];
+  const services: ServiceObject[] = [];
+  for (const ref of analysis.objects) {
+    const ns = readNamespace(ref);
+    if (ns) namespaces.push(ns);
+    const workload = readWorkload(ref);
+    if (workload) workloads.push(workload);
+    const service = readService(ref);
+    if (service) services.push(service);
+  }
+  return { uri, text, analysis, namespaces, workloads, services, shapeKey: shapeKey(namespaces, workloads) };
+}
+
+function shapeKey(namespaces: readonly NamespaceObject[], workloads: readonly WorkloadObject[]): string {
+  const ns = namespaces.map((n) => [n.name.value, n.ref.node.span.start, n.labels.map((l) => [l.key.value, l.value.value])]);
+  const wl = workloads.map((w) => [
+    w.kind,
+    w.name.value,
+    w.namespace,
+    w.owner?.kind,
+    w.owner?.name,
+    w.ref.node.span.start,
+    w.ref.node.span.end,
+    w.podLabelsSpan.start,
+    w.podLabels.map((l) => [l.key.value, l.value.value]),
+    w.containerPorts.map((p) => [p.name, p.port, p.protocol]),
+  ]);
+  return JSON.stringify([ns, wl]);
+}

@@ -1,0 +1,117 @@
+/**
+ * ReachEngine -> the shapes of protocol.ts, for the reachability panel: square
+ * matrix with namespace groups, cell summaries and traces with source locations.
+ * `locate` turns a SourceRef into a location (the caller holds the texts).
+ */
+import { formatConnections, isAllConnections, isNoConnections, type ConnectionSet } from '../analysis/reach/connection-set';
+import type { PairTrace, RuleContribution, SideTrace } from '../analysis/reach/explain';
+import type { ReachEngine, ReachNode } from '../analysis/reach/reach-engine';
+import type { PolicyRef, SourceRef } from '../analysis/reach/types';
+import type { CellStatus, MatrixCell, MatrixGroup, MatrixNode, PairTraceDto, PolicyRefDto, ReachabilityMatrixParams, ReachabilityMatrixResult, SideTraceDto, SourceLocation } from '../protocol';
+
+export type LocateSource = (source: SourceRef) => SourceLocation;
+
+const DEFAULT_TRACE_LIMIT = 10_000;
+const EXTERNAL_GROUP = 'External';
+
+export function cellStatus(set: ConnectionSet): CellStatus {
+  return isAllConnections(set) ? 'allowed' : isNoConnections(set) ? 'denied' : 'partial';
+}
+
+export function matrixView(engine: ReachEngine, state: { version: number; indexing: boolean }, locate: LocateSource, params: ReachabilityMatrixParams = {}): ReachabilityMatrixResult {
+  const ordered = orderNodes(engine.nodes);
+  const nodes = ordered.map((n) => matrixNode(n, locate));
+  // Cells repeat a few distinct connection sets: one shared object per set.
+  const byId = new Map<number, MatrixCell>();
+  const cells = ordered.map((src) =>
+    ordered.map((dst): MatrixCell => {
+      const id = engine.connectionId(src, dst);
+      let cell = byId.get(id);
+      if (!cell) {
+        const set = engine.connections(src, dst);
+        cell = { status: cellStatus(set), connections: formatConnections(set) };
+        byId.set(id, cell);
+      }
+      return cell;
+    }),
+  );
+  const limit = params.traceLimit ?? DEFAULT_TRACE_LIMIT;
+  const wanted = params.includeTraces === true;
+  const traces: Record<string, PairTraceDto> = {};
+  let count = 0;
+  if (wanted) {
+    outer: for (let r = 0; r < ordered.length; r++) {
+      for (let c = 0; c < ordered.length; c++) {
+        if (count >= limit) break outer;
+        traces[`${r}:${c}`] = traceDto(engine.explain(ordered[r]!, ordered[c]!), locate);
+        count++;
+      }
+    }
+  }
+  return {
+    version: state.version,
+    indexing: state.indexing,
+    nodes,
+    groups: groupsOf(nodes),
+    cells,
+    ...(wanted && { traces }),
+    tracesComplete: wanted && count === ordered.length * ordered.length,
+    skippedPolicies: engine.skippedPolicies.map((s) => ({ policy: policyDto(s.ref, locate), problems: s.problems.map((p) => p.message) })),
+  };
+}
+
+/** Workloads by namespace, then external ranges, each by id: groups stay contiguous. */
+function orderNodes(nodes: readonly ReachNode[]): ReachNode[] {
+  const group = (n: ReachNode): string => (n.kind === 'workload' ? `0${n.namespace}` : '1');
+  return [...nodes].sort((a, b) => (group(a) < group(b) ? -1 : group(a) > group(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function matrixNode(node: ReachNode, locate: LocateSource): MatrixNode {
+  if (node.kind === 'external') return { id: node.id, label: node.id.slice(0, -'[External]'.length), kind: 'external', group: EXTERNAL_GROUP };
+  const w = node.workload;
+  return { id: node.id, label: w.name, kind: 'workload', group: w.namespace, workloadKind: w.kind, namespace: w.namespace, location: locate(w.source) };
+}
+
+function groupsOf(nodes: readonly MatrixNode[]): MatrixGroup[] {
+  const groups: { id: string; label: string; nodes: number[] }[] = [];
+  nodes.forEach((node, index) => {
+    const last = groups[groups.length - 1];
+    if (last && last.id === node.group) last.nodes.push(index);
+    else groups.push({ id: node.group, label: node.group === EXTERNAL_GROUP ? 'Outside the cluster' : `namespace ${node.group}`, nodes: [index] });
+  });
+  return groups;
+}
+
+export function traceDto(trace: PairTrace, locate: LocateSource): PairTraceDto {
+  return { src: trace.src, dst: trace.dst, status: cellStatus(trace.connections), connections: trace.allowed, egress: sideDto(trace.egress, locate), ingress: sideDto(trace.ingress, locate) };
+}
+
+function sideDto(side: SideTrace, locate: LocateSource): SideTraceDto {
+  return {
+    direction: side.direction,
+    subject: side.subject,
+    status: side.status,
+    allowed: side.allowed,
+    isolatedBy: side.isolatedBy.map((p) => policyDto(p, locate)),
+    allowedBy: side.allowedBy.map((c) => contributionDto(c, locate)),
+    skipped: side.skipped.map((s) => ({ policy: policyDto(s.policy, locate), problems: s.problems.map((p) => p.message) })),
+  };
+}
+
+function contributionDto(c: RuleContribution, locate: LocateSource): RuleContributionDto {
+  return {
+    policy: policyDto(c.policy, locate),
+    direction: c.direction,
+    ruleIndex: c.ruleIndex,
+    rule: locate(c.rule),
+    ...(c.peer && { peer: locate(c.peer) }),
+    peerText: c.peerText,
+    connections: c.connections,
+  };
+}
+
+function policyDto(ref: PolicyRef, locate: LocateSource): PolicyRefDto {
+  return { id: ref.id, location: locate(ref.source) };
+}
+
+type RuleContributionDto = SideTraceDto['allowedBy'][number];

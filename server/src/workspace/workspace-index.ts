@@ -1,0 +1,104 @@
+/**
+ * The workspace index: every namespace, workload, Service and NetworkPolicy of
+ * the workspace's files, in a stable order whatever order the files came in.
+ *
+ *   index.namespaces.get('prod')?.labels            // with kubernetes.io/metadata.name
+ *   index.workloadsSelectedBy('prod', selector)     // pods a podSelector picks in a namespace
+ *   index.namespacesSelectedBy(selector)            // namespaces a namespaceSelector picks
+ *   index.reachInput()                              // what the reachability engine needs
+ *
+ * A namespace mentioned only in some metadata.namespace exists, with the
+ * automatic name label alone; objects without a namespace are in `default`.
+ */
+import { NAMESPACE_NAME_LABEL, type NamespaceObject } from '../model/namespaces';
+import type { ServiceObject } from '../model/services';
+import type { WorkloadObject } from '../model/workloads';
+import type { NetworkPolicy } from '../model/types';
+import type { ReachInput, ReachNamespace, ReachWorkload } from '../analysis/reach/types';
+import { labelSetFromEntries, selectorMatches, type CompiledSelector } from '../analysis/selectors';
+import type { FileEntry } from './file-entry';
+
+export interface IndexedNamespace extends ReachNamespace {
+  /** The `kind: Namespace` object, when the workspace declares one. */
+  readonly object?: NamespaceObject;
+}
+
+export interface IndexedWorkload extends ReachWorkload {
+  readonly object: WorkloadObject;
+}
+
+export interface IndexedPolicy {
+  readonly uri: string;
+  readonly policy: NetworkPolicy;
+}
+
+export interface IndexedService {
+  readonly uri: string;
+  readonly service: ServiceObject;
+}
+
+export class WorkspaceIndex {
+  readonly namespaces = new Map<string, IndexedNamespace>();
+  readonly workloads: IndexedWorkload[] = [];
+  readonly policies: IndexedPolicy[] = [];
+  readonly services: IndexedService[] = [];
+
+  /** `files` in any order: the index sorts by uri so results never depend on it. */
+  constructor(files: Iterable<FileEntry>) {
+    const sorted = [...files].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    for (const file of sorted) for (const ns of file.namespaces) this.declareNamespace(file.uri, ns);
+    for (const file of sorted) {
+      for (const w of file.workloads) this.workloads.push(indexWorkload(file.uri, w));
+      for (const policy of file.analysis.policies) this.policies.push({ uri: file.uri, policy });
+      for (const service of file.services) this.services.push({ uri: file.uri, service });
+    }
+    for (const w of this.workloads) this.implyNamespace(w.namespace);
+    for (const p of this.policies) this.implyNamespace(p.policy.metadata.namespace?.value || 'default');
+    for (const s of this.services) this.implyNamespace(s.service.namespace);
+  }
+
+  /** Workloads in `namespace` whose pod labels match `selector`. */
+  workloadsSelectedBy(namespace: string, selector: CompiledSelector): IndexedWorkload[] {
+    return this.workloads.filter((w) => w.namespace === namespace && selectorMatches(selector, w.labels));
+  }
+
+  /** Namespaces whose labels (with the automatic name label) match `selector`, by name. */
+  namespacesSelectedBy(selector: CompiledSelector): IndexedNamespace[] {
+    return [...this.namespaces.values()].filter((ns) => selectorMatches(selector, ns.labels)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  reachInput(): ReachInput {
+    return { namespaces: [...this.namespaces.values()], workloads: this.workloads, policies: this.policies };
+  }
+
+  private declareNamespace(uri: string, ns: NamespaceObject): void {
+    const name = ns.name.value;
+    if (this.namespaces.has(name)) return;
+    // The API server sets the name label itself, whatever the manifest says.
+    const labels = labelSetFromEntries(ns.labels, [[NAMESPACE_NAME_LABEL, name]]);
+    this.namespaces.set(name, { name, labels, source: { uri, span: ns.ref.node.span }, object: ns });
+  }
+
+  private implyNamespace(name: string): void {
+    if (!this.namespaces.has(name)) this.namespaces.set(name, { name, labels: labelSetFromEntries([], [[NAMESPACE_NAME_LABEL, name]]) });
+  }
+}
+
+/** A Pod owned by a controller is reported as its owner: `ns/owner[OwnerKind]`. */
+export function workloadId(w: WorkloadObject): string {
+  return w.owner ? `${w.namespace}/${w.owner.name}[${w.owner.kind}]` : `${w.namespace}/${w.name.value}[${w.kind}]`;
+}
+
+function indexWorkload(uri: string, w: WorkloadObject): IndexedWorkload {
+  return {
+    id: workloadId(w),
+    namespace: w.namespace,
+    name: w.owner?.name ?? w.name.value,
+    kind: w.owner?.kind ?? w.kind,
+    labels: labelSetFromEntries(w.podLabels),
+    ports: w.containerPorts.map((p) => ({ ...(p.name !== undefined && { name: p.name }), port: p.port, protocol: p.protocol })),
+    source: { uri, span: w.ref.node.span },
+    labelsSource: { uri, span: w.podLabelsSpan },
+    object: w,
+  };
+}

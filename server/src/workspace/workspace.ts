@@ -1,0 +1,93 @@
+/**
+ * A workspace: file uri -> text and analysis, plus the index and reachability
+ * built from them. Pure: the language server and the CLI feed it text; it never
+ * touches the disk or the protocol.
+ *
+ *   const ws = new Workspace();
+ *   ws.setFile(uri, text);          // open buffer edits and disk files alike
+ *   ws.deleteFile(uri);
+ *   ws.index;                       // WorkspaceIndex, rebuilt lazily after changes
+ *   ws.reach();                     // ReachEngine, updated incrementally when only policies changed
+ */
+import type { FileAnalysis } from '../analysis/analyze-file';
+import { ReachEngine } from '../analysis/reach/reach-engine';
+import { readFileEntry, type FileEntry } from './file-entry';
+import { WorkspaceIndex } from './workspace-index';
+
+export class Workspace {
+  private readonly files = new Map<string, FileEntry>();
+  private indexCache: WorkspaceIndex | undefined;
+  private engine: ReachEngine | undefined;
+  /** Files whose policies changed while everything else in them stayed the same. */
+  private readonly policyOnly = new Set<string>();
+  private shapeChanged = true;
+  private changes = 0;
+  private lastUpdate: 'full' | 'incremental' | 'cached' = 'cached';
+
+  /** Bumped on every change: a cheap way for callers to know their cached answers are stale. */
+  get version(): number {
+    return this.changes;
+  }
+
+  get uris(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  getFile(uri: string): FileEntry | undefined {
+    return this.files.get(uri);
+  }
+
+  /** Adds or replaces a file. Returns false when the text is what the workspace already had. */
+  setFile(uri: string, text: string, analysis?: FileAnalysis): boolean {
+    const old = this.files.get(uri);
+    if (old && old.text === text) return false;
+    const entry = readFileEntry(uri, text, analysis);
+    this.files.set(uri, entry);
+    this.noteChange(uri, old, entry);
+    return true;
+  }
+
+  deleteFile(uri: string): boolean {
+    const old = this.files.get(uri);
+    if (!old) return false;
+    this.files.delete(uri);
+    this.noteChange(uri, old, undefined);
+    return true;
+  }
+
+  get index(): WorkspaceIndex {
+    if (!this.indexCache) this.indexCache = new WorkspaceIndex(this.files.values());
+    return this.indexCache;
+  }
+
+  /** How the last reach() got its answer: built anew, updated in place, or reused as it was. */
+  get lastReachUpdate(): 'full' | 'incremental' | 'cached' {
+    return this.lastUpdate;
+  }
+
+  /** The reachability engine for the current files. */
+  reach(): ReachEngine {
+    if (!this.engine || this.shapeChanged) {
+      this.engine = new ReachEngine(this.index.reachInput());
+      this.lastUpdate = 'full';
+    } else if (this.policyOnly.size > 0) {
+      const modes = [...this.policyOnly].sort().map((uri) => this.engine!.replaceFilePolicies(uri, this.files.get(uri)?.analysis.policies ?? []));
+      this.lastUpdate = modes.includes('full') ? 'full' : 'incremental';
+    } else this.lastUpdate = 'cached';
+    this.shapeChanged = false;
+    this.policyOnly.clear();
+    return this.engine;
+  }
+
+  private noteChange(uri: string, old: FileEntry | undefined, entry: FileEntry | undefined): void {
+    this.changes++;
+    this.indexCache = undefined;
+    const emptyShape = '[[],[]]';
+    if ((old?.shapeKey ?? emptyShape) === (entry?.shapeKey ?? emptyShape)) this.policyOnly.add(uri);
+    else this.shapeChanged = true;
+  }
+}
