@@ -45,3 +45,10 @@ test('the default-deny empty podSelector matches every workload of the namespace
   const markdown = hover(policiesText, offset, tutorialWorkspace());
   for (const name of ['backend', 'busybox1', 'busybox2', 'frontend']) assert.ok(markdown.includes(`default/${name}[Deployment]`), `${name} missing from:\n${markdown}`);
 });
+
+test('a workspace without workloads says nothing about matches', () => {
+  const workspace = new Workspace();
+  workspace.setFile('file:///policies.yaml', policiesText);
+  const offset = offsetAfter(policiesText, 'podSelector: {}') - 8;
+  assert.doesNotMatch(hover(policiesText, offset, workspace), /In this workspace/);
+});

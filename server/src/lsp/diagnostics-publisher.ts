@@ -5,6 +5,8 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileAnalysis } from '../analysis/analyze-file';
+import type { Finding } from '../analysis/finding';
 import { toDiagnostics } from '../services/diagnostics';
 import type { AnalysisCache } from './analysis-cache';
 import { runSafeSync, type Logger } from './run-safe';
@@ -18,7 +20,17 @@ export class DiagnosticsPublisher {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly cache: AnalysisCache,
     private readonly log: Logger,
+    /** Findings that need more than the file itself (the workspace index). */
+    private readonly extraFindings: (analysis: FileAnalysis) => readonly Finding[] = () => [],
   ) {}
+
+  /** What was last sent per document, so an unchanged set is not sent again. */
+  private readonly lastSent = new Map<string, string>();
+
+  /** The workspace changed: findings that depend on it may change in every open document. */
+  scheduleAll(): void {
+    for (const document of this.documents.all()) this.schedule(document.uri);
+  }
 
   schedule(uri: string): void {
     this.pending.add(uri);
@@ -29,6 +41,7 @@ export class DiagnosticsPublisher {
 
   clear(uri: string): void {
     this.pending.delete(uri);
+    this.lastSent.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -40,7 +53,11 @@ export class DiagnosticsPublisher {
       const document = this.documents.get(uri);
       if (!document) continue;
       runSafeSync(this.log, `diagnostics ${uri}`, () => {
-        const diagnostics = toDiagnostics(document, this.cache.get(document));
+        const analysis = this.cache.get(document);
+        const diagnostics = toDiagnostics(document, analysis, analysis.relevant ? this.extraFindings(analysis) : []);
+        const key = `${document.version}:${JSON.stringify(diagnostics)}`;
+        if (this.lastSent.get(uri) === key) return;
+        this.lastSent.set(uri, key);
         void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       });
     }

@@ -7,6 +7,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis-cache';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { registerFeatures, serverCapabilities } from './features';
+import { workspaceFindings } from '../workspace/workspace-findings';
+import { WorkspaceIndexer } from './workspace-index';
 
 export const SERVER_NAME = 'NetworkPolicy Lens';
 export const SERVER_VERSION = '0.1.0';
@@ -15,21 +17,33 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
   const log = (message: string): void => connection.console.log(message);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, log);
+  const indexer = new WorkspaceIndexer(connection, documents, cache, log);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, log, (analysis) => workspaceFindings(analysis, indexer.workspace.index));
+  indexer.onDidChangeWorkspace = () => diagnostics.scheduleAll();
 
-  connection.onInitialize((): InitializeResult => ({
-    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental }, ...serverCapabilities() },
-    serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
-  }));
-  connection.onInitialized(() => log(`${SERVER_NAME} ${SERVER_VERSION} ready (node ${process.version}).`));
+  connection.onInitialize((params): InitializeResult => {
+    indexer.initialize(params);
+    return {
+      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental }, ...serverCapabilities() },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+    };
+  });
+  connection.onInitialized(() => {
+    log(`${SERVER_NAME} ${SERVER_VERSION} ready (node ${process.version}).`);
+    indexer.start();
+  });
 
-  documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    diagnostics.schedule(event.document.uri);
+    indexer.documentChanged(event.document);
+  });
   documents.onDidClose((event) => {
     cache.delete(event.document.uri);
     diagnostics.clear(event.document.uri);
+    indexer.documentClosed(event.document.uri);
   });
 
-  registerFeatures({ connection, documents, cache, log });
+  registerFeatures({ connection, documents, cache, log, indexer });
   documents.listen(connection);
   connection.listen();
 }

@@ -36,6 +36,8 @@ export class WorkspaceIndexer {
   private indexingRuns = 0;
   private statusScheduled = false;
   private firstIndex: Promise<void> = Promise.resolve();
+  /** Called after the workspace changed (coalesced), e.g. to refresh workspace-aware diagnostics. */
+  onDidChangeWorkspace: () => void = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -177,6 +179,7 @@ export class WorkspaceIndexer {
       this.statusScheduled = false;
       const params: IndexStatusParams = { state: this.indexing ? 'indexing' : 'ready', files: this.workspace.size, version: this.workspace.version };
       void this.connection.sendNotification(IndexStatusNotification.method, params);
+      this.onDidChangeWorkspace();
     });
   }
 }

@@ -2,7 +2,7 @@
 import type { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../analysis/analyze-file';
-import type { Finding, Severity } from '../analysis/finding';
+import { sortFindings, type Finding, type Severity } from '../analysis/finding';
 import { spanToRange } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'netpol-lens';
@@ -10,8 +10,10 @@ export const DIAGNOSTIC_SOURCE = 'netpol-lens';
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
 const TAG: Record<'unnecessary' | 'deprecated', DiagnosticTag> = { unnecessary: 1, deprecated: 2 };
 
-export function toDiagnostics(document: TextDocument, analysis: FileAnalysis): Diagnostic[] {
-  return analysis.findings.map((f) => toDiagnostic(document, f));
+/** `extra`: findings from outside the file's own analysis (the workspace-aware ones). */
+export function toDiagnostics(document: TextDocument, analysis: FileAnalysis, extra: readonly Finding[] = []): Diagnostic[] {
+  const findings = extra.length > 0 ? sortFindings([...analysis.findings, ...extra]) : analysis.findings;
+  return findings.map((f) => toDiagnostic(document, f));
 }
 
 export function toDiagnostic(document: TextDocument, f: Finding): Diagnostic {

@@ -12,11 +12,13 @@ import type { WorkspaceIndex } from './workspace-index';
 const DEFAULT_NAMESPACE = 'default';
 
 export function workspaceMatcher(index: () => WorkspaceIndex): WorkspaceMatcher {
-  return (selector: LabelSelector, scope: SelectorScope): readonly string[] => {
+  return (selector: LabelSelector, scope: SelectorScope): readonly string[] | undefined => {
+    const workspace = index();
+    // A folder of policies alone says nothing about what they match.
+    if (workspace.workloads.length === 0) return undefined;
     const compiled = compileSelector(selector);
     // A selector the API server would reject selects nothing; validation says why.
     if (compiled.problems.length > 0) return [];
-    const workspace = index();
     switch (scope.kind) {
       case 'namespaces':
         return workspace.namespacesSelectedBy(compiled.selector).map((ns) => ns.name);

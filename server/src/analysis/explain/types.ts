@@ -17,7 +17,8 @@ export type SelectorScope =
  * Lists what a selector matches in the workspace (e.g. `deployment/web (default)`).
  * The workspace index will provide one; until then hovers say nothing about the workspace.
  */
-export type WorkspaceMatcher = (selector: LabelSelector, scope: SelectorScope) => readonly string[];
+/** Returns undefined when the workspace cannot tell (e.g. it holds no workloads at all). */
+export type WorkspaceMatcher = (selector: LabelSelector, scope: SelectorScope) => readonly string[] | undefined;
 
 export interface ExplainOptions {
   readonly matches?: WorkspaceMatcher;

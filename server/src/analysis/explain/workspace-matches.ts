@@ -11,6 +11,7 @@ const MAX_LISTED = 10;
 export function workspaceMatches(options: ExplainOptions, selector: LabelSelector, scope: SelectorScope): string | undefined {
   if (!options.matches) return undefined;
   const names = options.matches(selector, scope);
+  if (names === undefined) return undefined;
   if (names.length === 0) return '**In this workspace:** matches nothing.';
   const listed = names.slice(0, MAX_LISTED).map(code).join(', ');
   const more = names.length > MAX_LISTED ? ` and ${names.length - MAX_LISTED} more` : '';
