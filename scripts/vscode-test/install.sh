@@ -8,6 +8,11 @@
 # Idempotent: a marker file makes a second run instant. Safe on a fresh clone (CI).
 set -euo pipefail
 
+# Under `npm run`, npm exports npm_config_user_agent (naming Node 20), npm_config_nodedir
+# and more; nested npm runs would inherit them, and code-server's postinstall would then
+# refuse to run ("requires node v24"). Start from a shell-like environment instead.
+while IFS= read -r name; do unset "$name"; done < <(env | grep -o '^npm_[A-Za-z0-9_]*' || true)
+
 NODE_VERSION=24.9.0
 CODE_SERVER_VERSION=4.139.1
 
@@ -70,6 +75,10 @@ code_server() (
     log "npm skipped code-server's postinstall; running it by hand"
     (cd "$CS_PKG" && npm_config_user_agent="npm/11 node/v$NODE_VERSION linux x64" sh ./postinstall.sh)
   fi
+  # The native modules VS Code's server needs must load in Node 24 (a build against the
+  # wrong headers or a skipped install script shows up here, not later as a blank window).
+  (cd "$CS_PKG/lib/vscode" && "$NODE24/bin/node" -e \
+    "for (const m of ['kerberos', 'node-pty', '@vscode/spdlog', '@parcel/watcher']) require(m)")
   # Check with Node 24 explicitly (`code-server --version` also works under Node 20), and
   # with an empty --config, or code-server writes ~/.config/code-server/config.yaml.
   : >"$CACHE/empty-config.yaml"
@@ -77,7 +86,7 @@ code_server() (
 )
 
 main() {
-  if [ -f "$MARKER" ]; then
+  if [ -f "$MARKER" ] && [ -x "$NODE24/bin/node" ] && [ -f "$CS_PKG/out/node/entry.js" ]; then
     log "cached in $CACHE (delete $MARKER to reinstall)"
     exit 0
   fi

@@ -12,7 +12,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
 # First run on a fresh machine takes ~3 min (apt + code-server's native builds); cached after.
-timeout 1800 bash scripts/vscode-test/install.sh
+timeout --foreground 1800 bash scripts/vscode-test/install.sh
 
 # VSCODE_TEST_EXTENSION_ROOT/VSCODE_TEST_VSIX point the harness at a throwaway extension.
 if [ -z "${VSCODE_TEST_EXTENSION_ROOT:-}" ]; then
@@ -20,14 +20,19 @@ if [ -z "${VSCODE_TEST_EXTENSION_ROOT:-}" ]; then
     echo "dist/client/extension.js is missing: run \`npm run build\` first" >&2
     exit 1
   fi
-  # Package when the .vsix is missing or older than anything else in dist/.
+  # Part B needs the .vsix: package when it is missing or older than anything in dist/.
   vsix=dist/netpol-lens.vsix
-  if [ -z "${VSCODE_TEST_VSIX:-}" ] &&
+  wants_vsix=true
+  if [ $# -gt 0 ] && [[ " $* " != *" user "* ]]; then wants_vsix=false; fi
+  if [ "$wants_vsix" = true ] && [ -z "${VSCODE_TEST_VSIX:-}" ] &&
      { [ ! -f "$vsix" ] || [ -n "$(find dist -type f -newer "$vsix" ! -name '*.vsix' -print -quit)" ]; }; then
     echo "[run] packaging $vsix (npm run package) ..."
-    npm run --silent package
+    mkdir -p test-results/vscode
+    npm run --silent package >test-results/vscode/package.log 2>&1 ||
+      { cat test-results/vscode/package.log; exit 1; }
   fi
 fi
 
 # Hard limit for both parts; the runner kills code-server's process groups on SIGTERM.
-exec timeout --kill-after=15 900 node test/vscode/runner/main.mjs "$@"
+# --foreground keeps it in the terminal's process group, so Ctrl+C reaches it too.
+exec timeout --foreground --kill-after=15 900 node test/vscode/runner/main.mjs "$@"

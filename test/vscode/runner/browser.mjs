@@ -3,7 +3,7 @@
 // Why: `playwright install` downloads browsers from a CDN we cannot reach, so we drive the
 // system /usr/bin/chromium instead, with the launch flags known to work on these machines.
 import { createRequire } from 'node:module';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { paths, limits } from './config.mjs';
 
 // playwright-core is a CommonJS devDependency of the project; load it from there.
@@ -14,21 +14,25 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 
 /**
  * Launches Chromium and opens `server`'s workbench on `workspace`, optionally with an
- * extension-test payload. Browser console lines go to `consoleLog` for debugging.
+ * extension-test payload. Browser console lines go to `consoleLog` for debugging;
+ * `env` (the profile's XDG dirs) keeps Chromium's files out of the user's home.
  * Returns { browser, page }; the caller closes the browser.
  */
-export async function openWorkbench(server, workspace, { payload, consoleLog } = {}) {
-  const browser = await chromium.launch({ executablePath: paths.chromium, args: CHROMIUM_ARGS, timeout: 30_000 });
+export async function openWorkbench(server, workspace, { payload, consoleLog, env = {} } = {}) {
+  const browser = await chromium.launch({
+    executablePath: paths.chromium, args: CHROMIUM_ARGS, timeout: 30_000, env: { ...process.env, ...env },
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     if (consoleLog) {
+      writeFileSync(consoleLog, '');
       page.on('console', (msg) => appendFileSync(consoleLog, `[${msg.type()}] ${msg.text()}\n`));
       page.on('pageerror', (err) => appendFileSync(consoleLog, `[pageerror] ${err.message}\n`));
     }
     let url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
     if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    await page.goto(url, { timeout: limits.workbench });
+    await page.goto(url, { timeout: limits.workbench, waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: limits.workbench });
     return { browser, page };
   } catch (err) {

@@ -15,12 +15,23 @@ import { paths } from './config.mjs';
 const TEST_SETTINGS = {
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // VS Code in a browser auto-saves after 1 s by default: tests that edit an example in
+  // memory would write it to disk.
+  'files.autoSave': 'off',
   'workbench.startupEditor': 'none',
   'extensions.autoUpdate': false,
   'extensions.autoCheckUpdates': false,
+  // The examples live inside the project's git repository; its prompt would cover the UI.
+  'git.enabled': false,
 };
 
-/** A fresh scratch folder holding the empty config, user data and extensions dirs. */
+const activeProfiles = new Set();
+
+/**
+ * A fresh scratch folder holding the empty config, user data and extensions dirs, plus
+ * XDG dirs: code-server (logs, heartbeat), VS Code (device id) and Chromium (crash
+ * reports) otherwise write into the user's home. `env` points programs at those dirs.
+ */
 export function makeProfile(name) {
   const dir = mkdtempSync(join(tmpdir(), `netpol-vscode-${name}-`));
   const userData = join(dir, 'user-data');
@@ -28,10 +39,18 @@ export function makeProfile(name) {
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(TEST_SETTINGS, null, 2));
   writeFileSync(join(dir, 'config.yaml'), '');
   mkdirSync(join(dir, 'extensions'));
-  return { dir, userData, extensions: join(dir, 'extensions'), config: join(dir, 'config.yaml') };
+  const env = {};
+  for (const kind of ['CONFIG', 'DATA', 'CACHE']) {
+    env[`XDG_${kind}_HOME`] = join(dir, `xdg-${kind.toLowerCase()}`);
+    mkdirSync(env[`XDG_${kind}_HOME`]);
+  }
+  const profile = { dir, userData, extensions: join(dir, 'extensions'), config: join(dir, 'config.yaml'), env };
+  activeProfiles.add(profile);
+  return profile;
 }
 
 export function removeProfile(profile) {
+  activeProfiles.delete(profile);
   rmSync(profile.dir, { recursive: true, force: true });
 }
 
@@ -44,8 +63,9 @@ function baseArgs(profile) {
 /** Installs a .vsix into the profile's extensions dir; returns the installed extension ids. */
 export async function installVsix(profile, vsix) {
   const run = promisify(execFile);
-  await run(paths.node24, [...baseArgs(profile), '--install-extension', vsix], { timeout: 60_000 });
-  const { stdout } = await run(paths.node24, [...baseArgs(profile), '--list-extensions'], { timeout: 60_000 });
+  const options = { timeout: 60_000, env: { ...process.env, ...profile.env } };
+  await run(paths.node24, [...baseArgs(profile), '--install-extension', vsix], options);
+  const { stdout } = await run(paths.node24, [...baseArgs(profile), '--list-extensions'], options);
   return stdout.split('\n').map((s) => s.trim()).filter(Boolean);
 }
 
@@ -76,7 +96,7 @@ export async function startCodeServer({ profile, workspace, logFile, env = {}, s
   const child = spawn(paths.node24, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...profile.env, ...env },
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
@@ -118,8 +138,10 @@ async function stopGroup(child) {
   if (alive()) try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ }
 }
 
-/** Synchronous last-resort cleanup for process exit / signals. */
-export function killAllServersNow() {
+/** Synchronous last-resort cleanup for process exit / signals: servers, then profiles. */
+export function cleanUpNow() {
   for (const s of activeServers) try { process.kill(-s.child.pid, 'SIGKILL'); } catch { /* gone */ }
   activeServers.clear();
+  for (const p of activeProfiles) rmSync(p.dir, { recursive: true, force: true, maxRetries: 3 });
+  activeProfiles.clear();
 }

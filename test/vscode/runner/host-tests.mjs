@@ -9,16 +9,20 @@ import { join } from 'node:path';
 import { openWorkbench, testPayload } from './browser.mjs';
 import { makeProfile, removeProfile, startCodeServer } from './code-server.mjs';
 import { limits, paths } from './config.mjs';
+import { guardWorkspace } from './workspace-guard.mjs';
 
 export const RESULTS_ENV = 'NETPOL_LENS_VSCODE_RESULTS';
 
 /** Runs the suite; returns a list of { name, ok, error? } (never throws). */
 export async function runHostTests() {
   const resultsFile = join(paths.results, 'host-results.json');
-  rmSync(resultsFile, { force: true });
+  for (const stale of [resultsFile, join(paths.results, 'host-failure.png')]) rmSync(stale, { force: true });
   const profile = makeProfile('host');
+  const checkWorkspace = guardWorkspace(paths.workspace);
   let server;
   let browser;
+  let page;
+  let entries;
   try {
     server = await startCodeServer({
       profile,
@@ -28,18 +32,22 @@ export async function runHostTests() {
       smokeTestDriver: true,
     });
     const payload = testPayload(server, paths.extensionRoot, paths.suiteIndex);
-    ({ browser } = await openWorkbench(server, paths.workspace, {
-      payload, consoleLog: join(paths.results, 'host-browser-console.log'),
+    ({ browser, page } = await openWorkbench(server, paths.workspace, {
+      payload, consoleLog: join(paths.results, 'host-browser-console.log'), env: profile.env,
     }));
-    const results = await waitForResults(resultsFile, server, limits.hostTests);
-    return toEntries(results);
+    entries = toEntries(await waitForResults(resultsFile, server, limits.hostTests));
   } catch (err) {
-    return [{ name: 'extension-host tests', ok: false, error: String(err?.message ?? err) }];
+    entries = [{ name: 'extension-host tests', ok: false, error: String(err?.message ?? err) }];
   } finally {
+    // What the window showed (an error notification, a missing editor) helps explain failures.
+    if (!entries?.every((e) => e.ok)) {
+      await page?.screenshot({ path: join(paths.results, 'host-failure.png') }).catch(() => {});
+    }
     await browser?.close().catch(() => {});
     await server?.stop();
     removeProfile(profile);
   }
+  return [...entries, checkWorkspace()];
 }
 
 async function waitForResults(file, server, timeoutMs) {

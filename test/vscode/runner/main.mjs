@@ -4,7 +4,7 @@
 // and (B) the packaged .vsix used through the UI. Output ends with "N passed, N failed".
 // Usage: node main.mjs [host|user ...]   (default: both parts)
 import { mkdirSync } from 'node:fs';
-import { killAllServersNow } from './code-server.mjs';
+import { cleanUpNow } from './code-server.mjs';
 import { paths } from './config.mjs';
 import { runHostTests } from './host-tests.mjs';
 import { runUserTest } from './user-test.mjs';
@@ -15,7 +15,7 @@ const PARTS = {
 };
 
 // Whatever ends this process (Ctrl+C, run.sh's timeout), no code-server may outlive it.
-process.on('exit', killAllServersNow);
+process.on('exit', cleanUpNow);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
     console.error(`\nreceived ${sig}; stopping code-server`);
@@ -26,7 +26,15 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 function print(entry) {
   if (entry.skipped) return console.log(`- ${entry.name} (skipped)`);
   console.log(`${entry.ok ? '✔' : '✖'} ${entry.name}`);
-  if (!entry.ok && entry.error) console.log(entry.error.replace(/^/gm, '    '));
+  if (entry.note) console.log(`    ${entry.note}`);
+  if (!entry.ok && entry.error) console.log(trimStack(entry.error).replace(/^/gm, '    '));
+}
+
+// Stack frames inside Node, VS Code or mocha say nothing about the failure: drop them.
+function trimStack(text) {
+  const noise = /^\s+at .*(node:internal|extensionHostProcess\.js|node_modules\/mocha|\(<anonymous>\)$)/;
+  const lines = text.split('\n').filter((line) => !noise.test(line));
+  return lines.length > 15 ? [...lines.slice(0, 15), '...'].join('\n') : lines.join('\n');
 }
 
 async function main() {

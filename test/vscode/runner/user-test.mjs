@@ -19,8 +19,8 @@ export async function runUserTest() {
   let browser;
   const check = async (name, fn) => {
     try {
-      await fn();
-      entries.push({ name, ok: true });
+      const note = await fn();
+      entries.push({ name, ok: true, note });
     } catch (err) {
       entries.push({ name, ok: false, error: String(err?.message ?? err) });
       throw err;
@@ -36,13 +36,14 @@ export async function runUserTest() {
     });
     let page;
     ({ browser, page } = await openWorkbench(server, paths.workspace, {
-      consoleLog: join(paths.results, 'user-browser-console.log'),
+      consoleLog: join(paths.results, 'user-browser-console.log'), env: profile.env,
     }));
     await check(`opening mistakes/${FILE} shows errors in the status bar`, async () => {
       try {
         await quickOpen(page, FILE);
-        const errors = await waitForErrorCount(page, limits.problems);
-        console.log(`  (status bar problems: ${errors} error(s))`);
+        const label = await waitForErrorCount(page, limits.problems);
+        await expectProblemFromLens(page);
+        return `status bar: "${label}"`;
       } finally {
         await page.screenshot({ path: join(paths.results, 'user-problems.png') }).catch(() => {});
       }
@@ -71,7 +72,17 @@ async function quickOpen(page, fileName) {
   await page.locator('.monaco-editor .view-line').first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
-/** Polls the Problems status item (aria-label e.g. "Errors: 1, Warnings: 0") until errors >= 1. */
+/**
+ * Clicks the status item to open the Problems panel and waits for a row naming
+ * netpol-lens as its source, so the count is known to be ours, not another extension's.
+ */
+async function expectProblemFromLens(page) {
+  await page.locator('#status\\.problems').click();
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'netpol-lens' }).first()
+    .waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** Polls the Problems status item (aria-label e.g. "Errors: 1, Warnings: 0") until errors >= 1; returns the label. */
 async function waitForErrorCount(page, timeoutMs) {
   const item = page.locator('#status\\.problems');
   const deadline = Date.now() + timeoutMs;
@@ -79,7 +90,7 @@ async function waitForErrorCount(page, timeoutMs) {
   while (Date.now() < deadline) {
     label = (await item.getAttribute('aria-label', { timeout: 1_000 }).catch(() => null)) ?? '';
     const errors = Number(/Errors?:\s*(\d+)/i.exec(label)?.[1] ?? 0);
-    if (errors >= 1) return errors;
+    if (errors >= 1) return label;
     await page.waitForTimeout(250);
   }
   throw new Error(`status bar never showed an error within ${timeoutMs / 1000}s (last aria-label: "${label}")`);

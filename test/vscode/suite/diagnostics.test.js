@@ -29,12 +29,15 @@ describe('diagnostics', () => {
     it(`${file} has no netpol-lens errors`, async () => {
       const doc = await H.openExample(file);
       const original = doc.getText();
-      await H.setText(doc, `${original.replace(/\n*$/, '\n')}---\n${fs.readFileSync(H.examplePath(BROKEN), 'utf8')}`);
+      const broken = fs.readFileSync(H.examplePath(BROKEN), 'utf8');
+      await H.setText(doc, `${original.replace(/\n*$/, '\n')}---\n${broken}`);
       await H.waitForErrors(doc);
       await H.setText(doc, original);
       await H.waitForStable(`no netpol-lens errors on ${file}`, () => {
         const diags = H.lensDiagnostics(doc.uri);
         return H.errorsOf(diags).length === 0 && `${doc.version}:${H.formatDiagnostics(diags)}`;
+      }, {
+        show: () => `text restored: ${doc.getText() === original}\n${H.formatDiagnostics(H.lensDiagnostics(doc.uri))}`,
       });
       const errors = H.errorsOf(H.lensDiagnostics(doc.uri));
       assert.equal(errors.length, 0, `errors on ${file}:\n${H.formatDiagnostics(errors)}`);

@@ -64,14 +64,14 @@ async function waitFor(what, probe, { timeoutMs = 15_000, intervalMs = 50, show 
  * Waits until `probe` has returned the same truthy key for `quietMs` in a row, i.e. the
  * state stopped changing; returns that key. Used before asserting an absence.
  */
-async function waitForStable(what, probe, { quietMs = 750, timeoutMs = 15_000 } = {}) {
+async function waitForStable(what, probe, { quietMs = 750, timeoutMs = 15_000, show } = {}) {
   let key;
   let since = 0;
   return waitFor(`${what} (stable for ${quietMs} ms)`, () => {
     const now = probe();
     if (!now || now !== key) { key = now; since = Date.now(); return false; }
     return Date.now() - since >= quietMs ? key : false;
-  }, { timeoutMs, show: () => String(key) });
+  }, { timeoutMs, show: show ?? (() => String(key)) });
 }
 
 /** Waits until netpol-lens reports at least one Error for `doc`; returns all its diagnostics. */
@@ -80,6 +80,16 @@ function waitForErrors(doc, timeoutMs = 15_000) {
     const diags = lensDiagnostics(doc.uri);
     return errorsOf(diags).length > 0 ? diags : undefined;
   }, { timeoutMs, show: () => `\n${formatDiagnostics(lensDiagnostics(doc.uri))}` });
+}
+
+/**
+ * The position of `needle` in `doc` (its start, or its end with `after`), so tests name
+ * places by text rather than by line numbers that shift when an example is edited.
+ */
+function positionOf(doc, needle, { after = false } = {}) {
+  const offset = doc.getText().indexOf(needle);
+  if (offset < 0) throw new Error(`"${needle}" not found in ${doc.uri.fsPath}`);
+  return doc.positionAt(after ? offset + needle.length : offset);
 }
 
 /** Replaces the whole text of `doc` in memory (never saved to disk). */
@@ -100,5 +110,5 @@ async function closeAll() {
 
 module.exports = {
   EXTENSION_ID, SOURCE, examplePath, openExample, lensDiagnostics, errorsOf, formatDiagnostics, codeOf,
-  waitFor, waitForStable, waitForErrors, setText, closeAll,
+  waitFor, waitForStable, waitForErrors, positionOf, setText, closeAll,
 };

@@ -4,6 +4,8 @@
 // this module runs every suite/*.test.js with mocha and writes the outcome to the JSON
 // file named by NETPOL_LENS_VSCODE_RESULTS, atomically (tmp + rename), for the runner.
 // Plain CommonJS: the extension host loads it with require(), no build step needed.
+// To add tests (hovers via vscode.executeHoverProvider, code actions, ...), drop a
+// <feature>.test.js file next to this one; helpers.js has the waiting and position helpers.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,8 +14,8 @@ const ROOT = path.resolve(__dirname, '../../..');
 const RESULTS_ENV = 'NETPOL_LENS_VSCODE_RESULTS';
 
 function writeResults(results) {
-  const file = process.env[RESULTS_ENV] || path.join(ROOT, 'test-results', 'vscode', 'host-results.json');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const file = process.env[RESULTS_ENV];
+  if (!file) throw new Error(`${RESULTS_ENV} is not set: start the tests with test/vscode/run.sh`);
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(results, null, 2));
   fs.renameSync(tmp, file);
