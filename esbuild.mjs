@@ -1,5 +1,8 @@
 // Bundles the extension: client (cjs, `vscode` external), server and CLI (cjs, node),
-// and later the webview (browser). Type-checking is `tsc -b`; esbuild does not type-check.
+// and the reachability panel's webview (browser iife + css, codicons copied beside it,
+// all in dist/webview/, the only folder the webview may load from).
+// Type-checking is `tsc -b`; esbuild does not type-check.
+import { copyFileSync, mkdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -15,11 +18,21 @@ const common = {
 
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
+// The webview runs under a strict CSP: one script file, no eval, no workers (elkjs's
+// bundled build lays out in the page itself).
+const webview = { ...common, platform: 'browser', format: 'iife', target: 'chrome114' };
+
 const builds = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js' },
   { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/server/cli.js' },
+  { ...webview, entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview/panel.js' },
+  { ...webview, entryPoints: ['client/webview/panel.css'], outfile: 'dist/webview/panel.css' },
 ];
+
+// Codicons are bundled with the extension, never fetched from a CDN.
+mkdirSync('dist/webview', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
 
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

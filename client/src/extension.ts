@@ -4,19 +4,33 @@
  */
 import * as vscode from 'vscode';
 import { createLanguageClient } from './language-client';
+import { registerReachabilityPanel } from './panel/register-panel';
+import type { PanelTestApi } from './panel/test-hooks';
 import { ServerController } from './server-controller';
 
 let controller: ServerController | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<ServerController> {
+/** What activate() returns: the server controller, and the reachability panel's test API. */
+export interface NetpolLensApi {
+  readonly controller: ServerController;
+  readonly panel: PanelTestApi;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<NetpolLensApi> {
   const output = vscode.window.createOutputChannel('NetworkPolicy Lens', { log: true });
   context.subscriptions.push(output);
-  controller = new ServerController(() => createLanguageClient(context, output), output);
+  const server = new ServerController(() => createLanguageClient(context, output), output);
+  controller = server;
+  const panel = registerReachabilityPanel(context, () => controller?.current, output);
   context.subscriptions.push(
-    vscode.commands.registerCommand('netpolLens.restartServer', () => controller?.restart()),
+    vscode.commands.registerCommand('netpolLens.restartServer', async () => {
+      await controller?.restart();
+      panel.attach(controller?.current);
+    }),
   );
-  await controller.start();
-  return controller;
+  await server.start();
+  panel.attach(server.current);
+  return { controller: server, panel: panel.testApi };
 }
 
 export async function deactivate(): Promise<void> {

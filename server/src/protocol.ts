@@ -318,3 +318,42 @@ export const ExportReachRequest: RequestSpec<ExportReachParams, ExportReachResul
 /** The client command the server's code lenses run, with the policy's uri and position. */
 export const SHOW_REACHABILITY_COMMAND = 'netpolLens.showReachability';
 export type ShowReachabilityArgs = readonly [uri: string, position: TextPosition];
+
+// ---- netpolLens/recipes -------------------------------------------------------------
+// client -> server: the recipes of "NetworkPolicy: New Policy from Recipe…", rendered as
+// snippets whose placeholders offer the workspace's namespaces and labels.
+
+export interface RecipesParams {
+  /** The document the recipe goes into (for future use: its style and namespace). */
+  readonly uri?: string;
+  /** Render the choices for this namespace (its pods' labels); the busiest namespace when absent. */
+  readonly namespace?: string;
+}
+
+export interface RecipeDto {
+  readonly id: string;
+  readonly kind: 'policy' | 'ingress-rule' | 'egress-rule';
+  readonly title: string;
+  readonly description: string;
+  /** VS Code snippet syntax, indented from column 0, `\n` line ends. */
+  readonly snippet: string;
+}
+
+export interface NamespaceChoiceDto {
+  readonly name: string;
+  readonly workloads: number;
+}
+
+export interface RecipesResult {
+  readonly recipes: readonly RecipeDto[];
+  /** Namespaces of the workspace, the most workloads first. */
+  readonly namespaces: readonly NamespaceChoiceDto[];
+  /** The namespace the snippets were rendered for. */
+  readonly namespace: string;
+}
+
+export const RecipesRequest: RequestSpec<RecipesParams, RecipesResult> = {
+  kind: 'request',
+  method: 'netpolLens/recipes',
+  direction: 'clientToServer',
+};

@@ -98,6 +98,8 @@ export class WorkspaceIndexer {
   private async syncFromDisk(uri: string): Promise<void> {
     try {
       const text = await fs.readFile(fileURLToPath(uri), 'utf8');
+      // Reopened while the file was being read: the buffer's text wins over the disk's.
+      if (this.documents.get(uri)) return;
       if (!mayHoldObjects(text)) return this.forget(uri);
       if (this.workspace.setFile(normalizeUri(uri), text)) this.scheduleStatus();
     } catch {

@@ -1,0 +1,65 @@
+/**
+ * The reachability panel's requests (declared in protocol.ts, "The reachability
+ * panel"): the matrix through a port filter, what-if against the saved files,
+ * focus on the policy at a position, data export, and the policy code lenses.
+ */
+import { connlistLines, jsonReport } from '../../analysis/reach/format-connlist';
+import { ExportReachRequest, PolicyFocusRequest, PortMatrixRequest, WhatIfRequest, type ExportReachResult, type PolicyFocusResult, type ReachabilityMatrixResult, type WhatIfResult } from '../../protocol';
+import { positionToOffset, textDocument } from '../../services/positions';
+import { policyAt, policyFocus } from '../../workspace/policy-focus';
+import { portMatrixView } from '../../workspace/port-matrix';
+import type { Feature } from '../features';
+import { runSafe } from '../run-safe';
+import { normalizeUri } from '../workspace-index';
+import { policyCodeLenses } from './panel-code-lens';
+import { onRequest, workspaceLocator } from './panel-support';
+import { WhatIf } from './panel-what-if';
+
+const EMPTY_MATRIX: ReachabilityMatrixResult = { version: -1, indexing: false, nodes: [], groups: [], cells: [], tracesComplete: false, skippedPolicies: [] };
+const EMPTY_WHAT_IF: WhatIfResult = { version: -1, unsavedFiles: [], changes: [] };
+const EMPTY_FOCUS: PolicyFocusResult = { version: -1, directions: [], selected: [], flows: [], complete: true };
+
+export const panelFeature: Feature = {
+  capabilities: { codeLensProvider: { resolveProvider: false } },
+  register({ connection, documents, cache, indexer, log }) {
+    const whatIf = new WhatIf(documents, indexer);
+    onRequest(connection, PortMatrixRequest, (params, token) =>
+      runSafe(log, 'portMatrix', token, EMPTY_MATRIX, async () => {
+        await indexer.ready;
+        const ws = indexer.workspace;
+        return portMatrixView(ws.reach(), { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params.ports);
+      }),
+    );
+    onRequest(connection, WhatIfRequest, (params, token) => runSafe(log, 'whatIf', token, EMPTY_WHAT_IF, () => whatIf.compute(params)));
+    onRequest(connection, PolicyFocusRequest, (params, token) =>
+      runSafe(log, 'policyFocus', token, EMPTY_FOCUS, async () => {
+        await indexer.ready;
+        const ws = indexer.workspace;
+        const uri = normalizeUri(params.uri);
+        const text = ws.getFile(uri)?.text;
+        const engine = ws.reach();
+        const found = text === undefined ? undefined : policyAt(engine, uri, positionToOffset(textDocument(text, uri), params.position));
+        return policyFocus(engine, found, ws.version, workspaceLocator(ws));
+      }),
+    );
+    onRequest(connection, ExportReachRequest, (params, token) =>
+      runSafe<ExportReachResult>(log, 'exportReach', token, { text: '' }, async () => {
+        await indexer.ready;
+        const engine = indexer.workspace.reach();
+        const text = params.format === 'json' ? JSON.stringify(jsonReport(engine, workspaceLocator(indexer.workspace)), null, 2) : connlistLines(engine).join('\n');
+        return { text: `${text}\n` };
+      }),
+    );
+    connection.onCodeLens((params, token) =>
+      runSafe(log, 'codeLens', token, [], async () => {
+        const document = documents.get(params.textDocument.uri);
+        if (!document) return [];
+        const analysis = cache.get(document);
+        if (analysis.policies.length === 0) return [];
+        await indexer.ready;
+        const engine = indexer.inScope(document.uri) ? indexer.workspace.reach() : undefined;
+        return policyCodeLenses(document, normalizeUri(document.uri), analysis, engine);
+      }),
+    );
+  },
+};

@@ -1,0 +1,106 @@
+/**
+ * What-if: the flows that differ between two reachability engines, the saved
+ * files (before) and the open buffers (after). Workloads are matched by id.
+ * External ranges are cut by each side's own ipBlocks, so both sides' ranges are
+ * refined to their common parts and compared part by part; a change names the
+ * node the buffers have and, when narrower, the part of its range.
+ */
+import { formatConnections, intersectConnections, isNoConnections, NO_CONNECTIONS, type ConnectionSet } from '../analysis/reach/connection-set';
+import { NONE } from '../analysis/reach/connection-table';
+import { formatRange, type IpRange } from '../analysis/reach/ip-range';
+import type { ExternalNode, ReachEngine, ReachNode } from '../analysis/reach/reach-engine';
+import { compare } from '../analysis/reach/reach-model';
+import type { FlowChangeDto, PortFilterDto } from '../protocol';
+import { subtractConnections } from './connection-diff';
+import { filterConnections, projectedCell } from './port-filter';
+
+interface Endpoint {
+  readonly id: string;
+  readonly before?: ReachNode;
+  readonly after?: ReachNode;
+  /** The part of an external range, when narrower than the node. */
+  readonly part?: string;
+  readonly external: boolean;
+}
+
+type PairDiff = Omit<FlowChangeDto, 'src' | 'dst' | 'srcPart' | 'dstPart' | 'presence'>;
+
+/** Ids stay far below this bound, so `before * BOUND + after` is an exact memo key. */
+const BOUND = 2 ** 26;
+
+export function diffReach(before: ReachEngine, after: ReachEngine, filter?: PortFilterDto): FlowChangeDto[] {
+  const wanted = filterConnections(filter);
+  const endpoints = [...workloadEndpoints(before, after), ...externalEndpoints(before, after)];
+  // Pairs with the same two connection ids have the same difference: compute it once.
+  const memo = new Map<number, PairDiff | null>();
+  const changes: FlowChangeDto[] = [];
+  for (const src of endpoints) {
+    for (const dst of endpoints) {
+      if (src === dst || (src.external && dst.external)) continue;
+      const b = src.before && dst.before ? before.connectionId(src.before, dst.before) : NONE;
+      const a = src.after && dst.after ? after.connectionId(src.after, dst.after) : NONE;
+      if (b === NONE && a === NONE) continue;
+      const key = b * BOUND + a;
+      let diff = memo.get(key);
+      if (diff === undefined) {
+        diff = pairDiff(connectionsOf(before, src.before, dst.before), connectionsOf(after, src.after, dst.after), wanted);
+        memo.set(key, diff);
+      }
+      if (diff) changes.push({ src: src.id, dst: dst.id, ...(src.part && { srcPart: src.part }), ...(dst.part && { dstPart: dst.part }), presence: presence(src, dst), ...diff });
+    }
+  }
+  return changes;
+}
+
+function connectionsOf(engine: ReachEngine, src: ReachNode | undefined, dst: ReachNode | undefined): ConnectionSet {
+  return src && dst ? engine.connections(src, dst) : NO_CONNECTIONS;
+}
+
+function pairDiff(beforeSet: ConnectionSet, afterSet: ConnectionSet, wanted: ConnectionSet): PairDiff | null {
+  const b = intersectConnections(beforeSet, wanted);
+  const a = intersectConnections(afterSet, wanted);
+  const added = subtractConnections(a, b);
+  const removed = subtractConnections(b, a);
+  if (isNoConnections(added) && isNoConnections(removed)) return null;
+  return { before: projectedCell(beforeSet, wanted), after: projectedCell(afterSet, wanted), added: formatConnections(added), removed: formatConnections(removed) };
+}
+
+function presence(src: Endpoint, dst: Endpoint): FlowChangeDto['presence'] {
+  if (!src.after || !dst.after) return 'gone';
+  return !src.before || !dst.before ? 'new' : 'both';
+}
+
+function workloadEndpoints(before: ReachEngine, after: ReachEngine): Endpoint[] {
+  const byId = new Map<string, { before?: ReachNode; after?: ReachNode }>();
+  for (const node of before.nodes) if (node.kind === 'workload') byId.set(node.id, { before: node });
+  for (const node of after.nodes) if (node.kind === 'workload') byId.set(node.id, { ...byId.get(node.id), after: node });
+  return [...byId.entries()].sort(([a], [b]) => compare(a, b)).map(([id, sides]) => ({ id, ...sides, external: false }));
+}
+
+/** The common refinement of both sides' external ranges, one endpoint per part, in address order. */
+function externalEndpoints(before: ReachEngine, after: ReachEngine): Endpoint[] {
+  const endpoints: Endpoint[] = [];
+  for (const family of [4, 6] as const) {
+    const b = externals(before, family);
+    const a = externals(after, family);
+    const cuts = [...new Set([...b, ...a].flatMap((n) => [n.range.start, n.range.end + 1n]))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const part: IpRange = { family, start: cuts[i]!, end: cuts[i + 1]! - 1n };
+      const beforeNode = b.find((n) => contains(n.range, part));
+      const afterNode = a.find((n) => contains(n.range, part));
+      const named = afterNode ?? beforeNode;
+      if (!named) continue;
+      const narrower = named.range.start !== part.start || named.range.end !== part.end;
+      endpoints.push({ id: named.id, ...(beforeNode && { before: beforeNode }), ...(afterNode && { after: afterNode }), ...(narrower && { part: formatRange(part) }), external: true });
+    }
+  }
+  return endpoints;
+}
+
+function externals(engine: ReachEngine, family: 4 | 6): ExternalNode[] {
+  return engine.nodes.filter((n): n is ExternalNode => n.kind === 'external' && n.range.family === family).sort((x, y) => (x.range.start < y.range.start ? -1 : 1));
+}
+
+function contains(outer: IpRange, inner: IpRange): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}

@@ -1,0 +1,146 @@
+/**
+ * The panel's modes in real Chromium: what-if (unsaved edits against the saved
+ * files), focus on the policy under the cursor, data export, and a page that
+ * comes back after a window reload with its view, filters and selection.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import type { PanelState } from '../../client/src/webview-protocol';
+import { EXAMPLES } from '../support/paths';
+import { chromiumMissing, launchChromium } from './support/chromium';
+import { FakeHost } from './support/fake-host';
+import { PanelPage, PanelServer } from './support/panel-page';
+import { ReachData, readFolder } from './support/reach-data';
+
+const TUTORIAL = path.join(EXAMPLES, 'tutorial');
+const B1 = 'default/busybox1[Deployment]';
+const B2 = 'default/busybox2[Deployment]';
+const FRONTEND = 'default/frontend[Deployment]';
+const BACKEND = 'default/backend[Deployment]';
+
+/** The tutorial with an unsaved edit: the backend now admits busybox1 instead of busybox2. */
+function editedTutorial(): { saved: ReachData; buffers: ReachData; policies: string } {
+  const files = readFolder(TUTORIAL);
+  const policies = [...files.keys()].find((u) => u.endsWith('policies.yaml'))!;
+  const buffers = new Map(files);
+  buffers.set(policies, files.get(policies)!.replace('access: full', 'access: frontend'));
+  return { saved: new ReachData(files), buffers: new ReachData(buffers), policies };
+}
+
+async function cellClasses(panel: PanelPage, src: string, dst: string): Promise<string> {
+  return (await panel.page.locator(`.matrix-cell[data-src="${src}"][data-dst="${dst}"]`).getAttribute('class')) ?? '';
+}
+
+describe('what-if, focus, export and restore', { skip: chromiumMissing() }, () => {
+  let browser: Browser;
+  let server: PanelServer;
+  before(async () => {
+    browser = await launchChromium();
+    server = await PanelServer.start();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('what-if marks the flows an unsaved edit adds and removes, and lists them', async () => {
+    const { saved, buffers, policies } = editedTutorial();
+    const host = new FakeHost({ data: buffers, saved, unsaved: [policies] });
+    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage, theme: 'light' });
+    await panel.waitForRender((r) => r.cells.length > 0);
+    await panel.page.getByRole('button', { name: 'What-if' }).click();
+    assert.deepEqual((await panel.waitForPosted('setWhatIf')).enabled, true);
+    const report = await panel.waitForRender((r) => r.changes === 2);
+    assert.match(await cellClasses(panel, B1, BACKEND), /\bchange-added\b/);
+    assert.match(await cellClasses(panel, B2, BACKEND), /\bchange-removed\b/);
+    assert.doesNotMatch(await cellClasses(panel, B2, FRONTEND), /\bchange-/);
+    const label = report.cells.find((c) => c.src === B2 && c.dst === BACKEND)?.label;
+    assert.equal(label, 'From busybox2 to backend, denied. Unsaved edits remove TCP 80');
+    const items = await panel.page.locator('.info .changes li').allTextContents();
+    assert.deepEqual(items, [`${B1} → ${BACKEND} + TCP 80`, `${B2} → ${BACKEND} − TCP 80`]);
+    assert.match((await panel.page.locator('.info').textContent()) ?? '', /unsaved edits in policies\.yaml add connections to 1 pair and remove connections from 1 pair/);
+    await panel.screenshot('tutorial-what-if-light');
+    await panel.page.getByRole('button', { name: 'Graph' }).click();
+    await panel.waitForRender((r) => r.view === 'graph' && r.edges > 0);
+    assert.equal(await panel.page.locator(`.graph-edge.kind-removed[data-src="${B2}"][data-dst="${BACKEND}"]`).count(), 1, 'a dashed arrow for the removed flow');
+    assert.equal(await panel.page.locator(`.graph-edge.change-added[data-src="${B1}"][data-dst="${BACKEND}"]`).count(), 1);
+    await panel.screenshot('tutorial-what-if-graph-light');
+    assert.deepEqual(panel.problems, []);
+    await panel.close();
+  });
+
+  test('focus highlights the pods a policy selects and the flows it allows', async () => {
+    const data = ReachData.fromFolder(TUTORIAL);
+    const policies = [...data.workspace.uris].find((u) => u.endsWith('policies.yaml'))!;
+    const cursor = { uri: policies, position: data.positionOf(policies, 'values: ["frontend", "full"]') };
+    const host = new FakeHost({ data, cursor });
+    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage, theme: 'dark' });
+    await panel.waitForRender((r) => r.cells.length > 0);
+    await panel.page.getByRole('button', { name: 'Focus' }).click();
+    assert.equal((await panel.waitForPosted('setFocus')).mode, 'cursor');
+    const report = await panel.waitForRender((r) => r.focus === 'default/default-access-frontend');
+    assert.match(await cellClasses(panel, B1, FRONTEND), /\bfocus-flow\b/);
+    assert.match(await cellClasses(panel, B2, FRONTEND), /\bfocus-flow\b/);
+    assert.match(await cellClasses(panel, B2, BACKEND), /\bfocus-dim\b/);
+    assert.match((await panel.page.locator('.matrix-colhead.focus-selected').allTextContents()).join(','), /^frontend$/);
+    assert.match(report.cells.find((c) => c.src === B1 && c.dst === FRONTEND)?.label ?? '', /The focused policy's ingress rule 1 allows TCP 80/);
+    assert.match((await panel.page.locator('.info').textContent()) ?? '', /Focused on default\/default-access-frontend: isolates 1 selected workload for ingress and allows 2 flows/);
+    await panel.screenshot('tutorial-focus-dark');
+    await panel.page.getByRole('button', { name: 'Stop focusing' }).click();
+    assert.equal((await panel.waitForPosted('setFocus', (m) => m.mode === 'off')).mode, 'off');
+    await panel.waitForRender((r) => r.focus === undefined);
+    assert.doesNotMatch(await cellClasses(panel, B2, BACKEND), /\bfocus-/);
+    assert.deepEqual(panel.problems, []);
+    await panel.close();
+  });
+
+  test('export buttons ask the host for connlist and JSON, and the matrix exports as SVG', async () => {
+    const host = new FakeHost({ data: ReachData.fromFolder(TUTORIAL) });
+    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage });
+    await panel.waitForRender((r) => r.cells.length > 0);
+    await panel.page.getByRole('button', { name: 'connlist' }).click();
+    assert.equal((await panel.waitForPosted('exportData')).format, 'connlist');
+    await panel.page.getByRole('button', { name: 'JSON' }).click();
+    assert.equal((await panel.waitForPosted('exportData', (m) => m.format === 'json')).format, 'json');
+    await panel.page.getByRole('button', { name: 'SVG' }).click();
+    const svg = await panel.waitForPosted('exportSvg');
+    assert.equal(svg.name, 'reachability-matrix.svg');
+    assert.match(svg.svg, />default\/busybox1\[Deployment\]</);
+    assert.match(svg.svg, />TCP 80</);
+    assert.doesNotMatch(svg.svg, /var\(--|color-mix/);
+    await panel.close();
+  });
+
+  test('after a reload the page comes back with its view, filters, selection and modes', async () => {
+    const host = new FakeHost({ data: ReachData.fromFolder(TUTORIAL) });
+    const first = await PanelPage.open(browser, server, { onMessage: host.onMessage });
+    await first.waitForRender((r) => r.cells.length > 0);
+    await first.page.fill('#f-sources', 'busybox');
+    await first.page.fill('#f-ports', 'TCP 80');
+    await first.page.locator(`.matrix-cell[data-src="${B1}"][data-dst="${FRONTEND}"]`).click();
+    await first.page.getByRole('button', { name: 'What-if' }).click();
+    await first.waitForRender((r) => r.trace !== undefined);
+    const saved = (await first.page.evaluate(() => (window as unknown as { __state: unknown }).__state)) as PanelState;
+    await first.close();
+    assert.deepEqual({ ...saved, scroll: undefined }, {
+      view: 'matrix',
+      filters: { namespace: '', sources: 'busybox', destinations: '', ports: 'TCP 80', external: true },
+      selection: { src: B1, dst: FRONTEND },
+      whatIf: true,
+      focus: 'off',
+      scroll: undefined,
+    });
+    const second = await PanelPage.open(browser, server, { onMessage: host.onMessage, state: saved });
+    const ready = await second.waitForPosted('ready');
+    assert.deepEqual(ready.ports, { protocol: 'TCP', port: 80 });
+    assert.equal(ready.state.whatIf, true);
+    const report = await second.waitForRender((r) => r.rows.length === 2 && r.trace !== undefined);
+    assert.deepEqual(report.trace && [report.trace.src, report.trace.dst], [B1, FRONTEND]);
+    assert.equal(await second.page.inputValue('#f-sources'), 'busybox');
+    assert.equal(await second.page.getAttribute('button[title^="Compare"]', 'aria-pressed'), 'true');
+    assert.deepEqual(second.problems, []);
+    await second.close();
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The "why" of a connection in real Chromium: a click on a cell (or a graph
+ * arrow) asks the host for the trace, the trace names the policies and rules on
+ * each side, and a rule link asks the host to reveal exactly that YAML range.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { EXAMPLES } from '../support/paths';
+import { chromiumMissing, launchChromium } from './support/chromium';
+import { FakeHost } from './support/fake-host';
+import { PanelPage, PanelServer } from './support/panel-page';
+import { ReachData } from './support/reach-data';
+
+const TUTORIAL = path.join(EXAMPLES, 'tutorial');
+const B1 = 'default/busybox1[Deployment]';
+const B2 = 'default/busybox2[Deployment]';
+const FRONTEND = 'default/frontend[Deployment]';
+
+/** The text of a file from a location's start, for asserting what a link points at. */
+function textAt(location: { uri: string; range: { start: { line: number; character: number } } }): string {
+  const lines = fs.readFileSync(fileURLToPath(location.uri), 'utf8').split('\n');
+  return [lines[location.range.start.line]!.slice(location.range.start.character), ...lines.slice(location.range.start.line + 1)].join('\n');
+}
+
+describe('why: traces and links', { skip: chromiumMissing() }, () => {
+  let browser: Browser;
+  let server: PanelServer;
+  before(async () => {
+    browser = await launchChromium();
+    server = await PanelServer.start();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a click on a cell shows both sides of the trace, and a rule link reveals that rule', async () => {
+    const host = new FakeHost({ data: ReachData.fromFolder(TUTORIAL) });
+    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage, theme: 'light' });
+    await panel.waitForRender((r) => r.cells.length > 0);
+    await panel.page.locator(`.matrix-cell[data-src="${B2}"][data-dst="${FRONTEND}"]`).click();
+    const explain = await panel.waitForPosted('explain');
+    assert.deepEqual([explain.src, explain.dst], [B2, FRONTEND]);
+    const report = await panel.waitForRender((r) => r.trace !== undefined);
+    assert.deepEqual(report.trace?.links, [
+      `node:${B2}`,
+      `node:${FRONTEND}`,
+      // Isolated by (the engine lists policies by id), then the rule that allows.
+      'policy:default/default-access-frontend',
+      'policy:default/default-deny-ingress',
+      'policy:default/default-access-frontend',
+      'rule:default/default-access-frontend:ingress:0',
+      'peer:default/default-access-frontend:ingress:0',
+    ]);
+    const why = panel.page.locator('.why');
+    assert.match((await why.textContent()) ?? '', /Not isolated: no policy selects it for egress, so all egress is allowed\./);
+    assert.match((await why.textContent()) ?? '', /Partly allowed: TCP 80/);
+    await panel.screenshot('tutorial-trace-light');
+    await panel.setTheme('dark');
+    // The README's picture (media/reachability-panel.png is a copy of this one).
+    await panel.screenshot('tutorial-trace-dark');
+    const from = panel.posted.length;
+    await panel.page.locator('button.link', { hasText: 'ingress rule 1' }).click();
+    const reveal = await panel.waitForPosted('reveal', () => true, { from });
+    assert.match(reveal.location.uri, /tutorial\/policies\.yaml$/);
+    assert.match(textAt(reveal.location), /^from:\n\s+- podSelector:\n\s+matchExpressions:/);
+    assert.ok(reveal.location.range.end.line > reveal.location.range.start.line, 'the range covers the whole rule');
+    const policyFrom = panel.posted.length;
+    await panel.page.locator('button.link', { hasText: 'default/default-deny-ingress' }).click();
+    const policy = await panel.waitForPosted('reveal', () => true, { from: policyFrom });
+    assert.match(textAt(policy.location), /^apiVersion: networking\.k8s\.io\/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-ingress/);
+    assert.deepEqual(panel.problems, []);
+    await panel.close();
+  });
+
+  test('the graph draws one arrow per allowed flow, and a click on an arrow asks for its trace', async () => {
+    const host = new FakeHost({ data: ReachData.fromFolder(TUTORIAL) });
+    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage, theme: 'dark' });
+    await panel.waitForRender((r) => r.cells.length > 0);
+    await panel.page.getByRole('button', { name: 'Graph' }).click();
+    const report = await panel.waitForRender((r) => r.view === 'graph' && r.edges > 0);
+    // 3 flows between workloads and 4 x 2 towards the external ranges.
+    assert.equal(report.edges, 11);
+    const labels = await panel.page.locator('.graph-edge').evaluateAll((edges) => edges.map((e) => `${(e as SVGGElement).dataset.src} -> ${(e as SVGGElement).dataset.dst}: ${e.querySelector('.edge-label')?.textContent}`));
+    assert.ok(labels.includes(`${B1} -> ${FRONTEND}: TCP 80`), labels.join('\n'));
+    await panel.screenshot('tutorial-graph-dark');
+    await panel.setTheme('light');
+    await panel.screenshot('tutorial-graph-light');
+    const from = panel.posted.length;
+    await panel.page.locator(`.graph-edge[data-src="${B1}"][data-dst="${FRONTEND}"] .edge-hit`).click({ force: true });
+    const explain = await panel.waitForPosted('explain', () => true, { from });
+    assert.deepEqual([explain.src, explain.dst], [B1, FRONTEND]);
+    await panel.waitForRender((r) => r.trace?.src === B1);
+    const svgFrom = panel.posted.length;
+    await panel.page.getByRole('button', { name: 'SVG' }).click();
+    const exported = await panel.waitForPosted('exportSvg', () => true, { from: svgFrom });
+    assert.equal(exported.name, 'reachability-graph.svg');
+    assert.match(exported.svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(exported.svg, />busybox1</);
+    assert.doesNotMatch(exported.svg, /var\(--/);
+    assert.deepEqual(panel.problems, []);
+    assert.deepEqual(await panel.cspViolations(), []);
+    await panel.close();
+  });
+});
