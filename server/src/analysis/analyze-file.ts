@@ -14,6 +14,7 @@ import { readCalicoPolicies } from '../calico/model/read-policy';
 import type { CalicoPolicy } from '../calico/model/types';
 import { POLICY_CHECKS } from './checks';
 import type { CheckContext, PolicyCheck } from './checks/check';
+import { documentKey, fromRelative, toRelative, type DocumentFindingsCache } from './document-findings';
 import { finding, sortFindings, type Finding } from './finding';
 
 export interface FileAnalysis {
@@ -28,20 +29,24 @@ export interface FileAnalysis {
    */
   readonly relevant: boolean;
   readonly findings: readonly Finding[];
+  /** Per-document findings of the document-local checks, for the next version to reuse. */
+  readonly documentFindings?: DocumentFindingsCache;
 }
 
 /** A file mentions a policy kind even when it is too broken to parse into one (block YAML or one-line JSON). */
 const POLICY_KIND_TEXT = /(?:^\s*(?:-\s+)?|[{,]\s*)["']?kind["']?\s*:\s*["']?(?:Global)?NetworkPolicy\b/m;
 
-export function analyzeText(text: string): FileAnalysis {
-  const parsed = parseFile(text);
+/** `previous` is the analysis of an earlier version of the same file: its unchanged documents are not parsed again. */
+export function analyzeText(text: string, previous?: FileAnalysis): FileAnalysis {
+  const parsed = parseFile(text, previous?.parsed);
   const objects = collectObjects(parsed);
   const policies = objects.filter(isNetworkPolicy).map(readNetworkPolicy);
   const calicoPolicies = readCalicoPolicies(objects);
   const relevant = policies.length > 0 || calicoPolicies.length > 0 || POLICY_KIND_TEXT.test(text);
   if (!relevant) return { parsed, objects, policies, calicoPolicies, relevant, findings: [] };
-  const findings = [...syntaxFindings(parsed), ...policyFindings(parsed, policies), ...checkCalicoPolicies(parsed, calicoPolicies)];
-  return { parsed, objects, policies, calicoPolicies, relevant, findings: sortFindings(findings) };
+  const local = documentLocalFindings(parsed, policies, previous?.documentFindings);
+  const findings = [...syntaxFindings(parsed), ...local.findings, ...crossDocumentFindings(parsed, policies), ...checkCalicoPolicies(parsed, calicoPolicies)];
+  return { parsed, objects, policies, calicoPolicies, relevant, findings: sortFindings(findings), documentFindings: local.cache };
 }
 
 function syntaxFindings(parsed: ParsedFile): Finding[] {
@@ -56,9 +61,32 @@ function syntaxFindings(parsed: ParsedFile): Finding[] {
   return findings;
 }
 
-function policyFindings(parsed: ParsedFile, policies: readonly NetworkPolicy[]): Finding[] {
+const LOCAL_CHECKS = POLICY_CHECKS.filter((check) => !check.crossDocument);
+const CROSS_DOCUMENT_CHECKS = POLICY_CHECKS.filter((check) => check.crossDocument);
+
+/**
+ * The findings of the checks that read only their policy's own document, computed
+ * per document and reused for documents whose text did not change.
+ */
+function documentLocalFindings(parsed: ParsedFile, policies: readonly NetworkPolicy[], previous: DocumentFindingsCache | undefined): { findings: Finding[]; cache: DocumentFindingsCache } {
   const context = { file: parsed, policies };
-  return policies.flatMap((policy) => POLICY_CHECKS.flatMap((check) => runCheck(check, policy, context)));
+  const byDocument = new Map<number, NetworkPolicy[]>();
+  for (const policy of policies) byDocument.set(policy.ref.docIndex, [...(byDocument.get(policy.ref.docIndex) ?? []), policy]);
+  const cache = new Map<string, readonly Finding[]>();
+  const findings: Finding[] = [];
+  for (const [docIndex, docPolicies] of byDocument) {
+    const doc = parsed.documents[docIndex]!;
+    const key = documentKey(parsed.text, doc);
+    const relative = previous?.get(key) ?? cache.get(key) ?? toRelative(docPolicies.flatMap((policy) => LOCAL_CHECKS.flatMap((check) => runCheck(check, policy, context))), doc);
+    cache.set(key, relative);
+    findings.push(...fromRelative(relative, doc));
+  }
+  return { findings, cache };
+}
+
+function crossDocumentFindings(parsed: ParsedFile, policies: readonly NetworkPolicy[]): Finding[] {
+  const context = { file: parsed, policies };
+  return policies.flatMap((policy) => CROSS_DOCUMENT_CHECKS.flatMap((check) => runCheck(check, policy, context)));
 }
 
 /** A bug in one check must not hide what the others found; it becomes a visible finding instead. */

@@ -3,7 +3,7 @@
  * macrotask (no fixed debounce), so a burst of keystrokes costs one analysis and
  * the user still sees results as soon as typing pauses for a tick.
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../analysis/analyze-file';
 import type { Finding } from '../analysis/finding';
@@ -25,7 +25,7 @@ export class DiagnosticsPublisher {
   ) {}
 
   /** What was last sent per document, so an unchanged set is not sent again. */
-  private readonly lastSent = new Map<string, string>();
+  private readonly lastSent = new Map<string, { readonly version: number; readonly diagnostics: readonly Diagnostic[] }>();
 
   /** The workspace changed: findings that depend on it may change in every open document. */
   scheduleAll(): void {
@@ -55,9 +55,10 @@ export class DiagnosticsPublisher {
       runSafeSync(this.log, `diagnostics ${uri}`, () => {
         const analysis = this.cache.get(document);
         const diagnostics = toDiagnostics(document, analysis, analysis.relevant ? this.extraFindings(analysis) : []);
-        const key = `${document.version}:${JSON.stringify(diagnostics)}`;
-        if (this.lastSent.get(uri) === key) return;
-        this.lastSent.set(uri, key);
+        // A new version is always sent; a refresh of the same version only when something changed.
+        const last = this.lastSent.get(uri);
+        if (last?.version === document.version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
+        this.lastSent.set(uri, { version: document.version, diagnostics });
         void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       });
     }

@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis-cache';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { registerFeatures, serverCapabilities } from './features';
-import { workspaceFindings } from '../workspace/workspace-findings';
+import { WorkspaceFindingsCache } from '../workspace/workspace-findings-cache';
 import { WorkspaceIndexer } from './workspace-index';
 
 export const SERVER_NAME = 'NetworkPolicy Lens';
@@ -18,7 +18,8 @@ export function startServer(connection: Connection): void {
   const cache = new AnalysisCache();
   const log = (message: string): void => connection.console.log(message);
   const indexer = new WorkspaceIndexer(connection, documents, cache, log);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, log, (analysis) => workspaceFindings(analysis, indexer.workspace.index));
+  const workspaceFindings = new WorkspaceFindingsCache();
+  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, log, (analysis) => workspaceFindings.findings(analysis, indexer.workspace.index));
   indexer.onDidChangeWorkspace = () => diagnostics.scheduleAll();
 
   connection.onInitialize((params): InitializeResult => {

@@ -24,10 +24,11 @@ export const NAMED_PORT_UNDECLARED = 'netpol/named-port-undeclared';
 
 export function workspaceFindings(analysis: FileAnalysis, index: WorkspaceIndex): Finding[] {
   if (index.workloads.length === 0) return [];
-  return analysis.policies.flatMap((policy) => policyFindings(policy, index));
+  return analysis.policies.flatMap((policy) => policyWorkspaceFindings(policy, index));
 }
 
-function policyFindings(policy: NetworkPolicy, index: WorkspaceIndex): Finding[] {
+/** One policy's workspace findings: they depend on its own text and on the workloads and namespaces only. */
+export function policyWorkspaceFindings(policy: NetworkPolicy, index: WorkspaceIndex): Finding[] {
   const namespace = policy.metadata.namespace?.value || 'default';
   const known = new Set(index.workloads.map((w) => w.namespace));
   const findings: Finding[] = [];

@@ -17,6 +17,7 @@ import { isEmptySelector } from './selector-match';
 
 export const allowAllCheck: PolicyCheck = {
   id: 'allow-all',
+  crossDocument: true,
   run(policy: NetworkPolicy, context: CheckContext): Finding[] {
     if (hasSyntaxErrors(policy, context)) return [];
     const contradiction = contradictionFinding(policy);

@@ -15,5 +15,11 @@ export interface CheckContext {
 export interface PolicyCheck {
   /** Short name, used in tests and logs. */
   readonly id: string;
+  /**
+   * True when the check looks at other documents of the file (context.policies).
+   * Other checks depend only on their policy's own document, so their findings are
+   * reused for documents an edit did not touch.
+   */
+  readonly crossDocument?: boolean;
   run(policy: NetworkPolicy, context: CheckContext): Finding[];
 }

@@ -18,9 +18,10 @@ import { selectorCovers } from './selector-match';
 
 export const dnsEgressCheck: PolicyCheck = {
   id: 'dns-egress',
+  crossDocument: true,
   run(policy: NetworkPolicy, context: CheckContext): Finding[] {
     if (hasSyntaxErrors(policy, context) || !affects(policy, 'Egress') || policyAllowsDns(policy)) return [];
-    if (context.policies.some((other) => other !== policy && allowsDnsFor(other, policy))) return [];
+    if (dnsAllowingPolicies(context.policies).some((other) => other !== policy && allowsDnsFor(other, policy))) return [];
     const spec = getPair(policy.ref.node, 'spec')?.value;
     if (!isMap(spec)) return [];
     const ruleCount = policy.spec.egress?.items.length ?? 0;
@@ -32,10 +33,25 @@ export const dnsEgressCheck: PolicyCheck = {
   },
 };
 
-/** Whether `other` allows DNS to every pod `policy` isolates: same namespace, a selector at least as broad. */
+/** Whether `other` (a policy that allows DNS) covers every pod `policy` isolates: same namespace, a selector at least as broad. */
 function allowsDnsFor(other: NetworkPolicy, policy: NetworkPolicy): boolean {
   if (other.metadata.namespace?.value !== policy.metadata.namespace?.value) return false;
-  return selectorCovers(other.spec.podSelector, policy.spec.podSelector) && policyAllowsDns(other);
+  return selectorCovers(other.spec.podSelector, policy.spec.podSelector);
+}
+
+/**
+ * The file's policies that allow DNS, computed once per file: checks run once per
+ * policy, and asking every other policy each time would cost the square of their number.
+ */
+const DNS_ALLOWING = new WeakMap<readonly NetworkPolicy[], readonly NetworkPolicy[]>();
+
+function dnsAllowingPolicies(policies: readonly NetworkPolicy[]): readonly NetworkPolicy[] {
+  let found = DNS_ALLOWING.get(policies);
+  if (!found) {
+    found = policies.filter(policyAllowsDns);
+    DNS_ALLOWING.set(policies, found);
+  }
+  return found;
 }
 
 /** The `egress` key when there is one, else the `Egress` entry of policyTypes that isolates egress. */

@@ -10,6 +10,7 @@ import { dataAt } from './finding-data';
 
 export const duplicateNameCheck: PolicyCheck = {
   id: 'duplicate-name',
+  crossDocument: true,
   run(policy: NetworkPolicy, context: CheckContext): Finding[] {
     const name = policy.metadata.name;
     if (!name) return [];

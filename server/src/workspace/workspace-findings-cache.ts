@@ -1,0 +1,62 @@
+/**
+ * Workspace findings for the language server, reused across keystrokes.
+ *
+ * A policy's workspace findings depend on its own document's text and on the
+ * workloads and namespaces of the workspace (their labels and ports), never on
+ * other policies. So they are kept per document text, relative to the document's
+ * start, for as long as the workloads and namespaces stay the same; an edit to one
+ * policy then recomputes that policy's document only.
+ */
+import type { FileAnalysis } from '../analysis/analyze-file';
+import { documentKey, fromRelative, toRelative } from '../analysis/document-findings';
+import type { Finding } from '../analysis/finding';
+import type { NetworkPolicy } from '../model/types';
+import { policyWorkspaceFindings } from './workspace-findings';
+import type { WorkspaceIndex } from './workspace-index';
+
+/** Beyond this many documents the cache starts afresh, so closed files do not pile up. */
+const MAX_DOCUMENTS = 20_000;
+
+export class WorkspaceFindingsCache {
+  private fingerprint = '';
+  private readonly byDocument = new Map<string, readonly Finding[]>();
+  private readonly fingerprints = new WeakMap<WorkspaceIndex, string>();
+
+  findings(analysis: FileAnalysis, index: WorkspaceIndex): Finding[] {
+    if (index.workloads.length === 0) return [];
+    this.invalidateUnlessSame(this.fingerprintOf(index));
+    const byDoc = new Map<number, NetworkPolicy[]>();
+    for (const policy of analysis.policies) byDoc.set(policy.ref.docIndex, [...(byDoc.get(policy.ref.docIndex) ?? []), policy]);
+    const findings: Finding[] = [];
+    for (const [docIndex, policies] of byDoc) {
+      const doc = analysis.parsed.documents[docIndex]!;
+      const key = documentKey(analysis.parsed.text, doc);
+      let relative = this.byDocument.get(key);
+      if (!relative) {
+        relative = toRelative(policies.flatMap((policy) => policyWorkspaceFindings(policy, index)), doc);
+        this.byDocument.set(key, relative);
+      }
+      findings.push(...fromRelative(relative, doc));
+    }
+    return findings;
+  }
+
+  private invalidateUnlessSame(fingerprint: string): void {
+    if (fingerprint === this.fingerprint && this.byDocument.size < MAX_DOCUMENTS) return;
+    this.fingerprint = fingerprint;
+    this.byDocument.clear();
+  }
+
+  /** Everything the findings read from the workspace: namespaces with labels, workloads with labels and ports. */
+  private fingerprintOf(index: WorkspaceIndex): string {
+    let fingerprint = this.fingerprints.get(index);
+    if (fingerprint === undefined) {
+      const parts: string[] = [];
+      for (const ns of index.namespaces.values()) parts.push(`N${ns.name}\n${ns.labels.key}`);
+      for (const w of index.workloads) parts.push(`W${w.namespace}\n${w.labels.key}\n${w.ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol}`).join(',')}`);
+      fingerprint = parts.join('\u0000');
+      this.fingerprints.set(index, fingerprint);
+    }
+    return fingerprint;
+  }
+}
