@@ -47,6 +47,8 @@ export interface PolicyRefDto {
   /** `namespace/name`. */
   readonly id: string;
   readonly location: SourceLocation;
+  /** For Calico policies: where the policy sits in Calico's evaluation order. */
+  readonly calico?: { readonly kind: 'NetworkPolicy' | 'GlobalNetworkPolicy'; readonly tier: string; readonly order?: number };
 }
 
 export interface RuleContributionDto {
@@ -60,6 +62,8 @@ export interface RuleContributionDto {
   readonly peerText: string;
   /** connlist text of what this rule allows for the pair. */
   readonly connections: string;
+  /** For Calico rules: the action that decided (Kubernetes rules only allow). */
+  readonly action?: 'Allow' | 'Deny' | 'Pass' | 'Log';
 }
 
 export interface SideTraceDto {
@@ -71,6 +75,10 @@ export interface SideTraceDto {
   readonly isolatedBy: readonly PolicyRefDto[];
   readonly allowedBy: readonly RuleContributionDto[];
   readonly skipped: readonly { readonly policy: PolicyRefDto; readonly problems: readonly string[] }[];
+  /** Calico ordered evaluation: what reached the end of each tier undecided, and how the tier ended it. */
+  readonly tierEnds?: readonly { readonly tier: string; readonly action: 'Deny' | 'Pass'; readonly connections: string }[];
+  /** Calico: what passed every tier and was allowed by the endpoint's profile. */
+  readonly profile?: string;
 }
 
 export interface PairTraceDto {
@@ -357,3 +365,12 @@ export const RecipesRequest: RequestSpec<RecipesParams, RecipesResult> = {
   method: 'netpolLens/recipes',
   direction: 'clientToServer',
 };
+
+// ---- netpolLens.showReferences (client command) -------------------------------------
+
+/**
+ * The client command the navigation code lenses run: VS Code's peek references
+ * needs its own Uri/Position/Location objects, so the client converts these.
+ */
+export const SHOW_REFERENCES_COMMAND = 'netpolLens.showReferences';
+export type ShowReferencesArgs = readonly [uri: string, position: TextPosition, locations: readonly SourceLocation[]];

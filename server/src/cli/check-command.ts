@@ -8,6 +8,7 @@
  */
 import { sortFindings } from '../analysis/finding';
 import { oneBased, textDocument } from '../services/positions';
+import { calicoWorkspaceFindings } from '../workspace/calico-order';
 import { workspaceFindings } from '../workspace/workspace-findings';
 import type { CommandResult } from './command';
 import { loadWorkspace } from './load-workspace';
@@ -23,7 +24,7 @@ export function runCheck(paths: readonly string[]): CommandResult {
     if (!entry) continue;
     const document = textDocument(entry.text);
     const { analysis } = entry;
-    const extra = analysis.relevant ? workspaceFindings(analysis, workspace.index) : [];
+    const extra = analysis.relevant ? [...workspaceFindings(analysis, workspace.index), ...calicoWorkspaceFindings(uri, analysis, workspace.index)] : [];
     for (const f of sortFindings([...analysis.findings, ...extra])) {
       const { line, column } = oneBased(document, f.span.start);
       lines.push(`${file}:${line}:${column} ${f.severity} ${f.code} ${f.message}`);

@@ -17,6 +17,8 @@ export function runReach(args: readonly string[]): CommandResult {
   const engine = loaded.workspace.reach();
   const stdout = parsed.format === 'json' ? JSON.stringify(jsonReport(engine, locationIn(loaded)), null, 2).split('\n') : parsed.format === 'md' ? markdownLines(engine) : connlistLines(engine);
   const notes = engine.skippedPolicies.map((s) => `netpol-lens reach: note: ${s.ref.id} is ignored (the API server would reject it): ${s.problems.map((p) => p.message).join(' ')}`);
+  // What the engine can only approximate (serviceAccounts, services, http matches) is said, not hidden.
+  for (const policy of engine.calicoPolicies) for (const note of policy.notes) notes.push(`netpol-lens reach: note: ${policy.ref.id}: ${note}`);
   return { stdout, stderr: [...missingErrors('reach', loaded.missing), ...notes], exitCode: loaded.missing.length > 0 ? 2 : 0 };
 }
 

@@ -21,7 +21,7 @@ export class DiagnosticsPublisher {
     private readonly cache: AnalysisCache,
     private readonly log: Logger,
     /** Findings that need more than the file itself (the workspace index). */
-    private readonly extraFindings: (analysis: FileAnalysis) => readonly Finding[] = () => [],
+    private readonly extraFindings: (analysis: FileAnalysis, uri: string) => readonly Finding[] = () => [],
   ) {}
 
   /** What was last sent per document, so an unchanged set is not sent again. */
@@ -54,7 +54,7 @@ export class DiagnosticsPublisher {
       if (!document) continue;
       runSafeSync(this.log, `diagnostics ${uri}`, () => {
         const analysis = this.cache.get(document);
-        const diagnostics = toDiagnostics(document, analysis, analysis.relevant ? this.extraFindings(analysis) : []);
+        const diagnostics = toDiagnostics(document, analysis, analysis.relevant ? this.extraFindings(analysis, uri) : []);
         // A new version is always sent; a refresh of the same version only when something changed.
         const last = this.lastSent.get(uri);
         if (last?.version === document.version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;

@@ -7,8 +7,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis-cache';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { registerFeatures, serverCapabilities } from './features';
+import { calicoWorkspaceFindings } from '../workspace/calico-order';
 import { WorkspaceFindingsCache } from '../workspace/workspace-findings-cache';
-import { WorkspaceIndexer } from './workspace-index';
+import { normalizeUri, WorkspaceIndexer } from './workspace-index';
 
 export const SERVER_NAME = 'NetworkPolicy Lens';
 export const SERVER_VERSION = '0.1.0';
@@ -19,7 +20,11 @@ export function startServer(connection: Connection): void {
   const log = (message: string): void => connection.console.log(message);
   const indexer = new WorkspaceIndexer(connection, documents, cache, log);
   const workspaceFindings = new WorkspaceFindingsCache();
-  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, log, (analysis) => workspaceFindings.findings(analysis, indexer.workspace.index));
+  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, log, (analysis, uri) => {
+    const index = indexer.workspace.index;
+    // Calico ordering traps across files depend on other files' policies, so they are not cached with the rest.
+    return [...workspaceFindings.findings(analysis, index), ...calicoWorkspaceFindings(normalizeUri(uri), analysis, index)];
+  });
   indexer.onDidChangeWorkspace = () => diagnostics.scheduleAll();
 
   connection.onInitialize((params): InitializeResult => {

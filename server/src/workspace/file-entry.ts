@@ -1,5 +1,6 @@
 /** One workspace file: its text, its analysis, and the objects the index needs from it. */
 import { analyzeText, type FileAnalysis } from '../analysis/analyze-file';
+import { readCalicoTiers, type CalicoTier } from '../calico/model/read-tier';
 import { readNamespace, type NamespaceObject } from '../model/namespaces';
 import { readService, type ServiceObject } from '../model/services';
 import { readWorkload, type WorkloadObject } from '../model/workloads';
@@ -11,6 +12,8 @@ export interface FileEntry {
   readonly namespaces: readonly NamespaceObject[];
   readonly workloads: readonly WorkloadObject[];
   readonly services: readonly ServiceObject[];
+  /** Calico Tier objects: they order Calico policies, so they are part of the shape, not of the policies. */
+  readonly tiers: readonly CalicoTier[];
   /**
    * Everything but the policies, as text: when an edit leaves it unchanged, the
    * reachability engine only has to replace this file's policies.
@@ -31,10 +34,11 @@ export function readFileEntry(uri: string, text: string, analysis: FileAnalysis 
     const service = readService(ref);
     if (service) services.push(service);
   }
-  return { uri, text, analysis, namespaces, workloads, services, shapeKey: shapeKey(namespaces, workloads) };
+  const tiers = readCalicoTiers(analysis.objects);
+  return { uri, text, analysis, namespaces, workloads, services, tiers, shapeKey: shapeKey(namespaces, workloads, tiers) };
 }
 
-function shapeKey(namespaces: readonly NamespaceObject[], workloads: readonly WorkloadObject[]): string {
+function shapeKey(namespaces: readonly NamespaceObject[], workloads: readonly WorkloadObject[], tiers: readonly CalicoTier[]): string {
   const ns = namespaces.map((n) => [n.name.value, n.ref.node.span.start, n.labels.map((l) => [l.key.value, l.value.value])]);
   const wl = workloads.map((w) => [
     w.kind,
@@ -48,5 +52,6 @@ function shapeKey(namespaces: readonly NamespaceObject[], workloads: readonly Wo
     w.podLabels.map((l) => [l.key.value, l.value.value]),
     w.containerPorts.map((p) => [p.name, p.port, p.protocol]),
   ]);
-  return JSON.stringify([ns, wl]);
+  // Files without tiers keep the two-part key, which callers compare with the empty shape `[[],[]]`.
+  return JSON.stringify(tiers.length > 0 ? [ns, wl, tiers] : [ns, wl]);
 }

@@ -95,6 +95,7 @@ function sideDto(side: SideTrace, locate: LocateSource): SideTraceDto {
     isolatedBy: side.isolatedBy.map((p) => policyDto(p, locate)),
     allowedBy: side.allowedBy.map((c) => contributionDto(c, locate)),
     skipped: side.skipped.map((s) => ({ policy: policyDto(s.policy, locate), problems: s.problems.map((p) => p.message) })),
+    ...(side.ordered && { tierEnds: side.ordered.tierEnds.map((t) => ({ tier: t.tier, action: t.action, connections: t.connections })), profile: side.ordered.profile }),
   };
 }
 
@@ -107,11 +108,12 @@ function contributionDto(c: RuleContribution, locate: LocateSource): RuleContrib
     ...(c.peer && { peer: locate(c.peer) }),
     peerText: c.peerText,
     connections: c.connections,
+    ...(c.action && { action: c.action }),
   };
 }
 
 function policyDto(ref: PolicyRef, locate: LocateSource): PolicyRefDto {
-  return { id: ref.id, location: locate(ref.source) };
+  return { id: ref.id, location: locate(ref.source), ...(ref.calico && { calico: ref.calico }) };
 }
 
 type RuleContributionDto = SideTraceDto['allowedBy'][number];

@@ -5,6 +5,7 @@
  *   index.namespaces.get('prod')?.labels            // with kubernetes.io/metadata.name
  *   index.workloadsSelectedBy('prod', selector)     // pods a podSelector picks in a namespace
  *   index.namespacesSelectedBy(selector)            // namespaces a namespaceSelector picks
+ *   index.calicoPolicies                            // projectcalico.org/v3 policies, with why Calico would reject them
  *   index.reachInput()                              // what the reachability engine needs
  *
  * A namespace mentioned only in some metadata.namespace exists, with the
@@ -14,7 +15,10 @@ import { NAMESPACE_NAME_LABEL, type NamespaceObject } from '../model/namespaces'
 import type { ServiceObject } from '../model/services';
 import type { WorkloadObject } from '../model/workloads';
 import type { NetworkPolicy } from '../model/types';
-import type { ReachInput, ReachNamespace, ReachWorkload } from '../analysis/reach/types';
+import type { FileAnalysis } from '../analysis/analyze-file';
+import type { ReachCalicoInput, ReachInput, ReachNamespace, ReachTier, ReachWorkload } from '../analysis/reach/types';
+import { rejections } from '../calico/checks';
+import { effectiveNamespace } from '../calico/model/defaults';
 import { labelSetFromEntries, selectorMatches, type CompiledSelector } from '../analysis/selectors';
 import type { FileEntry } from './file-entry';
 
@@ -42,6 +46,10 @@ export class WorkspaceIndex {
   readonly workloads: IndexedWorkload[] = [];
   readonly policies: IndexedPolicy[] = [];
   readonly services: IndexedService[] = [];
+  /** Calico policies with the problems for which Calico would reject them (empty when valid). */
+  readonly calicoPolicies: ReachCalicoInput[] = [];
+  /** Calico Tier objects by name; the first declaration of a name wins. */
+  readonly tiers = new Map<string, ReachTier>();
 
   /** `files` in any order: the index sorts by uri so results never depend on it. */
   constructor(files: Iterable<FileEntry>) {
@@ -51,10 +59,16 @@ export class WorkspaceIndex {
       for (const w of file.workloads) this.workloads.push(indexWorkload(file.uri, w));
       for (const policy of file.analysis.policies) this.policies.push({ uri: file.uri, policy });
       for (const service of file.services) this.services.push({ uri: file.uri, service });
+      this.calicoPolicies.push(...calicoInputs(file.uri, file.analysis));
+      for (const tier of file.tiers) if (!this.tiers.has(tier.name)) this.tiers.set(tier.name, { ...tier, source: { uri: file.uri, span: tier.span } });
     }
     for (const w of this.workloads) this.implyNamespace(w.namespace);
     for (const p of this.policies) this.implyNamespace(p.policy.metadata.namespace?.value || 'default');
     for (const s of this.services) this.implyNamespace(s.service.namespace);
+    for (const c of this.calicoPolicies) {
+      const namespace = effectiveNamespace(c.policy);
+      if (namespace !== undefined) this.implyNamespace(namespace);
+    }
   }
 
   /** Workloads in `namespace` whose pod labels match `selector`. */
@@ -68,7 +82,7 @@ export class WorkspaceIndex {
   }
 
   reachInput(): ReachInput {
-    return { namespaces: [...this.namespaces.values()], workloads: this.workloads, policies: this.policies };
+    return { namespaces: [...this.namespaces.values()], workloads: this.workloads, policies: this.policies, calicoPolicies: this.calicoPolicies, tiers: [...this.tiers.values()] };
   }
 
   private declareNamespace(uri: string, ns: NamespaceObject): void {
@@ -82,6 +96,15 @@ export class WorkspaceIndex {
   private implyNamespace(name: string): void {
     if (!this.namespaces.has(name)) this.namespaces.set(name, { name, labels: labelSetFromEntries([], [[NAMESPACE_NAME_LABEL, name]]) });
   }
+}
+
+/** A file's Calico policies as the reachability engine takes them: with the errors Calico would reject them for. */
+export function calicoInputs(uri: string, analysis: FileAnalysis): ReachCalicoInput[] {
+  return analysis.calicoPolicies.map((policy) => ({
+    uri,
+    policy,
+    problems: rejections(analysis.findings, policy).map((f) => ({ message: f.message, source: { uri, span: f.span } })),
+  }));
 }
 
 /** A Pod owned by a controller is reported as its owner: `ns/owner[OwnerKind]`. */

@@ -12,7 +12,7 @@
 import type { FileAnalysis } from '../analysis/analyze-file';
 import { ReachEngine } from '../analysis/reach/reach-engine';
 import { readFileEntry, type FileEntry } from './file-entry';
-import { WorkspaceIndex } from './workspace-index';
+import { calicoInputs, WorkspaceIndex } from './workspace-index';
 
 export class Workspace {
   private readonly files = new Map<string, FileEntry>();
@@ -75,7 +75,10 @@ export class Workspace {
       this.engine = new ReachEngine(this.index.reachInput());
       this.lastUpdate = 'full';
     } else if (this.policyOnly.size > 0) {
-      const modes = [...this.policyOnly].sort().map((uri) => this.engine!.replaceFilePolicies(uri, this.files.get(uri)?.analysis.policies ?? []));
+      const modes = [...this.policyOnly].sort().map((uri) => {
+        const analysis = this.files.get(uri)?.analysis;
+        return this.engine!.replaceFilePolicies(uri, analysis?.policies ?? [], analysis ? calicoInputs(uri, analysis) : []);
+      });
       this.lastUpdate = modes.includes('full') ? 'full' : 'incremental';
     } else this.lastUpdate = 'cached';
     this.shapeChanged = false;

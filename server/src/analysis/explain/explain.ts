@@ -5,6 +5,8 @@
  * converts positions and wraps the result.
  */
 import type { NetworkPolicy } from '../../model/types';
+import type { CalicoPolicy } from '../../calico/model/types';
+import { explainCalicoAt } from './calico-explain';
 import type { ParsedFile } from '../../parse/yaml-tree';
 import { explainNullPeerSelector, explainUnknownField, explainWrongShape } from './explain-field';
 import { explainIpBlock } from './explain-ip-block';
@@ -17,16 +19,18 @@ import { explainSelector } from './explain-selector';
 import { locate } from './locate';
 import type { ExplainOptions, Explanation, Located } from './types';
 
-export type { ExplainOptions, Explanation, SelectorScope, WorkspaceMatcher } from './types';
+export type { CalicoOrderEntry, CalicoOrderLookup, ExplainOptions, Explanation, SelectorScope, WorkspaceMatcher } from './types';
 
 export interface ExplainInput {
   readonly parsed: ParsedFile;
   readonly policies: readonly NetworkPolicy[];
+  /** projectcalico.org/v3 policies: explained by calico-explain.ts. */
+  readonly calicoPolicies?: readonly CalicoPolicy[];
 }
 
 export function explainAt(input: ExplainInput, offset: number, options: ExplainOptions = {}): Explanation | null {
   const located = locate(input.policies, input.parsed.text, offset);
-  if (!located) return null;
+  if (!located) return input.calicoPolicies ? explainCalicoAt(input.calicoPolicies, input.parsed.text, offset, options) : null;
   return { markdown: render(located, options), span: located.span };
 }
 

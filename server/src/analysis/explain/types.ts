@@ -3,6 +3,7 @@
  * the cursor can be on. Pure data, no LSP types.
  */
 import type { YNode } from '../../parse/yaml-tree';
+import type { CalicoPolicy } from '../../calico/model/types';
 import type { Direction, IpBlock, LabelSelector, NetworkPolicy, Peer, PolicyRule, PortSpec, Span } from '../../model/types';
 
 /** Where a selector looks: which pods or namespaces it can possibly match. */
@@ -20,8 +21,29 @@ export type SelectorScope =
 /** Returns undefined when the workspace cannot tell (e.g. it holds no workloads at all). */
 export type WorkspaceMatcher = (selector: LabelSelector, scope: SelectorScope) => readonly string[] | undefined;
 
+/** One policy in Calico's evaluation order, as the hover of a Calico policy lists them. */
+export interface CalicoOrderEntry {
+  /** `GlobalNetworkPolicy "default-deny" (order 5000)`, `Kubernetes NetworkPolicy "shop/web" (order 1000 for Calico)`. */
+  readonly title: string;
+  readonly tier: string;
+  /** The hovered policy itself. */
+  readonly current: boolean;
+  /** Same tier and order as the hovered policy: only the names decide which runs first. */
+  readonly sameOrder: boolean;
+  /** The file it is written in, when another than the hovered policy's. */
+  readonly file?: string;
+}
+
+/**
+ * Lists the workspace's policies that can apply to the same pods as a Calico
+ * policy, in Calico's evaluation order (Kubernetes ones at order 1000), the
+ * policy itself included. The workspace index provides one (workspace/calico-order.ts).
+ */
+export type CalicoOrderLookup = (policy: CalicoPolicy) => readonly CalicoOrderEntry[];
+
 export interface ExplainOptions {
   readonly matches?: WorkspaceMatcher;
+  readonly calicoOrder?: CalicoOrderLookup;
 }
 
 /** The Markdown for the node under the cursor, and that node's exact span. */

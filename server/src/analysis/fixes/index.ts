@@ -9,6 +9,7 @@ import type { FileAnalysis } from '../analyze-file';
 import type { FindingData } from '../finding';
 import { objectData, pathToSpan } from '../checks/finding-data';
 import { allowDnsFix } from './allow-dns-fix';
+import { calicoDnsFix } from './calico-dns-fix';
 import { defaultDenyAction } from './default-deny-action';
 import type { Fix, FindingFix } from './fix';
 import { mergePeersFix, splitIpBlockFix, splitPeerRefactor } from './peer-fixes';
@@ -35,6 +36,7 @@ const QUICK_FIXES: Readonly<Record<string, readonly FindingFix[]>> = {
   'netpol/invalid-name': [replaceValueFix],
   'netpol/invalid-namespace': [replaceValueFix],
   'netpol/unsupported-api-version': [replaceValueFix],
+  'calico/egress-without-dns': [calicoDnsFix],
 };
 
 /** The quick fixes for one finding. A fix that throws is a bug; it is dropped, not fatal. */

@@ -17,8 +17,9 @@ const IP_BLOCK: Record<string, Shape> = { except: 'seq' };
 
 export function checkShapes(policy: NetworkPolicy, problems: Problems): void {
   const spec = policy.ref.node.items.find((p) => p.keyText === 'spec')?.value ?? null;
-  if (!expect(spec, 'map', '"spec"', problems)) return;
-  const specMap = spec as YMap;
+  // `spec:` with no value (or an alias) is nothing to walk: the model reads no rules from it either.
+  if (!expect(spec, 'map', '"spec"', problems) || spec?.kind !== 'map') return;
+  const specMap: YMap = spec;
   checkFields(specMap, SPEC, 'spec.', problems);
   for (const direction of ['ingress', 'egress'] as const) {
     for (const rule of seqItems(field(specMap, direction))) {

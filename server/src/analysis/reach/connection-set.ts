@@ -3,7 +3,7 @@
  * SCTP), a set of ports. "All Connections" is every port of all three, which is
  * what a rule without `ports` allows.
  */
-import { ALL_PORTS, formatPorts, intersectPorts, isAllPorts, isEmptyPorts, NO_PORTS, portsContain, samePorts, unionPorts, type PortSet } from './port-set';
+import { ALL_PORTS, formatPorts, intersectPorts, isAllPorts, isEmptyPorts, NO_PORTS, portsContain, samePorts, subtractPorts, unionPorts, type PortSet } from './port-set';
 
 export const PROTOCOLS = ['SCTP', 'TCP', 'UDP'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
@@ -27,6 +27,11 @@ export function unionConnections(a: ConnectionSet, b: ConnectionSet): Connection
 
 export function intersectConnections(a: ConnectionSet, b: ConnectionSet): ConnectionSet {
   return { SCTP: intersectPorts(a.SCTP, b.SCTP), TCP: intersectPorts(a.TCP, b.TCP), UDP: intersectPorts(a.UDP, b.UDP) };
+}
+
+/** The connections of `a` that `b` does not hold: what is left after a rule decided `b`. */
+export function subtractConnections(a: ConnectionSet, b: ConnectionSet): ConnectionSet {
+  return { SCTP: subtractPorts(a.SCTP, b.SCTP), TCP: subtractPorts(a.TCP, b.TCP), UDP: subtractPorts(a.UDP, b.UDP) };
 }
 
 export function isNoConnections(set: ConnectionSet): boolean {

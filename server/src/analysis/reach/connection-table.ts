@@ -3,7 +3,7 @@
  * and intersection of two ids are computed once and remembered, so filling a
  * matrix of millions of cells costs a few thousand real set operations.
  */
-import { ALL_CONNECTIONS, connectionKey, intersectConnections, NO_CONNECTIONS, unionConnections, type ConnectionSet } from './connection-set';
+import { ALL_CONNECTIONS, connectionKey, intersectConnections, NO_CONNECTIONS, subtractConnections, unionConnections, type ConnectionSet } from './connection-set';
 
 export type ConnId = number;
 export const NONE: ConnId = 0;
@@ -17,6 +17,7 @@ export class ConnectionTable {
   private readonly ids = new Map<string, ConnId>();
   private readonly unions = new Map<number, ConnId>();
   private readonly intersections = new Map<number, ConnId>();
+  private readonly differences = new Map<number, ConnId>();
 
   constructor() {
     this.intern(NO_CONNECTIONS);
@@ -57,6 +58,19 @@ export class ConnectionTable {
     if (id === undefined) {
       id = this.intern(intersectConnections(this.get(a), this.get(b)));
       this.intersections.set(key, id);
+    }
+    return id;
+  }
+
+  /** `a` without `b`. Not symmetric, so the memo key keeps the order. */
+  subtract(a: ConnId, b: ConnId): ConnId {
+    if (a === NONE || b === NONE) return a;
+    if (b === ALL || a === b) return NONE;
+    const key = a * BOUND + b;
+    let id = this.differences.get(key);
+    if (id === undefined) {
+      id = this.intern(subtractConnections(this.get(a), this.get(b)));
+      this.differences.set(key, id);
     }
     return id;
   }

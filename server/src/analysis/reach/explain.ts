@@ -3,13 +3,16 @@
  * rules (peer and ports, with their source ranges) allow what. Computed on demand
  * from the compiled policies, so traces cost nothing until someone asks.
  */
+import { evaluateSelector } from '../../calico/selector/evaluate';
+import { orderedSideTrace, type OrderedOutcome } from './calico-explain';
+import type { CalicoAction } from './calico-types';
 import { ALL_CONNECTIONS, formatConnections, isNoConnections, NO_CONNECTIONS, unionConnections, type ConnectionSet } from './connection-set';
 import { describePeer, describeRulePeers } from './describe-peer';
 import type { ReachMatrix } from './matrix';
 import type { ReachModel } from './reach-model';
 import type { ExternalNode, ReachNode, WorkloadNode } from './reach-engine';
 import { ruleConnectionSet } from './rule-connections';
-import type { CompiledPolicy, CompiledRule, PolicyProblem, PolicyRef, SourceRef } from './types';
+import type { CompiledPolicy, CompiledRule, PolicyProblem, PolicyRef, SkippedPolicy, SourceRef } from './types';
 
 export interface RuleContribution {
   readonly policy: PolicyRef;
@@ -23,6 +26,11 @@ export interface RuleContribution {
   /** What this rule allows towards this pair, in connlist text (`No Connections` when a named port is missing). */
   readonly connections: string;
   readonly connectionSet: ConnectionSet;
+  /**
+   * Set when Calico's ordered evaluation decided the side: what this rule did with
+   * `connectionSet` (Kubernetes rules there are Allow). Absent in a plain union.
+   */
+  readonly action?: CalicoAction;
 }
 
 export type SideStatus = 'external' | 'not-isolated' | 'isolated';
@@ -40,6 +48,12 @@ export interface SideTrace {
   readonly allowedSet: ConnectionSet;
   /** Policies of the namespace left out because the API server would reject them. */
   readonly skipped: readonly { readonly policy: PolicyRef; readonly problems: readonly PolicyProblem[] }[];
+  /**
+   * Set when a Calico policy applies to the subject: `isolatedBy` then lists every
+   * policy in evaluation order, `allowedBy` every rule that decided (any action),
+   * and this says what met the end of each tier and what the profile allowed.
+   */
+  readonly ordered?: OrderedOutcome;
 }
 
 export interface PairTrace {
@@ -64,15 +78,24 @@ function externalSide(direction: 'ingress' | 'egress', node: ExternalNode): Side
 /** `subject` is the pod whose policies apply; `other` is the peer at the far end. */
 function sideTrace(model: ReachModel, matrix: ReachMatrix, direction: 'ingress' | 'egress', subject: WorkloadNode, other: ReachNode): SideTrace {
   const isolating = matrix.isolating(direction, subject.cell);
-  const skipped = model.skipped
-    .filter((s) => s.ref.namespace === subject.namespace && (!s.podSelector || model.matches.matches(s.podSelector, subject.workload.labels)))
-    .map((s) => ({ policy: s.ref, problems: s.problems }));
+  const skipped = model.skipped.filter((s) => skippedApplies(model, s, subject)).map((s) => ({ policy: s.ref, problems: s.problems }));
   const base = { direction, subject: subject.id, namespace: subject.namespace, skipped };
+  const steps = matrix.orderedSteps(direction, subject.cell);
+  if (steps) return orderedSideTrace(model, matrix, base, subject, other, steps);
   if (isolating.length === 0) return { ...base, status: 'not-isolated', isolatedBy: [], allowedBy: [], allowed: 'All Connections', allowedSet: ALL_CONNECTIONS };
   const destination = direction === 'egress' ? other.cell : subject.cell;
   const allowedBy = isolating.flatMap((policy) => policy[direction]!.flatMap((rule) => contribution(model, policy, rule, other, destination)));
   const allowed = allowedBy.reduce((set, c) => unionConnections(set, c.connectionSet), NO_CONNECTIONS);
   return { ...base, status: 'isolated', isolatedBy: isolating.map((p) => p.ref), allowedBy, allowed: formatConnections(allowed), allowedSet: allowed };
+}
+
+/** A policy left out as invalid, meant for this pod: Kubernetes ones by podSelector, Calico ones by selector. */
+function skippedApplies(model: ReachModel, skipped: SkippedPolicy, subject: WorkloadNode): boolean {
+  if (skipped.ref.calico) {
+    if (skipped.ref.calico.kind === 'NetworkPolicy' && skipped.ref.namespace !== subject.namespace) return false;
+    return !skipped.calicoSelector || evaluateSelector(skipped.calicoSelector, model.calico.podLabels(subject.cell).labels);
+  }
+  return skipped.ref.namespace === subject.namespace && (!skipped.podSelector || model.matches.matches(skipped.podSelector, subject.workload.labels));
 }
 
 function contribution(model: ReachModel, policy: CompiledPolicy, rule: CompiledRule, other: ReachNode, destination: number): RuleContribution[] {
@@ -94,5 +117,6 @@ function contribution(model: ReachModel, policy: CompiledPolicy, rule: CompiledR
 
 /** True when a side lets nothing through for the pair. */
 export function sideDenies(side: SideTrace): boolean {
+  if (side.ordered) return isNoConnections(side.allowedSet);
   return side.status === 'isolated' && side.allowedBy.every((c) => isNoConnections(c.connectionSet));
 }

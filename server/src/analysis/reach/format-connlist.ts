@@ -50,6 +50,7 @@ function jsonSide<L>(side: SideTrace, locate: Locate<L>): object {
     allowed: side.allowed,
     isolatedBy: side.isolatedBy.map((p) => jsonPolicy(p, locate)),
     allowedBy: side.allowedBy.map((c) => jsonContribution(c, locate)),
+    ...(side.ordered && { tierEnds: side.ordered.tierEnds.map((t) => ({ tier: t.tier, action: t.action, conn: t.connections })), profile: side.ordered.profile }),
     ...(side.skipped.length > 0 && { skipped: side.skipped.map((s) => ({ ...jsonPolicy(s.policy, locate), problems: s.problems.map((p) => p.message) })) }),
   };
 }
@@ -58,6 +59,8 @@ function jsonContribution<L>(c: RuleContribution, locate: Locate<L>): object {
   return {
     policy: c.policy.id,
     rule: `${c.direction}[${c.ruleIndex}]`,
+    ...(c.action && { action: c.action }),
+    ...(c.policy.calico && { calico: c.policy.calico }),
     location: locate(c.rule),
     peer: c.peerText,
     ...(c.peer && { peerLocation: locate(c.peer) }),
@@ -66,5 +69,5 @@ function jsonContribution<L>(c: RuleContribution, locate: Locate<L>): object {
 }
 
 function jsonPolicy<L>(ref: PolicyRef, locate: Locate<L>): JsonPolicyRef<L> {
-  return { policy: ref.id, location: locate(ref.source) };
+  return { policy: ref.id, ...(ref.calico && { calico: ref.calico }), location: locate(ref.source) };
 }

@@ -1,4 +1,5 @@
 /** A why-trace in plain English, for `netpol-lens why` and hovers. */
+import { policyTitle } from './calico-describe';
 import { allowsPort } from './connection-set';
 import type { PairTrace, RuleContribution, SideTrace } from './explain';
 import type { PortQuery } from './port-query';
@@ -32,7 +33,9 @@ function sideLines(side: SideTrace, where: Where): string[] {
     return lines;
   }
   const way = side.direction === 'egress' ? 'egress' : 'ingress';
-  if (side.status === 'not-isolated') {
+  if (side.ordered) {
+    lines.push(...orderedLines(side, where));
+  } else if (side.status === 'not-isolated') {
     lines.push(`  Not isolated: no NetworkPolicy in namespace ${side.namespace} selects it for ${way}, so all connections are allowed.`);
   } else {
     const count = side.isolatedBy.length;
@@ -47,6 +50,44 @@ function sideLines(side: SideTrace, where: Where): string[] {
   }
   for (const s of side.skipped) lines.push(`  Note: ${policyText(s.policy, where)} is ignored, the API server would reject it: ${s.problems.map((p) => p.message).join(' ')}`);
   return lines;
+}
+
+/** A side Calico decided: policies in evaluation order, the deciding rules, tier ends and the profile. */
+function orderedLines(side: SideTrace, where: Where): string[] {
+  const way = side.direction;
+  const count = side.isolatedBy.length;
+  const lines = [`  Calico evaluates ${count} ${count === 1 ? 'policy' : 'policies'} for its ${way}, in this order:`];
+  for (const policy of side.isolatedBy) lines.push(`    - ${policyTitle(policy)} (${where(policy.source)})`);
+  if (side.allowedBy.length === 0) lines.push(`  No rule of these policies matches the ${way === 'egress' ? 'destination' : 'source'}.`);
+  else {
+    lines.push('  Rules that match, in evaluation order (the first match decides each connection):');
+    for (const c of side.allowedBy) lines.push(`    - ${c.direction} rule ${c.ruleIndex + 1} of ${policyTitle(c.policy)} (${where(c.rule)}): ${c.peerText}; ${decides(c)}`);
+  }
+  for (const end of side.ordered?.tierEnds ?? []) {
+    if (end.connections === 'No Connections') continue;
+    lines.push(
+      end.action === 'Deny'
+        ? `  End of tier ${end.tier}: no rule decided ${end.connections}, so Calico denies it.`
+        : `  End of tier ${end.tier}: no rule decided ${end.connections}; the tier's defaultAction Pass sends it on.`,
+    );
+  }
+  const profile = side.ordered?.profile ?? 'No Connections';
+  if (profile !== 'No Connections') lines.push(`  Past the last tier, the namespace's profile allows ${profile}.`);
+  lines.push(`  ${way === 'egress' ? 'Egress' : 'Ingress'} allows: ${side.allowed}`);
+  return lines;
+}
+
+function decides(c: RuleContribution): string {
+  switch (c.action) {
+    case 'Deny':
+      return `denies ${c.connections}`;
+    case 'Pass':
+      return `passes ${c.connections} to the next tier`;
+    case 'Log':
+      return `logs ${c.connections} and goes on`;
+    default:
+      return `allows ${c.connections}`;
+  }
 }
 
 function policyText(policy: PolicyRef, where: Where): string {

@@ -7,8 +7,17 @@
  * column), computed once as the union of those policies' rule vectors. After a
  * policy edit only the rows and columns of the pods it selected, before or
  * after, are recomputed.
+ *
+ * A pod that a Calico policy applies to is evaluated in Calico's order instead
+ * (ordered-evaluation.ts), with the Kubernetes policies taking part at order
+ * 1000; pods no Calico policy applies to keep the plain union, which gives the
+ * same result faster.
  */
+import { calicoRuleConnections } from './calico-rule-parts';
+import type { CompiledCalicoPolicy, CompiledCalicoRule } from './calico-types';
 import { ALL, ConnectionTable, NONE, type ConnId } from './connection-table';
+import { calicoEntry, kubernetesEntry, tiersOf } from './evaluation-order';
+import { buildOrderedVector, isCalicoRule, orderedSteps, stepsKey, type StepTier } from './ordered-evaluation';
 import { ruleConnectionSet } from './rule-connections';
 import type { ReachModel } from './reach-model';
 import type { CompiledPolicy, CompiledRule } from './types';
@@ -23,13 +32,17 @@ interface Side {
   readonly vectors: Map<string, Int32Array>;
   /** Per pod class: its vector (null when not isolated), so the hot loops never look up keys. */
   readonly vectorOf: (Int32Array | null)[];
+  /** Per pod class: Calico's ordered steps, when a Calico policy applies to it (null: the plain union). */
+  readonly ordered: (StepTier[] | null)[];
 }
+
+type AnyRule = CompiledRule | CompiledCalicoRule;
 
 export class ReachMatrix {
   readonly table = new ConnectionTable();
   private cells: Int32Array = new Int32Array(0);
-  private ruleNodes = new WeakMap<CompiledRule, Int32Array>();
-  private ruleConns = new WeakMap<CompiledRule, Map<number, ConnId>>();
+  private ruleNodes = new WeakMap<AnyRule, Int32Array>();
+  private ruleConns = new WeakMap<AnyRule, Map<number, ConnId>>();
   private readonly sides: Record<Direction, Side>;
 
   constructor(private readonly model: ReachModel) {
@@ -64,9 +77,14 @@ export class ReachMatrix {
     return this.cells[s * this.model.nodeCount + t] ?? NONE;
   }
 
-  /** The policies isolating a pod class in a direction, in the model's stable order. */
+  /** The Kubernetes policies isolating a pod class in a direction, in the model's stable order. */
   isolating(direction: Direction, classIndex: number): readonly CompiledPolicy[] {
     return this.sides[direction].policies[classIndex] ?? [];
+  }
+
+  /** Calico's ordered steps for a pod class in a direction; null when no Calico policy applies to it. */
+  orderedSteps(direction: Direction, classIndex: number): readonly StepTier[] | null {
+    return this.sides[direction].ordered[classIndex] ?? null;
   }
 
   /** Row s: s's egress vector against every destination's ingress vector. The engine's hot loop. */
@@ -105,20 +123,28 @@ export class ReachMatrix {
       const cls = this.model.classes[c]!;
       const policies = (byNamespace.get(cls.namespace) ?? []).filter((p) => this.model.selects(p, c));
       side.policies[c] = policies;
-      const key = policies.length === 0 ? '' : this.vectorKey(direction, policies, c);
+      const calico = this.model.calico.applicable(c, direction);
+      const steps = calico.length === 0 ? null : this.stepsFor(direction, c, policies, calico);
+      side.ordered[c] = steps;
+      const key = steps ? stepsKey(this.model, direction, steps, c) : policies.length === 0 ? '' : this.vectorKey(direction, policies, c);
       side.keys[c] = key;
-      if (key !== '' && !side.vectors.has(key)) side.vectors.set(key, this.buildVector(direction, policies, c));
+      if (key !== '' && !side.vectors.has(key)) side.vectors.set(key, steps ? buildOrderedVector(this.model, this, direction, c, steps) : this.buildVector(direction, policies, c));
       side.vectorOf[c] = key === '' ? null : side.vectors.get(key)!;
     }
     const used = new Set(side.keys);
     for (const key of side.vectors.keys()) if (!used.has(key)) side.vectors.delete(key);
   }
 
+  private stepsFor(direction: Direction, c: number, policies: readonly CompiledPolicy[], calico: readonly CompiledCalicoPolicy[]): StepTier[] {
+    const tiers = tiersOf(this.model.calico.tiers, [...policies.map(kubernetesEntry), ...calico.map(calicoEntry)]);
+    return orderedSteps(this.model, this, direction, c, tiers);
+  }
+
   /** Ingress allowances depend on the target's own ports when a rule names a port. */
   private vectorKey(direction: Direction, policies: readonly CompiledPolicy[], c: number): string {
     const uids = policies.map((p) => p.uid).join(',');
     const named = direction === 'ingress' && policies.some((p) => p.ingress!.some((r) => !r.uniform));
-    return named ? `${uids}#${c}` : uids;
+    return named ? `${uids}#${this.model.portsKey(c)}` : uids;
   }
 
   private buildVector(direction: Direction, policies: readonly CompiledPolicy[], owner: number): Int32Array {
@@ -138,8 +164,8 @@ export class ReachMatrix {
     return vector;
   }
 
-  /** What a rule allows towards a destination node, interned and remembered per rule. */
-  connectionOf(rule: CompiledRule, destination: number): ConnId {
+  /** What a rule allows (or, for a Calico rule, matches) towards a destination node, interned and remembered per rule. */
+  connectionOf(rule: AnyRule, destination: number): ConnId {
     let byNode = this.ruleConns.get(rule);
     if (!byNode) {
       byNode = new Map();
@@ -148,7 +174,7 @@ export class ReachMatrix {
     const key = rule.uniform ? -1 : destination;
     let id = byNode.get(key);
     if (id === undefined) {
-      id = this.table.intern(ruleConnectionSet(this.model, rule, destination));
+      id = this.table.intern(isCalicoRule(rule) ? calicoRuleConnections(rule, this.model.containerPorts(destination)) : ruleConnectionSet(this.model, rule, destination));
       byNode.set(key, id);
     }
     return id;
@@ -171,10 +197,28 @@ export class ReachMatrix {
     this.ruleNodes.set(rule, nodes);
     return nodes;
   }
+
+  /** The peer nodes a Calico rule's far side matches (its source for ingress, its destination for egress). */
+  calicoNodesOf(rule: CompiledCalicoRule, direction: Direction): Int32Array {
+    let nodes = this.ruleNodes.get(rule);
+    if (nodes) return nodes;
+    const entity = direction === 'ingress' ? rule.from : rule.to;
+    const list: number[] = [];
+    for (const node of this.model.calico.candidates(entity)) if (this.model.calico.entityMatches(entity, node, rule.ipVersion)) list.push(node);
+    nodes = Int32Array.from(list);
+    this.ruleNodes.set(rule, nodes);
+    return nodes;
+  }
 }
 
 function emptySide(classes: number): Side {
-  return { policies: Array.from({ length: classes }, () => []), keys: new Array<string>(classes).fill(''), vectors: new Map(), vectorOf: new Array<Int32Array | null>(classes).fill(null) };
+  return {
+    policies: Array.from({ length: classes }, () => []),
+    keys: new Array<string>(classes).fill(''),
+    vectors: new Map(),
+    vectorOf: new Array<Int32Array | null>(classes).fill(null),
+    ordered: new Array<StepTier[] | null>(classes).fill(null),
+  };
 }
 
 function policiesByNamespace(policies: readonly CompiledPolicy[], direction: Direction): Map<string, CompiledPolicy[]> {

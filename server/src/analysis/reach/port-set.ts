@@ -58,6 +58,27 @@ export function intersectPorts(a: PortSet, b: PortSet): PortSet {
   return out;
 }
 
+/** The ports of `a` that are not in `b`. */
+export function subtractPorts(a: PortSet, b: PortSet): PortSet {
+  if (a.length === 0 || b.length === 0) return a;
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    let start = a[i]!;
+    const end = a[i + 1]!;
+    // Skip the holes that end before this range; they cannot cut it or any later one.
+    while (j < b.length && b[j + 1]! < start) j += 2;
+    let k = j;
+    while (k < b.length && b[k]! <= end && start <= end) {
+      if (b[k]! > start) out.push(start, b[k]! - 1);
+      start = Math.max(start, b[k + 1]! + 1);
+      k += 2;
+    }
+    if (start <= end) out.push(start, end);
+  }
+  return out;
+}
+
 export function portsContain(set: PortSet, port: number): boolean {
   for (let i = 0; i < set.length; i += 2) {
     if (port >= set[i]! && port <= set[i + 1]!) return true;

@@ -16,7 +16,8 @@ import { explainPair, type PairTrace } from './explain';
 import { formatRange, splitAddressSpace, type IpRange } from './ip-range';
 import { ReachMatrix } from './matrix';
 import { compare, ReachModel } from './reach-model';
-import type { CompiledPolicy, ReachInput, ReachWorkload, SkippedPolicy } from './types';
+import type { CompiledCalicoPolicy } from './calico-types';
+import type { CompiledPolicy, ReachCalicoInput, ReachInput, ReachWorkload, SkippedPolicy } from './types';
 
 export interface WorkloadNode {
   readonly kind: 'workload';
@@ -70,8 +71,14 @@ export class ReachEngine {
     return this.model.skipped;
   }
 
+  /** The valid Kubernetes NetworkPolicies. */
   get policies(): readonly CompiledPolicy[] {
     return this.model.policies;
+  }
+
+  /** The valid Calico policies (skipped ones are in skippedPolicies with the Kubernetes ones). */
+  get calicoPolicies(): readonly CompiledCalicoPolicy[] {
+    return this.model.calico.policies;
   }
 
   /** Workloads left out because another object already has their namespace/name[Kind]. */
@@ -109,11 +116,15 @@ export class ReachEngine {
    * those policies select (before or after) are recomputed, unless the edit moved
    * an ipBlock boundary, which re-splits the external ranges and recomputes all.
    */
-  replaceFilePolicies(uri: string, policies: readonly NetworkPolicy[]): 'incremental' | 'full' {
-    const removed = this.model.policies.filter((p) => p.ref.source.uri === uri);
-    remove(this.model.policies, (p) => p.ref.source.uri === uri);
-    remove(this.model.skipped, (p) => p.ref.source.uri === uri);
+  replaceFilePolicies(uri: string, policies: readonly NetworkPolicy[], calico: readonly ReachCalicoInput[] = []): 'incremental' | 'full' {
+    const inFile = (p: { ref: { source: { uri: string } } }): boolean => p.ref.source.uri === uri;
+    const removed = this.model.policies.filter(inFile);
+    const removedCalico = this.model.calico.policies.filter(inFile);
+    remove(this.model.policies, inFile);
+    remove(this.model.skipped, inFile);
+    remove(this.model.calico.policies, inFile);
     const added = policies.map((p) => this.model.addPolicy(uri, p)).filter((p): p is CompiledPolicy => p !== undefined);
+    const addedCalico = calico.map((c) => this.model.addCalicoPolicy(c)).filter((p): p is CompiledCalicoPolicy => p !== undefined);
     this.model.sortPolicies();
     const atoms = splitAddressSpace(this.model.ipCuts());
     if (!sameAtoms(atoms, this.model.atoms)) {
@@ -124,7 +135,10 @@ export class ReachEngine {
       return 'full';
     }
     const changed = [...removed, ...added];
-    const classesOf = (direction: 'ingress' | 'egress'): number[] => [...new Set(changed.filter((p) => p[direction]).flatMap((p) => this.model.selectedClasses(p)))];
+    const changedCalico = [...removedCalico, ...addedCalico];
+    const classesOf = (direction: 'ingress' | 'egress'): number[] => [
+      ...new Set([...changed.filter((p) => p[direction]).flatMap((p) => this.model.selectedClasses(p)), ...changedCalico.filter((p) => p[direction]).flatMap((p) => this.model.calico.appliedClasses(p))]),
+    ];
     this.matrix.updateClasses(classesOf('egress'), classesOf('ingress'));
     return 'incremental';
   }

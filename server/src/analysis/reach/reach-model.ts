@@ -8,9 +8,12 @@
  */
 import { NAMESPACE_NAME_LABEL } from '../../model/namespaces';
 import { labelSetOf, SelectorMatchCache } from '../selectors';
+import { compileCalicoPolicy } from './calico-compile';
+import { CalicoIndex } from './calico-index';
+import type { CompiledCalicoPolicy } from './calico-types';
 import { compilePolicy } from './compile-policy';
 import { splitAddressSpace, type IpRange } from './ip-range';
-import type { CompiledPeer, CompiledPolicy, ReachInput, ReachNamespace, ReachWorkload, SkippedPolicy } from './types';
+import type { CompiledPeer, CompiledPolicy, ReachCalicoInput, ReachContainerPort, ReachInput, ReachNamespace, ReachWorkload, SkippedPolicy } from './types';
 
 export interface PodClass {
   readonly index: number;
@@ -33,6 +36,8 @@ export class ReachModel {
   readonly skipped: SkippedPolicy[] = [];
   atoms: IpRange[] = [];
   readonly matches = new SelectorMatchCache();
+  /** Calico policies and tiers, and Calico's selector questions. */
+  readonly calico = new CalicoIndex(this);
 
   constructor(input: ReachInput) {
     for (const ns of [...input.namespaces].sort((a, b) => compare(a.name, b.name))) if (!this.namespaces.has(ns.name)) this.namespaces.set(ns.name, ns);
@@ -41,6 +46,8 @@ export class ReachModel {
     this.classOfWorkload = new Int32Array(this.workloads.length);
     this.buildClasses();
     for (const item of input.policies) this.addPolicy(item.uri, item.policy);
+    for (const tier of input.tiers ?? []) if (!this.calico.tiers.has(tier.name)) this.calico.tiers.set(tier.name, tier);
+    for (const item of input.calicoPolicies ?? []) this.addCalicoPolicy(item);
     this.sortPolicies();
     this.atoms = splitAddressSpace(this.ipCuts());
   }
@@ -70,12 +77,25 @@ export class ReachModel {
     return outcome.policy;
   }
 
+  addCalicoPolicy(input: ReachCalicoInput): CompiledCalicoPolicy | undefined {
+    const outcome = compileCalicoPolicy(input);
+    const ref = outcome.ok ? outcome.policy.ref : outcome.skipped.ref;
+    if (ref.namespace !== '') this.ensureNamespace(ref.namespace);
+    if (!outcome.ok) {
+      this.skipped.push(outcome.skipped);
+      return undefined;
+    }
+    this.calico.policies.push(outcome.policy);
+    return outcome.policy;
+  }
+
   /** Policies in a stable order (id, then file, then position), whatever order the files came in. */
   sortPolicies(): void {
     const order = (a: { ref: { id: string; source: { uri: string; span: { start: number } } } }, b: typeof a): number =>
       compare(a.ref.id, b.ref.id) || compare(a.ref.source.uri, b.ref.source.uri) || a.ref.source.span.start - b.ref.source.span.start;
     this.policies.sort(order);
     this.skipped.sort(order);
+    this.calico.policies.sort(order);
   }
 
   /** Every ipBlock cidr and except of the valid policies: the boundaries external ranges must not straddle. */
@@ -86,7 +106,18 @@ export class ReachModel {
         for (const peer of rule.peers ?? []) if (peer.kind === 'ipBlock') cuts.push(peer.cidr, ...peer.except);
       }
     }
-    return cuts;
+    return [...cuts, ...this.calico.ipCuts()];
+  }
+
+  /** The declared ports of a pod class as a key: classes with equal keys resolve every named port alike. */
+  portsKey(classIndex: number): string {
+    const ports = this.classes[classIndex]?.workload.ports ?? [];
+    return ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).sort().join(',');
+  }
+
+  /** The declared container ports of a node: a pod class's, or none for an external range. */
+  containerPorts(node: number): readonly ReachContainerPort[] {
+    return node >= 0 && node < this.classes.length ? this.classes[node]!.workload.ports : [];
   }
 
   selects(policy: CompiledPolicy, classIndex: number): boolean {

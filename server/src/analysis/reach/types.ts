@@ -4,6 +4,8 @@
  * so the engine never sees YAML or LSP types.
  */
 import type { NetworkPolicy, Span } from '../../model/types';
+import type { CalicoPolicy } from '../../calico/model/types';
+import type { SelectorNode } from '../../calico/selector/ast';
 import type { CompiledSelector, LabelSet } from '../selectors';
 import type { ConnectionSet, Protocol } from './connection-set';
 import type { IpRange } from './ip-range';
@@ -47,18 +49,48 @@ export interface ReachPolicyInput {
   readonly policy: NetworkPolicy;
 }
 
+/** A Calico policy with its file, and why Calico would reject it (empty when it is valid). */
+export interface ReachCalicoInput {
+  readonly uri: string;
+  readonly policy: CalicoPolicy;
+  readonly problems: readonly PolicyProblem[];
+}
+
+/** A Calico Tier object: the order of its policies' group, and what happens at its end. */
+export interface ReachTier {
+  readonly name: string;
+  /** Absent: no order, which Calico treats as infinite (after every tier with one). */
+  readonly order?: number;
+  /** What happens to traffic no policy of the tier decided: Deny (the default) or Pass. */
+  readonly defaultAction: 'Deny' | 'Pass';
+  readonly source?: SourceRef;
+}
+
 export interface ReachInput {
   readonly namespaces: readonly ReachNamespace[];
   readonly workloads: readonly ReachWorkload[];
   readonly policies: readonly ReachPolicyInput[];
+  /** projectcalico.org/v3 NetworkPolicy and GlobalNetworkPolicy objects. */
+  readonly calicoPolicies?: readonly ReachCalicoInput[];
+  readonly tiers?: readonly ReachTier[];
 }
 
 export interface PolicyRef {
-  /** `namespace/name`. */
+  /** `namespace/name`; a Calico GlobalNetworkPolicy has no namespace and is `name`. */
   readonly id: string;
+  /** Empty for a GlobalNetworkPolicy. */
   readonly namespace: string;
   readonly name: string;
   readonly source: SourceRef;
+  /** Set for Calico policies only, so Kubernetes refs (and their JSON) stay as they were. */
+  readonly calico?: CalicoRefInfo;
+}
+
+export interface CalicoRefInfo {
+  readonly kind: 'NetworkPolicy' | 'GlobalNetworkPolicy';
+  readonly tier: string;
+  /** Absent: no order (evaluated after every policy of the tier that has one). */
+  readonly order?: number;
 }
 
 export type CompiledPeer =
@@ -111,4 +143,6 @@ export interface SkippedPolicy {
   readonly problems: readonly PolicyProblem[];
   /** Its podSelector when that part is readable, to tell which pods it was meant for. */
   readonly podSelector?: CompiledSelector;
+  /** For a Calico policy: its selector when readable, for the same purpose. */
+  readonly calicoSelector?: SelectorNode;
 }

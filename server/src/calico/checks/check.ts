@@ -15,6 +15,12 @@ export interface CalicoCheckContext {
 export interface CalicoCheck {
   /** Short name, used in tests and logs. */
   readonly id: string;
+  /**
+   * True when the check compares its policy with the file's other Calico
+   * policies (context.policies), as the ordering and DNS checks do: its findings
+   * cannot be reused for a document an edit did not touch.
+   */
+  readonly crossDocument?: boolean;
   run(policy: CalicoPolicy, context: CalicoCheckContext): Finding[];
 }
 

@@ -8,6 +8,7 @@ import type { CalicoPolicy } from '../model/types';
 import type { CalicoCheck, CalicoCheckContext } from './check';
 import { namesCheck } from './names-check';
 import { netsCheck } from './nets-check';
+import { dnsCheck, orderingCheck } from './ordering-check';
 import { portsCheck } from './ports-check';
 import { requiredFieldsCheck } from './required-fields-check';
 import { ruleCheck } from './rule-check';
@@ -16,12 +17,39 @@ import { selectorCheck } from './selector-check';
 import { servicesCheck } from './services-check';
 import { specCheck } from './spec-check';
 
-export const CALICO_CHECKS: readonly CalicoCheck[] = [requiredFieldsCheck, schemaCheck, namesCheck, specCheck, selectorCheck, ruleCheck, portsCheck, netsCheck, servicesCheck];
+export const CALICO_CHECKS: readonly CalicoCheck[] = [
+  requiredFieldsCheck,
+  schemaCheck,
+  namesCheck,
+  specCheck,
+  selectorCheck,
+  ruleCheck,
+  portsCheck,
+  netsCheck,
+  servicesCheck,
+  // Traps that are legal but surely not meant: after the errors, as for Kubernetes policies.
+  orderingCheck,
+  dnsCheck,
+];
 
 /** Every finding of every check for the Calico policies of one file (unsorted). */
 export function checkCalicoPolicies(file: ParsedFile, policies: readonly CalicoPolicy[]): Finding[] {
   const context: CalicoCheckContext = { file, policies };
   return policies.flatMap((policy) => CALICO_CHECKS.flatMap((check) => runCheck(check, policy, context)));
+}
+
+/** Calico errors that do not make the API server reject the object: the YAML tag trap still stores a valid selector. */
+const ACCEPTED_ERRORS: ReadonlySet<string> = new Set(['calico/selector-yaml-tag', 'calico/internal-error']);
+
+/**
+ * The errors among a file's findings for which Calico would reject this policy
+ * (matched by document and List item, as quick fixes find their objects).
+ */
+export function rejections(findings: readonly Finding[], policy: CalicoPolicy): Finding[] {
+  const { docIndex, listIndex } = policy.ref;
+  return findings.filter(
+    (f) => f.severity === 'error' && f.code.startsWith('calico/') && !ACCEPTED_ERRORS.has(f.code) && f.data?.docIndex === docIndex && f.data.listIndex === listIndex,
+  );
 }
 
 /** A bug in one check must not hide what the others found; it becomes a visible finding instead. */
