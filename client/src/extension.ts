@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { createLanguageClient } from './language-client';
 import { registerReachabilityPanel } from './panel/register-panel';
 import type { PanelTestApi } from './panel/test-hooks';
+import { registerRecipeCommands } from './recipes/register-recipes';
 import { ServerController } from './server-controller';
 
 let controller: ServerController | undefined;
@@ -22,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netpol
   const server = new ServerController(() => createLanguageClient(context, output), output);
   controller = server;
   const panel = registerReachabilityPanel(context, () => controller?.current, output);
+  registerRecipeCommands(context, () => controller?.current);
   context.subscriptions.push(
     vscode.commands.registerCommand('netpolLens.restartServer', async () => {
       await controller?.restart();

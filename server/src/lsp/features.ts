@@ -7,9 +7,15 @@ import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysis-cache';
 import { codeActionFeature } from './handlers/code-actions';
+import { codeLensFeature } from './handlers/code-lens';
+import { completionFeature } from './handlers/completion';
+import { definitionFeature } from './handlers/definition';
 import { hoverFeature } from './handlers/hover';
 import { panelFeature } from './handlers/panel-feature';
 import { reachabilityFeature } from './handlers/reachability';
+import { referencesFeature } from './handlers/references';
+import { documentSymbolsFeature } from './handlers/symbols';
+import { workspaceSymbolsFeature } from './handlers/workspace-symbols';
 import type { Logger } from './run-safe';
 import type { WorkspaceIndexer } from './workspace-index';
 
@@ -27,7 +33,20 @@ export interface Feature {
   register(context: FeatureContext): void;
 }
 
-const FEATURES: readonly Feature[] = [hoverFeature, codeActionFeature, reachabilityFeature, panelFeature];
+// codeLensFeature comes after panelFeature: a connection has one codeLens handler, and
+// the last registered wins; codeLensFeature serves the panel's lenses too.
+const FEATURES: readonly Feature[] = [
+  hoverFeature,
+  codeActionFeature,
+  reachabilityFeature,
+  panelFeature,
+  completionFeature,
+  documentSymbolsFeature,
+  workspaceSymbolsFeature,
+  definitionFeature,
+  referencesFeature,
+  codeLensFeature,
+];
 
 export function serverCapabilities(): ServerCapabilities {
   return Object.assign({}, ...FEATURES.map((f) => f.capabilities));

@@ -1,10 +1,12 @@
 /** textDocument/hover -> services/hover. */
 import type { Hover } from 'vscode-languageserver/node';
 import { hoverAt } from '../../services/hover';
+import { workloadHoverAt } from '../../services/navigation';
 import { calicoOrderLookup } from '../../workspace/calico-order';
 import { workspaceMatcher } from '../../workspace/selector-matcher';
 import type { Feature } from '../features';
 import { runSafe } from '../run-safe';
+import { normalizeUri } from '../workspace-index';
 
 export const hoverFeature: Feature = {
   capabilities: { hoverProvider: true },
@@ -14,9 +16,15 @@ export const hoverFeature: Feature = {
     // Calico hovers place the policy in evaluation order among the workspace's policies.
     const calicoOrder = calicoOrderLookup(() => indexer.workspace.index);
     connection.onHover((params, token) =>
-      runSafe<Hover | null>(log, 'hover', token, null, () => {
+      runSafe<Hover | null>(log, 'hover', token, null, async () => {
         const document = documents.get(params.textDocument.uri);
-        return document ? hoverAt(document, cache.get(document), params.position, { matches, calicoOrder }) : null;
+        if (!document) return null;
+        const analysis = cache.get(document);
+        const hover = hoverAt(document, analysis, params.position, { matches, calicoOrder });
+        if (hover || !indexer.inScope(document.uri)) return hover;
+        // Not a policy node: a workload's hover says which policies select it and who reaches it.
+        await indexer.ready;
+        return workloadHoverAt(document, analysis, params.position, normalizeUri(document.uri), indexer.workspace.reach());
       }),
     );
   },

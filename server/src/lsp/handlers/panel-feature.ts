@@ -1,7 +1,7 @@
 /**
  * The reachability panel's requests (declared in protocol.ts, "The reachability
  * panel"): the matrix through a port filter, what-if against the saved files,
- * focus on the policy at a position, data export, and the policy code lenses.
+ * focus on the policy at a position, and data export.
  */
 import { connlistLines, jsonReport } from '../../analysis/reach/format-connlist';
 import { ExportReachRequest, PolicyFocusRequest, PortMatrixRequest, WhatIfRequest, type ExportReachResult, type PolicyFocusResult, type ReachabilityMatrixResult, type WhatIfResult } from '../../protocol';
@@ -11,7 +11,6 @@ import { portMatrixView } from '../../workspace/port-matrix';
 import type { Feature } from '../features';
 import { runSafe } from '../run-safe';
 import { normalizeUri } from '../workspace-index';
-import { policyCodeLenses } from './panel-code-lens';
 import { onRequest, workspaceLocator } from './panel-support';
 import { WhatIf } from './panel-what-if';
 
@@ -20,8 +19,9 @@ const EMPTY_WHAT_IF: WhatIfResult = { version: -1, unsavedFiles: [], changes: []
 const EMPTY_FOCUS: PolicyFocusResult = { version: -1, directions: [], selected: [], flows: [], complete: true };
 
 export const panelFeature: Feature = {
-  capabilities: { codeLensProvider: { resolveProvider: false } },
-  register({ connection, documents, cache, indexer, log }) {
+  // The panel's code lenses are served by handlers/code-lens.ts (one codeLens handler per connection).
+  capabilities: {},
+  register({ connection, documents, indexer, log }) {
     const whatIf = new WhatIf(documents, indexer);
     onRequest(connection, PortMatrixRequest, (params, token) =>
       runSafe(log, 'portMatrix', token, EMPTY_MATRIX, async () => {
@@ -48,17 +48,6 @@ export const panelFeature: Feature = {
         const engine = indexer.workspace.reach();
         const text = params.format === 'json' ? JSON.stringify(jsonReport(engine, workspaceLocator(indexer.workspace)), null, 2) : connlistLines(engine).join('\n');
         return { text: `${text}\n` };
-      }),
-    );
-    connection.onCodeLens((params, token) =>
-      runSafe(log, 'codeLens', token, [], async () => {
-        const document = documents.get(params.textDocument.uri);
-        if (!document) return [];
-        const analysis = cache.get(document);
-        if (analysis.policies.length === 0) return [];
-        await indexer.ready;
-        const engine = indexer.inScope(document.uri) ? indexer.workspace.reach() : undefined;
-        return policyCodeLenses(document, normalizeUri(document.uri), analysis, engine);
       }),
     );
   },

@@ -1,0 +1,43 @@
+/**
+ * textDocument/codeLens and codeLens/resolve. The protocol allows one codeLens
+ * handler per server, so this one also returns the reachability panel's lenses
+ * (handlers/panel-code-lens.ts); ours are counted on resolve, when shown.
+ */
+import type { CodeLens } from 'vscode-languageserver/node';
+import { universeOf } from '../../analysis/navigate/universe-cache';
+import { isLensData, policyLenses, resolvePolicyLens } from '../../services/code-lens';
+import { locator } from '../../services/navigation';
+import type { Feature } from '../features';
+import { runSafe } from '../run-safe';
+import { normalizeUri } from '../workspace-index';
+import { policyCodeLenses } from './panel-code-lens';
+
+export const codeLensFeature: Feature = {
+  capabilities: { codeLensProvider: { resolveProvider: true } },
+  register({ connection, documents, cache, indexer, log }) {
+    connection.onCodeLens((params, token) =>
+      runSafe<CodeLens[]>(log, 'codeLens', token, [], async () => {
+        const document = documents.get(params.textDocument.uri);
+        if (!document) return [];
+        const analysis = cache.get(document);
+        if (analysis.policies.length === 0 && analysis.calicoPolicies.length === 0) return [];
+        await indexer.ready;
+        const uri = normalizeUri(document.uri);
+        const inScope = indexer.inScope(document.uri);
+        const ours = inScope ? policyLenses(document, analysis, uri) : [];
+        return [...ours, ...policyCodeLenses(document, uri, analysis, inScope ? indexer.workspace.reach() : undefined)];
+      }),
+    );
+    connection.onCodeLensResolve((lens, token) =>
+      runSafe<CodeLens>(log, 'codeLensResolve', token, lens, async () => {
+        const data: unknown = lens.data;
+        if (lens.command || !isLensData(data)) return lens;
+        const document = [...documents.all()].find((d) => normalizeUri(d.uri) === data.uri);
+        if (!document) return lens;
+        await indexer.ready;
+        const ws = indexer.workspace;
+        return resolvePolicyLens(lens, data, document.uri, cache.get(document), ws.reach(), universeOf(ws), locator(ws, document, data.uri));
+      }),
+    );
+  },
+};

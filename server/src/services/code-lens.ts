@@ -1,0 +1,63 @@
+/**
+ * Code lenses above each policy: how many workloads it selects and how many flows
+ * its rules allow, each opening the references (the workloads in question).
+ * Lenses are listed cheaply and counted when the editor shows them (resolve).
+ */
+import type { CodeLens } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileAnalysis } from '../analysis/analyze-file';
+import { plural } from '../analysis/complete/candidate';
+import { calicoWorkloads } from '../analysis/navigate/peer-match';
+import { policyLensInfo } from '../analysis/navigate/policy-flows';
+import { workloadLocations } from '../analysis/navigate/related';
+import type { Universe } from '../analysis/navigate/universe';
+import type { ReachEngine, WorkloadNode } from '../analysis/reach/reach-engine';
+import { policySelectors } from '../calico/model/selectors';
+import { SHOW_REFERENCES_COMMAND, type ShowReferencesArgs } from '../protocol';
+import type { Locate } from './navigation';
+
+export interface LensData {
+  readonly uri: string;
+  /** Offset of the policy's object, which identifies it in the file. */
+  readonly start: number;
+  readonly lens: 'selects' | 'flows';
+}
+
+/** Unresolved lenses (no command yet) for the policies of a file; `uri` as the workspace spells it. */
+export function policyLenses(document: TextDocument, analysis: FileAnalysis, uri: string): CodeLens[] {
+  const lens = (start: number, kind: LensData['lens']): CodeLens => {
+    const position = document.positionAt(start);
+    const data: LensData = { uri, start, lens: kind };
+    return { range: { start: position, end: position }, data };
+  };
+  return [
+    ...analysis.policies.flatMap((p) => [lens(p.ref.node.span.start, 'selects'), lens(p.ref.node.span.start, 'flows')]),
+    ...analysis.calicoPolicies.map((p) => lens(p.ref.node.span.start, 'selects')),
+  ];
+}
+
+export function isLensData(data: unknown): data is LensData {
+  const d = data as Partial<LensData> | null | undefined;
+  return typeof d === 'object' && d !== null && typeof d.uri === 'string' && typeof d.start === 'number' && (d.lens === 'selects' || d.lens === 'flows');
+}
+
+/** Counts the lens's workloads or flows and makes it open them as references. */
+/** `documentUri`: the document as the editor names it, where the references peek opens. */
+export function resolvePolicyLens(lens: CodeLens, data: LensData, documentUri: string, analysis: FileAnalysis, engine: ReachEngine, universe: Universe, locate: Locate): CodeLens {
+  const withCommand = (title: string, locations: ShowReferencesArgs[2]): CodeLens => {
+    const args: ShowReferencesArgs = [documentUri, lens.range.start, locations];
+    return { range: lens.range, command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [...args] } };
+  };
+  const calico = analysis.calicoPolicies.find((p) => p.ref.node.span.start === data.start);
+  if (calico) {
+    const placed = policySelectors(calico).find((s) => s.selector.role === 'policy-selector');
+    const workloads = placed ? calicoWorkloads(calico, placed, universe) : [];
+    return withCommand(`selects ${plural(workloads.length, 'workload')}`, workloadLocations(workloads).map((l) => locate(l.uri, l.selection)));
+  }
+  const info = policyLensInfo(engine, universe, data.uri, data.start);
+  if (!info) return withCommand(data.lens === 'selects' ? 'selects no workload' : 'allows no flow', []);
+  const places = (nodes: readonly WorkloadNode[]) => workloadLocations(nodes.map((n) => n.workload)).map((l) => locate(l.uri, l.selection));
+  if (data.lens === 'selects') return withCommand(`selects ${plural(info.selected.length, 'workload')}`, places(info.selected));
+  if (info.kind === 'skipped') return withCommand('allows nothing: the API server would reject it', []);
+  return withCommand(`allows ${plural(info.flows, 'flow')}`, places(info.peers));
+}
