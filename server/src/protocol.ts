@@ -7,6 +7,11 @@
  *   client -> server  netpolLens/reachabilityMatrix   the matrix for the panel
  *   client -> server  netpolLens/explainConnection    the why-trace of one pair
  *   server -> client  netpolLens/indexStatus          indexing progress and changes
+ *   client -> server  netpolLens/portMatrix           the matrix through a port/protocol filter
+ *   client -> server  netpolLens/whatIf               flows unsaved buffers add or remove
+ *   client -> server  netpolLens/policyFocus          what the policy at a position selects and allows
+ *   client -> server  netpolLens/exportReach          connlist or JSON of the workspace
+ *   client -> server  netpolLens/recipes              recipe snippets and namespaces for "New Policy from Recipe…"
  */
 
 export type MessageDirection = 'clientToServer' | 'serverToClient';
