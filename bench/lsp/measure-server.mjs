@@ -85,10 +85,7 @@ export async function measureServer(spec, options) {
  */
 async function warmUp(session, options) {
   const { uri, text } = options.warmup;
-  const afterSeq = session.seq;
-  const started = performance.now();
-  await session.open(uri, text);
-  const published = await session.nextDiagnostics(uri, afterSeq, 1, options.deadlineMs);
+  const opened = await openTimed(session, options.warmup, options.deadlineMs);
   for (const position of hoverPositions(text, 10)) {
     await session.request('textDocument/hover', { textDocument: { uri }, position }, 'a response to a warm-up hover', options.deadlineMs);
   }
@@ -98,7 +95,7 @@ async function warmUp(session, options) {
   await session.nextDiagnostics(uri, seq, version, options.deadlineMs);
   await session.close(uri);
   await session.settle(quietPeriod(session), options.deadlineMs);
-  return published.at - started;
+  return opened.ms;
 }
 
 /**
@@ -106,14 +103,26 @@ async function warmUp(session, options) {
  * @param {MeasureOptions} options
  */
 async function measureOpen(session, options) {
-  const { uri, text } = options.manifest;
-  const afterSeq = session.seq;
-  const started = performance.now();
-  await session.open(uri, text);
-  const first = await session.nextDiagnostics(uri, afterSeq, 1, options.deadlineMs);
+  const { uri } = options.manifest;
+  const { first, afterSeq, ms } = await openTimed(session, options.manifest, options.deadlineMs);
   await session.settle(quietPeriod(session), options.deadlineMs);
   const publishes = (session.published.get(uri) ?? []).filter((p) => p.seq > afterSeq);
-  return { openMs: first.at - started, openDiagnostics: first.count, openPublishes: publishes.length };
+  return { openMs: ms, openDiagnostics: first.count, openPublishes: publishes.length };
+}
+
+/**
+ * Opens a document and waits for its first diagnostics: the time a user waits
+ * after opening a file, measured the same way for the warm-up and the manifest.
+ * @param {LspSession} session
+ * @param {{ uri: string, text: string }} document
+ * @param {number} deadlineMs
+ */
+async function openTimed(session, document, deadlineMs) {
+  const afterSeq = session.seq;
+  const started = performance.now();
+  await session.open(document.uri, document.text);
+  const first = await session.nextDiagnostics(document.uri, afterSeq, 1, deadlineMs);
+  return { first, afterSeq, ms: first.at - started };
 }
 
 /**

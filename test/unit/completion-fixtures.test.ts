@@ -6,8 +6,6 @@
  * with <case>.expected.txt.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,22 +14,13 @@ import { analyzeText } from '../../server/src/analysis/analyze-file';
 import { universeOf } from '../../server/src/analysis/navigate/universe-cache';
 import { completionsAt } from '../../server/src/services/completion';
 import { textDocument } from '../../server/src/services/positions';
-import { Workspace } from '../../server/src/workspace/workspace';
+import { fixtureWorkspace } from '../support/fixture-workspace';
 import { extractCursor } from '../support/markers';
 import { fixture, fixtureCases } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';
 
 const SHOWN = 15;
 const KIND_NAMES: Record<number, string> = { 3: 'function', 5: 'label-key', 9: 'namespace', 10: 'field', 12: 'label-value', 15: 'snippet', 20: 'value', 21: 'port', 24: 'operator' };
-
-function fixtureWorkspace(folder: string): Workspace {
-  const workspace = new Workspace();
-  for (const name of fs.readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort()) {
-    const file = path.join(folder, name);
-    workspace.setFile(pathToFileURL(file).toString(), fs.readFileSync(file, 'utf8'));
-  }
-  return workspace;
-}
 
 function renderList(text: string, list: CompletionList): string {
   const document = textDocument(text);

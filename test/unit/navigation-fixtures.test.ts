@@ -13,16 +13,13 @@ import type { Hover, Location } from 'vscode-languageserver';
 import { definitionAt, locator, navWorld, referencesAt, workloadHoverAt } from '../../server/src/services/navigation';
 import { textDocument } from '../../server/src/services/positions';
 import { Workspace } from '../../server/src/workspace/workspace';
+import { fixtureWorkspace } from '../support/fixture-workspace';
 import { extractCursor } from '../support/markers';
 import { fixture, fixtureCases } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';
 
 function workspaceWith(folder: string, extra: { uri: string; text: string }): Workspace {
-  const workspace = new Workspace();
-  for (const name of fs.readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort()) {
-    const file = path.join(folder, name);
-    workspace.setFile(pathToFileURL(file).toString(), fs.readFileSync(file, 'utf8'));
-  }
+  const workspace = fixtureWorkspace(folder);
   workspace.setFile(extra.uri, extra.text);
   return workspace;
 }

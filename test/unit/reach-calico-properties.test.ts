@@ -17,9 +17,8 @@ import { parseIp } from '../../server/src/analysis/reach/ip-range';
 import type { ReachEngine, ReachNode } from '../../server/src/analysis/reach/reach-engine';
 import { evaluateSelector } from '../../server/src/calico/selector/evaluate';
 import { parseSelector } from '../../server/src/calico/selector/parser';
-import { Workspace } from '../../server/src/workspace/workspace';
+import { assertIncrementalEdit, connlist, workspaceOf, type Json } from '../support/object-workspace';
 
-type Json = Record<string, unknown>;
 const RUNS = { seed: 20240917, numRuns: 40 };
 
 // ---- the random world ---------------------------------------------------------------
@@ -127,16 +126,6 @@ function k8sJson(p: K8sSpec, i: number): Json {
 
 function objectsOf(w: World): Json[] {
   return [...BASE, ...w.pods.map(podJson), ...w.calico.map(calicoJson), ...w.k8s.map(k8sJson)];
-}
-
-function workspaceOf(objects: readonly Json[], order: readonly number[] = objects.map((_, i) => i)): Workspace {
-  const ws = new Workspace();
-  for (const i of order) ws.setFile(`file:///w/obj${i}.json`, JSON.stringify(objects[i]));
-  return ws;
-}
-
-function connlist(engine: ReachEngine): string[] {
-  return [...engine.allowedPairs()].map((p) => `${p.src.id} => ${p.dst.id} : ${connectionKey(p.connections)}`);
 }
 
 // ---- the reference: Calico's evaluation, one connection at a time ----------------------
@@ -424,15 +413,8 @@ test('property: with Calico policies, an incremental update after editing one po
   fc.assert(
     fc.property(world, calicoPolicy, fc.nat(), (w, replacement, pick) => {
       fc.pre(w.calico.length > 0);
-      const objects = objectsOf(w);
-      const ws = workspaceOf(objects);
-      ws.reach();
       const which = pick % w.calico.length;
-      const index = BASE.length + w.pods.length + which;
-      const edited = calicoJson(replacement, which);
-      ws.setFile(`file:///w/obj${index}.json`, JSON.stringify(edited));
-      const fresh = workspaceOf(objects.map((o, i) => (i === index ? edited : o)));
-      assert.deepEqual(connlist(ws.reach()), connlist(fresh.reach()));
+      assertIncrementalEdit(objectsOf(w), BASE.length + w.pods.length + which, calicoJson(replacement, which));
     }),
     RUNS,
   );

@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { connectionKey, intersectConnections, type ConnectionSet } from '../../server/src/analysis/reach/connection-set';
 import type { ReachEngine, ReachNode } from '../../server/src/analysis/reach/reach-engine';
 import { Workspace } from '../../server/src/workspace/workspace';
+import { assertIncrementalEdit, connlist, workspaceOf, type Json } from '../support/object-workspace';
 
-type Json = Record<string, unknown>;
 const RUNS = { seed: 20240601, numRuns: 30 };
 
 const selector = fc.oneof(
@@ -68,19 +68,8 @@ const NAMESPACES: Json[] = [
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns1', labels: { team: 't2' } } },
 ];
 
-/** One JSON file per object: order and grouping of files is then easy to vary. */
-function workspaceOf(objects: readonly Json[], order: readonly number[] = objects.map((_, i) => i)): Workspace {
-  const ws = new Workspace();
-  for (const i of order) ws.setFile(`file:///w/obj${i}.json`, JSON.stringify(objects[i]));
-  return ws;
-}
-
 function objectsOf(w: { pods: PodSpec[]; policies: PolicySpec[] }): Json[] {
   return [...NAMESPACES, ...w.pods.map(podJson), ...w.policies.map(policyJson)];
-}
-
-function connlist(engine: ReachEngine): string[] {
-  return [...engine.allowedPairs()].map((p) => `${p.src.id} => ${p.dst.id} : ${connectionKey(p.connections)}`);
 }
 
 const within = (small: ConnectionSet, big: ConnectionSet): boolean => connectionKey(intersectConnections(small, big)) === connectionKey(small);
@@ -158,14 +147,8 @@ test('property: an incremental update after editing one policy equals a full com
   fc.assert(
     fc.property(world, policy, fc.nat(), (w, replacement, pick) => {
       fc.pre(w.policies.length > 0);
-      const objects = objectsOf(w);
-      const ws = workspaceOf(objects);
-      ws.reach();
       const index = NAMESPACES.length + w.pods.length + (pick % w.policies.length);
-      const edited = policyJson(replacement, pick % w.policies.length);
-      ws.setFile(`file:///w/obj${index}.json`, JSON.stringify(edited));
-      const fresh = workspaceOf(objects.map((o, i) => (i === index ? edited : o)));
-      assert.deepEqual(connlist(ws.reach()), connlist(fresh.reach()));
+      assertIncrementalEdit(objectsOf(w), index, policyJson(replacement, pick % w.policies.length));
     }),
     RUNS,
   );

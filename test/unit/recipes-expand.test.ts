@@ -6,9 +6,6 @@
  * test/fixtures/completion/recipes/<recipe>.expected.txt for review.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
@@ -17,19 +14,10 @@ import { universeOf } from '../../server/src/analysis/navigate/universe-cache';
 import { expandSnippet, POLICY_RECIPES, recipeChoices, renderRecipe, RULE_RECIPES } from '../../server/src/analysis/recipes';
 import { completionsAt } from '../../server/src/services/completion';
 import { textDocument } from '../../server/src/services/positions';
-import { Workspace } from '../../server/src/workspace/workspace';
+import { fixtureWorkspace } from '../support/fixture-workspace';
 import { extractCursor } from '../support/markers';
 import { fixture } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';
-
-function fixtureWorkspace(folder: string): Workspace {
-  const workspace = new Workspace();
-  for (const name of fs.readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort()) {
-    const file = path.join(folder, name);
-    workspace.setFile(pathToFileURL(file).toString(), fs.readFileSync(file, 'utf8'));
-  }
-  return workspace;
-}
 
 const universe = universeOf(fixtureWorkspace(fixture('completion', 'workspace')));
 

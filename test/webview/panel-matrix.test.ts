@@ -5,14 +5,14 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { assertMatchesFile } from '../support/snapshot';
 import { EXAMPLES, PROJECT_ROOT } from '../support/paths';
-import { chromiumMissing, launchChromium } from './support/chromium';
+import { chromiumMissing } from './support/chromium';
 import { FakeHost } from './support/fake-host';
 import { gridText, statusOf } from './support/grid-text';
-import { PanelPage, PanelServer } from './support/panel-page';
+import type { PanelPage } from './support/panel-page';
+import { panelSuite } from './support/panel-suite';
 import { ReachData } from './support/reach-data';
 import { syntheticWorkspace } from './support/synthetic';
 
@@ -24,22 +24,12 @@ const FRONTEND = 'default/frontend[Deployment]';
 const BACKEND = 'default/backend[Deployment]';
 
 describe('matrix view', { skip: chromiumMissing() }, () => {
-  let browser: Browser;
-  let server: PanelServer;
-  before(async () => {
-    browser = await launchChromium();
-    server = await PanelServer.start();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = panelSuite();
 
   async function openTutorial(options: { theme?: 'dark' | 'light' | 'high-contrast'; data?: ReachData } = {}): Promise<{ panel: PanelPage; host: FakeHost; data: ReachData }> {
     const data = options.data ?? ReachData.fromFolder(TUTORIAL);
     const host = new FakeHost({ data });
-    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage, ...(options.theme && { theme: options.theme }) });
-    await panel.waitForRender((r) => r.cells.length > 0);
+    const panel = await suite.openDrawn(host, options.theme ? { theme: options.theme } : {});
     return { panel, host, data };
   }
 
@@ -132,7 +122,7 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
   test('a 500-workload matrix renders its first screen quickly (benchmark, printed)', async () => {
     const data = new ReachData(syntheticWorkspace(500, 10));
     const matrix = data.matrix();
-    const panel = await PanelPage.open(browser, server, { onMessage: async (m, p) => void (m.type === 'ready' && (await p.send({ type: 'status', state: 'ready', message: '' }))) });
+    const panel = await suite.open({ onMessage: async (m, p) => void (m.type === 'ready' && (await p.send({ type: 'status', state: 'ready', message: '' }))) });
     await panel.waitForPosted('ready');
     const elapsed = await panel.page.evaluate(async (m) => {
       const start = performance.now();

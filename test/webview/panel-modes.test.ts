@@ -5,13 +5,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import type { PanelState } from '../../client/src/webview-protocol';
 import { EXAMPLES } from '../support/paths';
-import { chromiumMissing, launchChromium } from './support/chromium';
+import { chromiumMissing } from './support/chromium';
 import { FakeHost } from './support/fake-host';
-import { PanelPage, PanelServer } from './support/panel-page';
+import type { PanelPage } from './support/panel-page';
+import { panelSuite } from './support/panel-suite';
 import { ReachData, readFolder } from './support/reach-data';
 
 const TUTORIAL = path.join(EXAMPLES, 'tutorial');
@@ -34,22 +34,12 @@ async function cellClasses(panel: PanelPage, src: string, dst: string): Promise<
 }
 
 describe('what-if, focus, export and restore', { skip: chromiumMissing() }, () => {
-  let browser: Browser;
-  let server: PanelServer;
-  before(async () => {
-    browser = await launchChromium();
-    server = await PanelServer.start();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = panelSuite();
 
   test('what-if marks the flows an unsaved edit adds and removes, and lists them', async () => {
     const { saved, buffers, policies } = editedTutorial();
     const host = new FakeHost({ data: buffers, saved, unsaved: [policies] });
-    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage, theme: 'light' });
-    await panel.waitForRender((r) => r.cells.length > 0);
+    const panel = await suite.openDrawn(host, { theme: 'light' });
     await panel.page.getByRole('button', { name: 'What-if' }).click();
     assert.deepEqual((await panel.waitForPosted('setWhatIf')).enabled, true);
     const report = await panel.waitForRender((r) => r.changes === 2);
@@ -76,8 +66,7 @@ describe('what-if, focus, export and restore', { skip: chromiumMissing() }, () =
     const policies = [...data.workspace.uris].find((u) => u.endsWith('policies.yaml'))!;
     const cursor = { uri: policies, position: data.positionOf(policies, 'values: ["frontend", "full"]') };
     const host = new FakeHost({ data, cursor });
-    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage, theme: 'dark' });
-    await panel.waitForRender((r) => r.cells.length > 0);
+    const panel = await suite.openDrawn(host, { theme: 'dark' });
     await panel.page.getByRole('button', { name: 'Focus' }).click();
     assert.equal((await panel.waitForPosted('setFocus')).mode, 'cursor');
     const report = await panel.waitForRender((r) => r.focus === 'default/default-access-frontend');
@@ -98,8 +87,7 @@ describe('what-if, focus, export and restore', { skip: chromiumMissing() }, () =
 
   test('export buttons ask the host for connlist and JSON, and the matrix exports as SVG', async () => {
     const host = new FakeHost({ data: ReachData.fromFolder(TUTORIAL) });
-    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage });
-    await panel.waitForRender((r) => r.cells.length > 0);
+    const panel = await suite.openDrawn(host);
     await panel.page.getByRole('button', { name: 'connlist' }).click();
     assert.equal((await panel.waitForPosted('exportData')).format, 'connlist');
     await panel.page.getByRole('button', { name: 'JSON' }).click();
@@ -115,8 +103,7 @@ describe('what-if, focus, export and restore', { skip: chromiumMissing() }, () =
 
   test('after a reload the page comes back with its view, filters, selection and modes', async () => {
     const host = new FakeHost({ data: ReachData.fromFolder(TUTORIAL) });
-    const first = await PanelPage.open(browser, server, { onMessage: host.onMessage });
-    await first.waitForRender((r) => r.cells.length > 0);
+    const first = await suite.openDrawn(host);
     await first.page.fill('#f-sources', 'busybox');
     await first.page.fill('#f-ports', 'TCP 80');
     await first.page.locator(`.matrix-cell[data-src="${B1}"][data-dst="${FRONTEND}"]`).click();
@@ -132,7 +119,7 @@ describe('what-if, focus, export and restore', { skip: chromiumMissing() }, () =
       focus: 'off',
       scroll: undefined,
     });
-    const second = await PanelPage.open(browser, server, { onMessage: host.onMessage, state: saved });
+    const second = await suite.open({ onMessage: host.onMessage, state: saved });
     const ready = await second.waitForPosted('ready');
     assert.deepEqual(ready.ports, { protocol: 'TCP', port: 80 });
     assert.equal(ready.state.whatIf, true);

@@ -5,12 +5,12 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { PROJECT_ROOT } from '../support/paths';
-import { chromiumMissing, launchChromium } from './support/chromium';
+import { chromiumMissing } from './support/chromium';
 import { FakeHost } from './support/fake-host';
-import { PanelPage, PanelServer } from './support/panel-page';
+import type { PanelPage } from './support/panel-page';
+import { panelSuite } from './support/panel-suite';
 import { ReachData } from './support/reach-data';
 
 const XSS = path.join(PROJECT_ROOT, 'test', 'webview', 'fixtures', 'xss');
@@ -23,22 +23,13 @@ async function smuggled(panel: PanelPage): Promise<string[]> {
 }
 
 describe('safety', { skip: chromiumMissing() }, () => {
-  let browser: Browser;
-  let server: PanelServer;
-  before(async () => {
-    browser = await launchChromium();
-    server = await PanelServer.start();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = panelSuite();
 
   test('names written as HTML are shown as text in the matrix, the trace, the graph and the banners', async () => {
     const data = ReachData.fromFolder(XSS);
     const uri = [...data.workspace.uris][0]!;
     const host = new FakeHost({ data, cursor: { uri, position: data.positionOf(uri, 'ingress:') } });
-    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage, theme: 'dark' });
+    const panel = await suite.open({ onMessage: host.onMessage, theme: 'dark' });
     const report = await panel.waitForRender((r) => r.rows.includes(WORKLOAD));
     assert.ok(report.rows.includes(POD), report.rows.join('\n'));
     const header = await panel.page.locator('.matrix-rowhead', { hasText: '<img src=x onerror=window.__xss=1>' }).textContent();
@@ -63,7 +54,7 @@ describe('safety', { skip: chromiumMissing() }, () => {
 
   test('the CSP lets in only the bundle: an injected inline script does not run', async () => {
     const host = new FakeHost({ data: ReachData.fromFolder(XSS) });
-    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage });
+    const panel = await suite.open({ onMessage: host.onMessage });
     await panel.waitForRender((r) => r.rows.length > 0);
     const csp = await panel.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp ?? '', /^default-src 'none'; script-src 'nonce-[A-Za-z0-9]+'; style-src http:\/\/127\.0\.0\.1:\d+; font-src http:\/\/127\.0\.0\.1:\d+; img-src http:\/\/127\.0\.0\.1:\d+ data:$/);
@@ -79,7 +70,7 @@ describe('safety', { skip: chromiumMissing() }, () => {
 
   test('messages of the wrong shape are ignored and the page keeps working', async () => {
     const host = new FakeHost({ data: ReachData.fromFolder(XSS) });
-    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage });
+    const panel = await suite.open({ onMessage: host.onMessage });
     const before = await panel.waitForRender((r) => r.rows.length > 0);
     const warnings: string[] = [];
     panel.page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));

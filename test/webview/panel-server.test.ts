@@ -12,7 +12,7 @@ import { compactMatrix } from '../../client/src/panel/compact-matrix';
 import { contentSecurityPolicy, panelHtml } from '../../client/src/panel/panel-html';
 import { isPanelMatrix, isWebviewMessage } from '../../client/src/webview-protocol';
 import { matrixView } from '../../server/src/workspace/reach-view';
-import { subtractPorts } from '../../server/src/workspace/connection-diff';
+import { subtractPorts } from '../../server/src/analysis/reach/port-set';
 import { connectionsOf, formatConnections } from '../../server/src/analysis/reach/connection-set';
 import { filterConnections, projectedCell } from '../../server/src/workspace/port-filter';
 import { SavedWorkspace } from '../../server/src/workspace/saved-workspace';

@@ -7,12 +7,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { EXAMPLES } from '../support/paths';
-import { chromiumMissing, launchChromium } from './support/chromium';
+import { chromiumMissing } from './support/chromium';
 import { FakeHost } from './support/fake-host';
-import { PanelPage, PanelServer } from './support/panel-page';
+import { panelSuite } from './support/panel-suite';
 import { ReachData } from './support/reach-data';
 
 const TUTORIAL = path.join(EXAMPLES, 'tutorial');
@@ -27,21 +26,11 @@ function textAt(location: { uri: string; range: { start: { line: number; charact
 }
 
 describe('why: traces and links', { skip: chromiumMissing() }, () => {
-  let browser: Browser;
-  let server: PanelServer;
-  before(async () => {
-    browser = await launchChromium();
-    server = await PanelServer.start();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = panelSuite();
 
   test('a click on a cell shows both sides of the trace, and a rule link reveals that rule', async () => {
     const host = new FakeHost({ data: ReachData.fromFolder(TUTORIAL) });
-    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage, theme: 'light' });
-    await panel.waitForRender((r) => r.cells.length > 0);
+    const panel = await suite.openDrawn(host, { theme: 'light' });
     await panel.page.locator(`.matrix-cell[data-src="${B2}"][data-dst="${FRONTEND}"]`).click();
     const explain = await panel.waitForPosted('explain');
     assert.deepEqual([explain.src, explain.dst], [B2, FRONTEND]);
@@ -79,8 +68,7 @@ describe('why: traces and links', { skip: chromiumMissing() }, () => {
 
   test('the graph draws one arrow per allowed flow, and a click on an arrow asks for its trace', async () => {
     const host = new FakeHost({ data: ReachData.fromFolder(TUTORIAL) });
-    const panel = await PanelPage.open(browser, server, { onMessage: host.onMessage, theme: 'dark' });
-    await panel.waitForRender((r) => r.cells.length > 0);
+    const panel = await suite.openDrawn(host, { theme: 'dark' });
     await panel.page.getByRole('button', { name: 'Graph' }).click();
     const report = await panel.waitForRender((r) => r.view === 'graph' && r.edges > 0);
     // 3 flows between workloads and 4 x 2 towards the external ranges.

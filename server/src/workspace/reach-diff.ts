@@ -5,13 +5,12 @@
  * refined to their common parts and compared part by part; a change names the
  * node the buffers have and, when narrower, the part of its range.
  */
-import { formatConnections, intersectConnections, isNoConnections, NO_CONNECTIONS, type ConnectionSet } from '../analysis/reach/connection-set';
+import { formatConnections, intersectConnections, isNoConnections, NO_CONNECTIONS, subtractConnections, type ConnectionSet } from '../analysis/reach/connection-set';
 import { NONE } from '../analysis/reach/connection-table';
 import { formatRange, type IpRange } from '../analysis/reach/ip-range';
 import type { ExternalNode, ReachEngine, ReachNode } from '../analysis/reach/reach-engine';
 import { compare } from '../analysis/reach/reach-model';
 import type { FlowChangeDto, PortFilterDto } from '../protocol';
-import { subtractConnections } from './connection-diff';
 import { filterConnections, projectedCell } from './port-filter';
 
 interface Endpoint {

@@ -9,6 +9,7 @@
  */
 import type { NetworkPolicy, Peer, PolicyRule } from '../../model/types';
 import { affects } from '../policy-defaults';
+import { portsAdmit } from './rule-ports';
 import { couldSelect, type KnownObject } from './selector-match';
 import { cidrContains, parseCidr, type Cidr } from './validators/cidr';
 
@@ -30,25 +31,13 @@ const DNS_PODS: readonly KnownObject[] = DNS_POD_LABELS.map((labels) => ({
 const PRIVATE_RANGES: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7'].map((c) => parseCidr(c)!);
 
 export function ruleAllowsDns(rule: PolicyRule, policyNamespace: string | undefined): boolean {
-  return portsAllowDns(rule) && peersReachDns(rule, policyNamespace);
+  return portsAdmit(rule, 'UDP', 53, 'dns') && peersReachDns(rule, policyNamespace);
 }
 
 /** Whether the policy's own egress rules let its pods reach cluster DNS (false if it does not restrict egress). */
 export function policyAllowsDns(policy: NetworkPolicy): boolean {
   if (!affects(policy, 'Egress')) return false;
   return (policy.spec.egress?.items ?? []).some((rule) => ruleAllowsDns(rule, policy.metadata.namespace?.value));
-}
-
-function portsAllowDns(rule: PolicyRule): boolean {
-  const ports = rule.ports;
-  if (!ports || ports.node.kind !== 'seq' || ports.node.items.length === 0) return true;
-  return ports.items.some((p) => {
-    if ((p.protocol?.value ?? 'TCP') !== 'UDP') return false;
-    const port = p.port?.value;
-    if (port === undefined) return true;
-    if (typeof port === 'string') return port === 'dns';
-    return port === 53 || (p.endPort !== undefined && port <= 53 && 53 <= p.endPort.value);
-  });
 }
 
 function peersReachDns(rule: PolicyRule, policyNamespace: string | undefined): boolean {

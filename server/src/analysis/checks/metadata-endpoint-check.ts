@@ -7,12 +7,13 @@
  * Only rules that admit TCP port 80, where the service listens, are considered.
  */
 import { getPair, isMap, type YMap } from '../../parse/yaml-tree';
-import type { NetworkPolicy, PolicyRule } from '../../model/types';
+import type { NetworkPolicy } from '../../model/types';
 import { affects } from '../policy-defaults';
 import { finding, type Finding } from '../finding';
 import type { CheckContext, PolicyCheck } from './check';
 import { hasSyntaxErrors } from './document-state';
 import { dataAt, pathToSpan } from './finding-data';
+import { portsAdmit } from './rule-ports';
 import { ipInCidr, parseCidr, parseIp, type Cidr } from './validators/cidr';
 
 export const METADATA_ADDRESSES = { 4: '169.254.169.254', 6: 'fd00:ec2::254' } as const;
@@ -23,7 +24,7 @@ export const metadataEndpointCheck: PolicyCheck = {
     if (hasSyntaxErrors(policy, context) || !affects(policy, 'Egress')) return [];
     const findings: Finding[] = [];
     for (const rule of policy.spec.egress?.items ?? []) {
-      if (!portsAdmitHttp(rule)) continue;
+      if (!portsAdmit(rule, 'TCP', 80)) continue;
       for (const peer of rule.peers?.items ?? []) {
         const block = isMap(peer.node) ? getPair(peer.node, 'ipBlock')?.value : undefined;
         if (isMap(block)) findings.push(...blockFindings(policy, block));
@@ -55,16 +56,5 @@ function excepted(block: YMap, address: string): boolean {
   return except.items.some((item) => {
     const cidr: Cidr | undefined = item.kind === 'scalar' ? parseCidr(String(item.value)) : undefined;
     return cidr !== undefined && ipInCidr(cidr, ip);
-  });
-}
-
-function portsAdmitHttp(rule: PolicyRule): boolean {
-  const ports = rule.ports;
-  if (!ports || ports.node.kind !== 'seq' || ports.node.items.length === 0) return true;
-  return ports.items.some((p) => {
-    if ((p.protocol?.value ?? 'TCP') !== 'TCP') return false;
-    const port = p.port?.value;
-    if (port === undefined) return true;
-    return typeof port === 'number' && (port === 80 || (p.endPort !== undefined && port <= 80 && 80 <= p.endPort.value));
   });
 }

@@ -7,7 +7,7 @@
 import { deref, type Span, type YNode } from '../../parse/yaml-tree';
 import { policySelectors, type PlacedSelector } from '../../calico/model/selectors';
 import type { CalicoPolicy, CalicoRule, RuleDirection } from '../../calico/model/types';
-import { hitAt, type PathStep } from './yaml-path';
+import { policyHitAt, type PathStep } from './yaml-path';
 
 export type EntitySide = 'source' | 'destination';
 
@@ -45,12 +45,9 @@ function nodeOf(step: PathStep | undefined): YNode | undefined {
 }
 
 export function locateCalico(policies: readonly CalicoPolicy[], text: string, offset: number): CalicoLocated | null {
-  const policy = policies.find((p) => p.ref.node.span.start <= offset && offset < p.ref.node.span.end);
-  if (!policy) return null;
-  const hit = hitAt(policy.ref.node, text, offset);
-  if (!hit || hit.path.length === 0) return null;
-  const target = rootTarget(policy, hit.path);
-  return target ? { policy, target, span: hit.span } : null;
+  const found = policyHitAt(policies, text, offset);
+  const target = found && rootTarget(found.policy, found.hit.path);
+  return found && target ? { policy: found.policy, target, span: found.hit.span } : null;
 }
 
 const POLICY: CalicoTarget = { kind: 'policy' };

@@ -2,6 +2,7 @@
  * Hovers on keys that are not fields where they stand (a typo, `to` in an ingress
  * rule) and on values of the wrong shape: say what is expected instead.
  */
+import { editDistance } from '../text/edit-distance';
 import { code, listOr } from './markdown';
 
 export function explainUnknownField(field: string, owner: string, expected: readonly string[]): string {
@@ -25,27 +26,19 @@ export function explainWrongShape(field: string, expected: string): string {
   return `**${code(field)}** should be ${expected}.`;
 }
 
-/** The expected name that differs only in case, or by at most two edits. */
+/**
+ * The expected name that differs only in case, or by at most two edits. The hover
+ * counts a swap of neighbours as two edits (plain Levenshtein), as it always has;
+ * the diagnostics' suggestion (analysis/schema/did-you-mean.ts) counts it as one.
+ */
 function closest(field: string, expected: readonly string[]): string | undefined {
   const lower = field.toLowerCase();
   const sameLetters = expected.find((e) => e.toLowerCase() === lower);
   if (sameLetters) return sameLetters;
   let best: { name: string; distance: number } | undefined;
   for (const name of expected) {
-    const distance = editDistance(lower, name.toLowerCase());
+    const distance = editDistance(lower, name.toLowerCase(), { transpositions: false });
     if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

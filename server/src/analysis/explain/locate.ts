@@ -7,19 +7,16 @@
 import { deref, isNullish, type YNode } from '../../parse/yaml-tree';
 import type { Direction, IpBlock, LabelSelector, NetworkPolicy, Peer, PolicyRule, PortSpec } from '../../model/types';
 import type { ExplainTarget, Located, SelectorContext } from './types';
-import { hitAt, type PathStep } from './yaml-path';
+import { policyHitAt, type PathStep } from './yaml-path';
 
 type Steps = readonly PathStep[];
 
 const POLICY: ExplainTarget = { kind: 'policy' };
 
 export function locate(policies: readonly NetworkPolicy[], text: string, offset: number): Located | null {
-  const policy = policies.find((p) => p.ref.node.span.start <= offset && offset < p.ref.node.span.end);
-  if (!policy) return null;
-  const hit = hitAt(policy.ref.node, text, offset);
-  if (!hit || hit.path.length === 0) return null;
-  const target = rootTarget(policy, hit.path);
-  return target ? { policy, target, span: hit.span, raw: hit.node } : null;
+  const found = policyHitAt(policies, text, offset);
+  const target = found && rootTarget(found.policy, found.hit.path);
+  return found && target ? { policy: found.policy, target, span: found.hit.span, raw: found.hit.node } : null;
 }
 
 function keyOf(step: PathStep | undefined): string | undefined {

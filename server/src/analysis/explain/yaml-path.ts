@@ -29,6 +29,16 @@ export function hitAt(root: YNode, text: string, offset: number): NodeHit | null
   return walk(root, [], text, offset);
 }
 
+/**
+ * The policy whose object holds `offset` and the node hit inside it, for the
+ * Kubernetes and Calico locators alike; null off every policy, or on no node of it.
+ */
+export function policyHitAt<P extends { readonly ref: { readonly node: YNode } }>(policies: readonly P[], text: string, offset: number): { policy: P; hit: NodeHit } | null {
+  const policy = policies.find((p) => within(p.ref.node.span, offset));
+  const hit = policy && hitAt(policy.ref.node, text, offset);
+  return policy && hit && hit.path.length > 0 ? { policy, hit } : null;
+}
+
 function walk(node: YNode, path: PathStep[], text: string, offset: number): NodeHit | null {
   if (node.kind === 'map') return walkMap(node.items, node, path, text, offset);
   if (node.kind === 'seq') return walkSeq(node.items, node, path, text, offset);

@@ -7,9 +7,10 @@
  * index hands their errors in as `problems`, so the two can never disagree.
  */
 import { effectiveNamespace, effectiveOrder, effectiveTier, effectiveTypes } from '../../calico/model/defaults';
+import { entityScope } from '../../calico/model/entity-scope';
 import type { CalicoPolicy, CalicoRule, CalicoSelector, EntityRule } from '../../calico/model/types';
 import { canonicalSelector } from '../../calico/selector/print';
-import type { CalicoAction, CalicoSel, CompiledCalicoPolicy, CompiledCalicoRule, CompiledEntity, EntityNamespaces } from './calico-types';
+import type { CalicoAction, CalicoSel, CompiledCalicoPolicy, CompiledCalicoRule, CompiledEntity } from './calico-types';
 import { compileCalicoPorts, compileNets, ruleProtocols, uniformConnections } from './calico-rule-parts';
 import { NO_CONNECTIONS } from './connection-set';
 import type { PolicyRef, ReachCalicoInput, SkippedPolicy } from './types';
@@ -127,16 +128,9 @@ export function compileEntity(entity: EntityRule | undefined, namespace: string 
   const notNets = compileNets(entity.notNets);
   const ports = compileCalicoPorts(entity.ports);
   const notPorts = compileCalicoPorts(entity.notPorts);
-  const namespaces: EntityNamespaces = namespaceSelector
-    ? namespaceSelector.ast.kind === 'global'
-      ? { kind: 'none' }
-      : { kind: 'selected', selector: namespaceSelector }
-    : namespace !== undefined
-      ? { kind: 'named', namespace }
-      : { kind: 'any' };
-  const scopedBy = namespaceSelector !== undefined || selector !== undefined || (namespace !== undefined && notSelector !== undefined);
+  const { namespaces, scoped } = entityScope({ selector, notSelector, namespaceSelector }, (s) => s.ast.kind === 'global', namespace);
   return {
-    ...(scopedBy && { scoped: { namespaces, ...(selector && { selector }) } }),
+    ...(scoped && { scoped: { namespaces, ...(selector && { selector }) } }),
     ...(notSelector && { notSelector }),
     ...(nets && { nets, netsText: written(entity.nets) }),
     ...(notNets && { notNets, notNetsText: written(entity.notNets) }),

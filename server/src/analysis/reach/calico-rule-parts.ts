@@ -8,7 +8,7 @@ import { interpretProtocol } from '../../calico/model/protocol';
 import type { CalicoPort, CalicoRule, Field, ListField } from '../../calico/model/types';
 import type { CalicoPorts, CompiledCalicoRule, CompiledEntity } from './calico-types';
 import { NO_CONNECTIONS, PROTOCOLS, type ConnectionSet, type Protocol } from './connection-set';
-import { parseCidr, type IpRange } from './ip-range';
+import { rangeOf, type IpRange } from './ip-range';
 import { ALL_PORTS, NO_PORTS, portRange, subtractPorts, unionPorts, type PortSet } from './port-set';
 import { resolveNamedPort } from './rule-connections';
 import type { ReachContainerPort } from './types';
@@ -36,8 +36,7 @@ export function compileNets(nets: ListField<Field<string>> | undefined): IpRange
   const ranges: IpRange[] = [];
   for (const net of nets.items) {
     const parsed = parseNet(net.value);
-    const range = parsed ? parseCidr(parsed.masked) : undefined;
-    if (range) ranges.push(range);
+    if (parsed) ranges.push(rangeOf(parsed));
   }
   return ranges;
 }

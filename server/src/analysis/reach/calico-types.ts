@@ -8,6 +8,7 @@
  * `namespaceSelector`) as soon as any selector field is used, `notSelector`
  * is not scoped, and addresses outside the cluster never match a selector.
  */
+import type { NamespaceScopeOf } from '../../calico/model/entity-scope';
 import type { SelectorNode } from '../../calico/selector/ast';
 import type { ConnectionSet } from './connection-set';
 import type { IpRange } from './ip-range';
@@ -22,13 +23,8 @@ export interface CalicoSel {
   readonly key: string;
 }
 
-/** Which namespaces the endpoints of a scoped entity may be in. */
-export type EntityNamespaces =
-  | { readonly kind: 'any' }
-  | { readonly kind: 'named'; readonly namespace: string }
-  | { readonly kind: 'selected'; readonly selector: CalicoSel }
-  /** `namespaceSelector: global()`: only non-namespaced endpoints, which this engine has none of. */
-  | { readonly kind: 'none' };
+/** Which namespaces the endpoints of a scoped entity may be in (`none`: this engine has no non-namespaced endpoints). */
+export type EntityNamespaces = NamespaceScopeOf<CalicoSel>;
 
 /** Destination ports of a rule: numbers per protocol, plus named ports resolved per destination pod. */
 export interface CalicoPorts {

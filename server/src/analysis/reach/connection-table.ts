@@ -41,37 +41,34 @@ export class ConnectionTable {
   union(a: ConnId, b: ConnId): ConnId {
     if (a === b || b === NONE || a === ALL) return a;
     if (a === NONE || b === ALL) return b;
-    const key = a < b ? a * BOUND + b : b * BOUND + a;
-    let id = this.unions.get(key);
-    if (id === undefined) {
-      id = this.intern(unionConnections(this.get(a), this.get(b)));
-      this.unions.set(key, id);
-    }
-    return id;
+    return this.memoized(this.unions, symmetricKey(a, b), unionConnections, a, b);
   }
 
   intersect(a: ConnId, b: ConnId): ConnId {
     if (a === b || b === ALL || a === NONE) return a;
     if (a === ALL || b === NONE) return b;
-    const key = a < b ? a * BOUND + b : b * BOUND + a;
-    let id = this.intersections.get(key);
-    if (id === undefined) {
-      id = this.intern(intersectConnections(this.get(a), this.get(b)));
-      this.intersections.set(key, id);
-    }
-    return id;
+    return this.memoized(this.intersections, symmetricKey(a, b), intersectConnections, a, b);
   }
 
   /** `a` without `b`. Not symmetric, so the memo key keeps the order. */
   subtract(a: ConnId, b: ConnId): ConnId {
     if (a === NONE || b === NONE) return a;
     if (b === ALL || a === b) return NONE;
-    const key = a * BOUND + b;
-    let id = this.differences.get(key);
+    return this.memoized(this.differences, a * BOUND + b, subtractConnections, a, b);
+  }
+
+  /** `operation(a, b)`, computed and interned once per pair of ids (no closure: this is the engine's hot path). */
+  private memoized(memo: Map<number, ConnId>, key: number, operation: (x: ConnectionSet, y: ConnectionSet) => ConnectionSet, a: ConnId, b: ConnId): ConnId {
+    let id = memo.get(key);
     if (id === undefined) {
-      id = this.intern(subtractConnections(this.get(a), this.get(b)));
-      this.differences.set(key, id);
+      id = this.intern(operation(this.get(a), this.get(b)));
+      memo.set(key, id);
     }
     return id;
   }
+}
+
+/** One memo key for (a, b) and (b, a), for the operations where the order does not matter. */
+function symmetricKey(a: ConnId, b: ConnId): number {
+  return a < b ? a * BOUND + b : b * BOUND + a;
 }

@@ -2,7 +2,12 @@
  * "Did you mean ..." for unknown fields: known slips first (aliases), then the same
  * word in another case (`podselector`), then singular/plural (`matchLabel`,
  * `namespaceSelectors`), then small typos by edit distance.
+ *
+ * Calico has its own policy (calico/checks/did-you-mean.ts): it has no aliases and
+ * also suggests enum values, so its threshold grows with the word; here the schema
+ * knows the usual slips, and a fixed, tighter threshold keeps the guesses sure.
  */
+import { editDistance } from '../text/edit-distance';
 import type { ObjectSchema } from './schema-types';
 
 export function suggestField(key: string, schema: ObjectSchema): string | undefined {
@@ -29,20 +34,4 @@ function closestByEditDistance(lower: string, fields: readonly string[]): string
     }
   }
   return best;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = value;
-    }
-  }
-  return d[rows - 1]![cols - 1]!;
 }

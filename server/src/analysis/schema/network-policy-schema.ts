@@ -53,29 +53,24 @@ const PORT: ObjectSchema = {
   aliases: { targetPort: 'port', containerPort: 'port', portRange: 'endPort' },
 };
 
-const INGRESS_RULE: ObjectSchema = {
-  type: 'object',
-  title: 'an ingress rule',
-  fields: { ports: { type: 'array', items: PORT }, from: { type: 'array', items: PEER } },
-  aliases: { to: 'from' },
-  misplaced: {
-    podSelector: 'A peer goes in a `from` list: write `- from:` and then `- podSelector: ...` under it.',
-    namespaceSelector: 'A peer goes in a `from` list: write `- from:` and then `- namespaceSelector: ...` under it.',
-    ipBlock: 'A peer goes in a `from` list: write `- from:` and then `- ipBlock: ...` under it.',
-  },
-};
+/**
+ * Ingress and egress rules differ only in the name of their peer list (`from`,
+ * `to`): the other name is the usual slip, and a peer written straight into the
+ * rule gets the same advice, pointing at the right list.
+ */
+function ruleSchema(title: string, peers: 'from' | 'to'): ObjectSchema {
+  const advice = (field: string): string => `A peer goes in a \`${peers}\` list: write \`- ${peers}:\` and then \`- ${field}: ...\` under it.`;
+  return {
+    type: 'object',
+    title,
+    fields: { ports: { type: 'array', items: PORT }, [peers]: { type: 'array', items: PEER } },
+    aliases: { [peers === 'from' ? 'to' : 'from']: peers },
+    misplaced: { podSelector: advice('podSelector'), namespaceSelector: advice('namespaceSelector'), ipBlock: advice('ipBlock') },
+  };
+}
 
-const EGRESS_RULE: ObjectSchema = {
-  type: 'object',
-  title: 'an egress rule',
-  fields: { ports: { type: 'array', items: PORT }, to: { type: 'array', items: PEER } },
-  aliases: { from: 'to' },
-  misplaced: {
-    podSelector: 'A peer goes in a `to` list: write `- to:` and then `- podSelector: ...` under it.',
-    namespaceSelector: 'A peer goes in a `to` list: write `- to:` and then `- namespaceSelector: ...` under it.',
-    ipBlock: 'A peer goes in a `to` list: write `- to:` and then `- ipBlock: ...` under it.',
-  },
-};
+const INGRESS_RULE = ruleSchema('an ingress rule', 'from');
+const EGRESS_RULE = ruleSchema('an egress rule', 'to');
 
 const SPEC: ObjectSchema = {
   type: 'object',

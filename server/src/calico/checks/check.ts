@@ -1,28 +1,20 @@
 /**
- * The interface every Calico check implements, as the Kubernetes checks do: one
- * small check per file, each a pure function from a policy (plus its file) to findings.
+ * Calico checks have the Kubernetes checks' shape (analysis/checks/check.ts: one
+ * small check per file, a pure function from a policy plus its file to findings),
+ * over Calico policies; and the helpers they share to report findings with the
+ * data quick fixes need.
  */
-import type { ParsedFile, Span } from '../../parse/yaml-tree';
+import type { Span } from '../../parse/yaml-tree';
+import type { Check, CheckContextOf } from '../../analysis/checks/check';
 import { finding, type Finding, type FindingData, type Severity } from '../../analysis/finding';
-import type { CalicoPolicy } from '../model/types';
+import type { CalicoPolicy, CalicoRule } from '../model/types';
 
-export interface CalicoCheckContext {
-  readonly file: ParsedFile;
-  /** Every Calico policy of the file, for checks that compare policies. */
-  readonly policies: readonly CalicoPolicy[];
-}
+/** `crossDocument` is set by the checks that compare a policy with the file's others (ordering, DNS). */
+export type CalicoCheck = Check<CalicoPolicy>;
+export type CalicoCheckContext = CheckContextOf<CalicoPolicy>;
 
-export interface CalicoCheck {
-  /** Short name, used in tests and logs. */
-  readonly id: string;
-  /**
-   * True when the check compares its policy with the file's other Calico
-   * policies (context.policies), as the ordering and DNS checks do: its findings
-   * cannot be reused for a document an edit did not touch.
-   */
-  readonly crossDocument?: boolean;
-  run(policy: CalicoPolicy, context: CalicoCheckContext): Finding[];
-}
+/** Builds one policy's findings with its data already attached; see reporter(). */
+export type Report = (code: string, severity: Severity, message: string, span: Span, extra?: Record<string, unknown>) => Finding;
 
 /** The data every Calico finding carries, so a quick fix can find its object again. */
 export function policyData(policy: CalicoPolicy, extra: Record<string, unknown> = {}): FindingData {
@@ -31,6 +23,21 @@ export function policyData(policy: CalicoPolicy, extra: Record<string, unknown> 
 }
 
 /** Builds findings for one policy with its data already attached. */
-export function reporter(policy: CalicoPolicy): (code: string, severity: Severity, message: string, span: Span, extra?: Record<string, unknown>) => Finding {
+export function reporter(policy: CalicoPolicy): Report {
   return (code, severity, message, span, extra = {}) => finding(code, severity, message, span, { data: policyData(policy, extra) });
+}
+
+/**
+ * A check that looks at one rule at a time, ingress rules before egress rules, as
+ * most of Calico's rule validation does (actions, ports, nets, services).
+ */
+export function perRuleCheck(id: string, checkRule: (rule: CalicoRule, report: Report, policy: CalicoPolicy) => Finding[]): CalicoCheck {
+  return {
+    id,
+    run(policy: CalicoPolicy): Finding[] {
+      const report = reporter(policy);
+      const rules = [...(policy.spec.ingress?.items ?? []), ...(policy.spec.egress?.items ?? [])];
+      return rules.flatMap((rule) => checkRule(rule, report, policy));
+    },
+  };
 }

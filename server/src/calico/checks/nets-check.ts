@@ -4,21 +4,13 @@
  * of Calico's rule validator.
  */
 import type { Finding } from '../../analysis/finding';
+import { formatCidr } from '../../analysis/net/cidr';
 import { parseNet } from '../model/cidr';
-import type { CalicoPolicy, CalicoRule, Field, ListField } from '../model/types';
-import { reporter, type CalicoCheck } from './check';
+import type { CalicoRule, Field, ListField } from '../model/types';
+import { perRuleCheck, type Report } from './check';
 import { rulePath } from './rule-check';
 
-type Report = ReturnType<typeof reporter>;
-
-export const netsCheck: CalicoCheck = {
-  id: 'nets',
-  run(policy: CalicoPolicy): Finding[] {
-    const report = reporter(policy);
-    const rules = [...(policy.spec.ingress?.items ?? []), ...(policy.spec.egress?.items ?? [])];
-    return rules.flatMap((rule) => checkRule(rule, report));
-  },
-};
+export const netsCheck = perRuleCheck('nets', checkRule);
 
 function checkRule(rule: CalicoRule, report: Report): Finding[] {
   const findings: Finding[] = [];
@@ -57,11 +49,12 @@ function scanNets(list: ListField<Field<string>>, path: string, report: Report):
       problems.push(report('calico/invalid-cidr', 'error', `"${item.value}" is not a valid CIDR or IP address.`, item.span, { path, value: item.value }));
       continue;
     }
-    v4 ||= net.version === 4;
-    v6 ||= net.version === 6;
-    if (!net.strict) {
-      const message = `"${item.value}" has host bits set after the /${net.prefix} prefix; Calico accepts only the network address: "${net.masked}".`;
-      problems.push(report('calico/invalid-cidr', 'error', message, item.span, { path, value: item.value, replacement: net.masked }));
+    v4 ||= net.family === 4;
+    v6 ||= net.family === 6;
+    if (net.hostBitsSet) {
+      const masked = formatCidr(net);
+      const message = `"${item.value}" has host bits set after the /${net.prefix} prefix; Calico accepts only the network address: "${masked}".`;
+      problems.push(report('calico/invalid-cidr', 'error', message, item.span, { path, value: item.value, replacement: masked }));
     }
   }
   return { v4, v6, problems };

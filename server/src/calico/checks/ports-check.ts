@@ -5,20 +5,11 @@
  */
 import type { Finding } from '../../analysis/finding';
 import { interpretProtocol } from '../model/protocol';
-import type { CalicoPolicy, CalicoPort, CalicoRule, ListField } from '../model/types';
-import { reporter, type CalicoCheck } from './check';
+import type { CalicoPort, CalicoRule, ListField } from '../model/types';
+import { perRuleCheck, type Report } from './check';
 import { rulePath } from './rule-check';
 
-type Report = ReturnType<typeof reporter>;
-
-export const portsCheck: CalicoCheck = {
-  id: 'ports',
-  run(policy: CalicoPolicy): Finding[] {
-    const report = reporter(policy);
-    const rules = [...(policy.spec.ingress?.items ?? []), ...(policy.spec.egress?.items ?? [])];
-    return rules.flatMap((rule) => checkRule(rule, report));
-  },
-};
+export const portsCheck = perRuleCheck('ports', checkRule);
 
 function checkRule(rule: CalicoRule, report: Report): Finding[] {
   const findings: Finding[] = [];

@@ -2,21 +2,13 @@
 import type { Finding } from '../../analysis/finding';
 import { getPair, isMap } from '../../parse/yaml-tree';
 import { interpretProtocol } from '../model/protocol';
-import type { CalicoPolicy, CalicoRule, Field, IcmpMatch } from '../model/types';
-import { reporter, type CalicoCheck } from './check';
+import type { CalicoRule, Field, IcmpMatch } from '../model/types';
+import { perRuleCheck, type Report } from './check';
 import { closest } from './did-you-mean';
 
-type Report = ReturnType<typeof reporter>;
 const ACTIONS = ['Allow', 'Deny', 'Log', 'Pass'];
 
-export const ruleCheck: CalicoCheck = {
-  id: 'rules',
-  run(policy: CalicoPolicy): Finding[] {
-    const report = reporter(policy);
-    const rules = [...(policy.spec.ingress?.items ?? []), ...(policy.spec.egress?.items ?? [])];
-    return rules.flatMap((rule) => [...checkAction(rule, report), ...checkProtocols(rule, report), ...checkIcmp(rule, report)]);
-  },
-};
+export const ruleCheck = perRuleCheck('rules', (rule, report) => [...checkAction(rule, report), ...checkProtocols(rule, report), ...checkIcmp(rule, report)]);
 
 export function rulePath(rule: CalicoRule): string {
   return `spec.${rule.direction}[${rule.index}]`;

@@ -6,11 +6,9 @@
 import { isMap, isNullish, isScalar, isSeq, type YMap, type YNode } from '../../parse/yaml-tree';
 import type { Finding } from '../../analysis/finding';
 import type { CalicoPolicy } from '../model/types';
-import { reporter, type CalicoCheck } from './check';
+import { reporter, type CalicoCheck, type Report } from './check';
 import { closest } from './did-you-mean';
 import { GLOBAL_NETWORK_POLICY_SCHEMA, NETWORK_POLICY_SCHEMA, type ObjectSchema, type ScalarType, type SchemaNode } from './schema';
-
-type Report = ReturnType<typeof reporter>;
 
 export const schemaCheck: CalicoCheck = {
   id: 'schema',

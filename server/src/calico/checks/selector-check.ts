@@ -8,9 +8,7 @@ import type { SelectorNode } from '../selector/ast';
 import { selectorSpanToFile } from '../model/read-selector';
 import { policySelectors, type PlacedSelector } from '../model/selectors';
 import type { CalicoPolicy } from '../model/types';
-import { reporter, type CalicoCheck, type CalicoCheckContext } from './check';
-
-type Report = ReturnType<typeof reporter>;
+import { reporter, type CalicoCheck, type CalicoCheckContext, type Report } from './check';
 
 export const selectorCheck: CalicoCheck = {
   id: 'selectors',

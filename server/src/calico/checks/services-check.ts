@@ -7,19 +7,10 @@
 import type { Finding } from '../../analysis/finding';
 import { interpretProtocol } from '../model/protocol';
 import type { CalicoPolicy, CalicoRule, EntityRule } from '../model/types';
-import { reporter, type CalicoCheck } from './check';
+import { perRuleCheck, type Report } from './check';
 import { rulePath } from './rule-check';
 
-type Report = ReturnType<typeof reporter>;
-
-export const servicesCheck: CalicoCheck = {
-  id: 'services',
-  run(policy: CalicoPolicy): Finding[] {
-    const report = reporter(policy);
-    const rules = [...(policy.spec.ingress?.items ?? []), ...(policy.spec.egress?.items ?? [])];
-    return rules.flatMap((rule) => [...checkServices(policy, rule, report), ...checkHttp(rule, report)]);
-  },
-};
+export const servicesCheck = perRuleCheck('services', (rule, report, policy) => [...checkServices(policy, rule, report), ...checkHttp(rule, report)]);
 
 function checkServices(policy: CalicoPolicy, rule: CalicoRule, report: Report): Finding[] {
   const findings: Finding[] = [];

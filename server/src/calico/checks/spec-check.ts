@@ -4,10 +4,9 @@
  */
 import type { Finding } from '../../analysis/finding';
 import type { CalicoPolicy } from '../model/types';
-import { reporter, type CalicoCheck } from './check';
+import { reporter, type CalicoCheck, type Report } from './check';
 import { closest } from './did-you-mean';
 
-type Report = ReturnType<typeof reporter>;
 const POLICY_TYPES = ['Ingress', 'Egress'];
 
 export const specCheck: CalicoCheck = {

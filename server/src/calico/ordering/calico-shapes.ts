@@ -1,11 +1,12 @@
 /** CalicoPolicy -> PolicyShape: its place in the order, whom it applies to, and what each rule matches. */
 import { parseNet, type ParsedNet } from '../model/cidr';
 import { effectiveNamespace, effectiveOrder, effectiveTypes } from '../model/defaults';
+import { entityScope } from '../model/entity-scope';
 import { calicoKey, type TierOrders } from '../model/evaluation-order';
 import { interpretProtocol } from '../model/protocol';
 import type { CalicoPolicy, CalicoPort, CalicoRule, CalicoSelector, EntityRule, IcmpMatch, ListField, Field } from '../model/types';
 import type { SelectorNode } from '../selector/ast';
-import type { Direction, EntityShape, NamespaceScope, PolicyShape, PortShape, RuleShape } from './shapes';
+import type { Direction, EntityShape, PolicyShape, PortShape, RuleShape } from './shapes';
 
 /** A written, valid selector; `null` when written but invalid; undefined when not written (or empty, which Calico reads as not set). */
 export function selectorNode(selector: CalicoSelector | undefined): SelectorNode | null | undefined {
@@ -84,14 +85,7 @@ export function entityShape(entity: EntityRule | undefined, namespace: string | 
   const notSelector = selectorNode(entity.notSelector);
   const namespaceSelector = selectorNode(entity.namespaceSelector);
   if (selector === null || notSelector === null || namespaceSelector === null) return INVALID;
-  const namespaces: NamespaceScope = namespaceSelector
-    ? namespaceSelector.kind === 'global'
-      ? { kind: 'none' }
-      : { kind: 'selected', selector: namespaceSelector }
-    : namespace !== undefined
-      ? { kind: 'named', namespace }
-      : { kind: 'any' };
-  const scoped = namespaceSelector !== undefined || selector !== undefined || (namespace !== undefined && notSelector !== undefined);
+  const { namespaces, scoped } = entityScope({ selector, notSelector, namespaceSelector }, (s) => s.kind === 'global', namespace);
   const nets = netsOf(entity.nets);
   const notNets = netsOf(entity.notNets);
   const ports = portsOf(entity.ports);

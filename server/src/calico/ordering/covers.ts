@@ -6,7 +6,7 @@
  */
 import { implies, satisfiable, type Literal } from '../selector/implication';
 import type { SelectorNode } from '../selector/ast';
-import { netContains, netsDisjoint } from './nets';
+import { cidrContains, cidrsDisjoint } from '../../analysis/net/cidr';
 import { equalsNode, type EntityShape, type NamespaceScope, type PolicyShape, type PortShape, type RuleShape } from './shapes';
 
 const NAMESPACE_LABEL = 'projectcalico.org/namespace';
@@ -59,8 +59,8 @@ export function entityCovers(outer: EntityShape, inner: EntityShape): boolean {
   if (outer.opaque) return false;
   if (outer.ports && !(inner.ports && inner.ports.every((p) => portIn(p, outer.ports!)))) return false;
   if (outer.notPorts && !outer.notPorts.every((p) => portExcluded(p, inner))) return false;
-  if (outer.nets && !(inner.nets && inner.nets.every((n) => outer.nets!.some((o) => netContains(o, n))))) return false;
-  if (outer.notNets && !outer.notNets.every((o) => (inner.notNets ?? []).some((n) => netContains(n, o)) || (inner.nets !== undefined && inner.nets.every((n) => netsDisjoint(n, o))))) return false;
+  if (outer.nets && !(inner.nets && inner.nets.every((n) => outer.nets!.some((o) => cidrContains(o, n))))) return false;
+  if (outer.notNets && !outer.notNets.every((o) => (inner.notNets ?? []).some((n) => cidrContains(n, o)) || (inner.nets !== undefined && inner.nets.every((n) => cidrsDisjoint(n, o))))) return false;
   if (outer.scoped && !scopeCovers(outer, inner)) return false;
   if (outer.notSelector && !excludes(inner, outer.notSelector)) return false;
   return true;

@@ -13,7 +13,7 @@ import { evaluateSelector } from '../selector/evaluate';
 import type { SelectorNode } from '../selector/ast';
 import { parseNet } from '../model/cidr';
 import { appliesToAllOf } from './covers';
-import { netsDisjoint } from './nets';
+import { cidrsDisjoint } from '../../analysis/net/cidr';
 import { evaluatedBefore } from './shadowing';
 import type { EntityShape, PolicyShape, PortShape, RuleShape } from './shapes';
 
@@ -108,7 +108,7 @@ function mentionsDns(node: SelectorNode): boolean {
 function plausiblyDns(side: EntityShape): boolean {
   // A Service or service-account match may well be kube-dns: no claim either way.
   if (side.opaque) return true;
-  if (side.nets) return side.nets.some((n) => CLUSTER_RANGES.some((r) => !netsDisjoint(n, r)));
+  if (side.nets) return side.nets.some((n) => CLUSTER_RANGES.some((r) => !cidrsDisjoint(n, r)));
   if (side.notSelector && evaluateSelector(side.notSelector, DNS_POD)) return false;
   if (!side.scoped) return true;
   const ns = side.namespaces;

@@ -11,6 +11,7 @@
 import type { Span } from '../../parse/yaml-tree';
 import type { SelectorNode } from '../selector/ast';
 import type { ParsedNet } from '../model/cidr';
+import type { NamespaceScopeOf } from '../model/entity-scope';
 import type { EvaluationKey } from '../model/evaluation-order';
 import type { CalicoPolicy } from '../model/types';
 import type { NetworkPolicy } from '../../model/types';
@@ -18,11 +19,7 @@ import type { NetworkPolicy } from '../../model/types';
 export type Direction = 'ingress' | 'egress';
 
 /** Which namespaces a scoped rule side can match endpoints in. */
-export type NamespaceScope =
-  | { readonly kind: 'any' }
-  | { readonly kind: 'named'; readonly namespace: string }
-  | { readonly kind: 'selected'; readonly selector: SelectorNode }
-  | { readonly kind: 'none' };
+export type NamespaceScope = NamespaceScopeOf<SelectorNode>;
 
 export type PortShape = { readonly kind: 'range'; readonly min: number; readonly max: number } | { readonly kind: 'named'; readonly name: string };
 
