@@ -1,13 +1,15 @@
 /** ObjectRef -> NetworkPolicy (networking.k8s.io/v1), every field with its span. */
 import { deref, getPair, isMap, isScalar, type YMap, type YNode } from '../parse/yaml-tree';
+import { memoByObject } from './memo';
 import { readSelector } from './label-selector';
 import { readMetadata } from './metadata';
 import { listField, mapField, scalarText } from './read-fields';
 import type { Direction, Field, IpBlock, NetworkPolicy, NetworkPolicySpec, ObjectRef, Peer, PolicyRule, PortSpec } from './types';
 
-export function readNetworkPolicy(ref: ObjectRef): NetworkPolicy {
+/** Memoised per ObjectRef: an object the edit did not touch is not read again (see model/memo.ts). */
+export const readNetworkPolicy = memoByObject((ref: ObjectRef): NetworkPolicy => {
   return { ref, metadata: readMetadata(ref.node), spec: readSpec(ref.node) };
-}
+});
 
 function readSpec(root: YMap): NetworkPolicySpec {
   const found = mapField(root, 'spec');

@@ -2,21 +2,22 @@
  * ParsedFile -> the Kubernetes objects it holds: one per document, or one per item
  * of a `kind: List` (or `*List`) document. Non-Kubernetes YAML yields nothing.
  */
-import { deref, getPair, isMap, isSeq, type ParsedFile, type YMap } from '../parse/yaml-tree';
+import { deref, getPair, isMap, isSeq, type ParsedDocument, type ParsedFile, type YMap } from '../parse/yaml-tree';
+import { memoByObject } from './memo';
 import { stringField } from './read-fields';
 import type { ObjectRef } from './types';
 
 export function collectObjects(file: ParsedFile): ObjectRef[] {
-  const objects: ObjectRef[] = [];
-  for (const doc of file.documents) {
-    if (doc.templated || !isMap(doc.root)) continue;
-    const ref = toObjectRef(doc.root, doc.index);
-    if (!ref) continue;
-    if (isListKind(ref.kind?.value)) objects.push(...listItems(doc.root, doc.index));
-    else objects.push(ref);
-  }
-  return objects;
+  return file.documents.flatMap(documentObjects);
 }
+
+/** The objects of one document; the same document object always gives the same ObjectRefs. */
+const documentObjects = memoByObject((doc: ParsedDocument): readonly ObjectRef[] => {
+  if (doc.templated || !isMap(doc.root)) return [];
+  const ref = toObjectRef(doc.root, doc.index);
+  if (!ref) return [];
+  return isListKind(ref.kind?.value) ? listItems(doc.root, doc.index) : [ref];
+});
 
 /** A map is a Kubernetes object when it has `apiVersion` or `kind` as a top-level string. */
 function toObjectRef(node: YMap, docIndex: number, listIndex?: number): ObjectRef | undefined {

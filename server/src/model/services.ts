@@ -1,5 +1,6 @@
 /** ObjectRef -> ServiceObject (`kind: Service`), for display next to the workloads it selects. */
 import { getPair, isMap, isScalar, type YMap } from '../parse/yaml-tree';
+import { memoByObject } from './memo';
 import { readMetadata } from './metadata';
 import { labelEntries, listField, mapField, stringField } from './read-fields';
 import { DEFAULT_NAMESPACE } from './workloads';
@@ -23,7 +24,8 @@ export interface ServiceObject {
   readonly ports: readonly ServicePort[];
 }
 
-export function readService(ref: ObjectRef): ServiceObject | undefined {
+/** Memoised per ObjectRef: an object the edit did not touch is not read again (see model/memo.ts). */
+export const readService = memoByObject((ref: ObjectRef): ServiceObject | undefined => {
   if (ref.kind?.value !== 'Service') return undefined;
   const metadata = readMetadata(ref.node);
   if (!metadata.name || metadata.name.value === '') return undefined;
@@ -37,7 +39,7 @@ export function readService(ref: ObjectRef): ServiceObject | undefined {
     ...(hasSelector && { selector: labelEntries(spec, 'selector') }),
     ports: ports?.items ?? [],
   };
-}
+});
 
 function readServicePort(item: YMap): ServicePort {
   const port = getPair(item, 'port')?.value;

@@ -7,6 +7,7 @@
  * A Pod with a `controller: true` owner reference is reported under its owner.
  */
 import { getPair, isMap, isScalar, type YMap } from '../parse/yaml-tree';
+import { memoByObject } from './memo';
 import { readMetadata } from './metadata';
 import { labelEntries, listField, mapField, stringField } from './read-fields';
 import type { Field, LabelEntry, ObjectRef, Span } from './types';
@@ -51,7 +52,8 @@ export function isWorkloadKind(kind: string | undefined): kind is WorkloadKind {
 }
 
 /** Reads a workload; undefined for other kinds and for workloads without a name (the API server rejects those). */
-export function readWorkload(ref: ObjectRef): WorkloadObject | undefined {
+/** Memoised per ObjectRef: an object the edit did not touch is not read again (see model/memo.ts). */
+export const readWorkload = memoByObject((ref: ObjectRef): WorkloadObject | undefined => {
   const kind = ref.kind?.value;
   if (!isWorkloadKind(kind)) return undefined;
   const metadata = readMetadata(ref.node);
@@ -72,7 +74,7 @@ export function readWorkload(ref: ObjectRef): WorkloadObject | undefined {
     containerPorts: readContainerPorts(podSpec),
     ...(owner && { owner }),
   };
-}
+});
 
 function podTemplate(root: YMap, kind: WorkloadKind): YMap | undefined {
   const spec = mapField(root, 'spec')?.map;

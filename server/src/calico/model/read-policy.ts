@@ -1,5 +1,6 @@
 /** ObjectRef -> CalicoPolicy (projectcalico.org/v3 NetworkPolicy or GlobalNetworkPolicy). */
 import { getPair, isScalar, type YMap } from '../../parse/yaml-tree';
+import { memoByObject } from '../../model/memo';
 import { readMetadata } from '../../model/metadata';
 import { listField, mapField, scalarText, stringField } from '../../model/read-fields';
 import type { Field, ObjectRef } from '../../model/types';
@@ -23,10 +24,11 @@ export function isCalicoPolicy(ref: ObjectRef): boolean {
   return CALICO_GROUPS.some((group) => apiVersion.startsWith(group));
 }
 
-export function readCalicoPolicy(ref: ObjectRef): CalicoPolicy {
+/** Memoised per ObjectRef: an object the edit did not touch is not read again (see model/memo.ts). */
+export const readCalicoPolicy = memoByObject((ref: ObjectRef): CalicoPolicy => {
   const kind: CalicoPolicyKind = ref.kind?.value === 'GlobalNetworkPolicy' ? 'GlobalNetworkPolicy' : 'NetworkPolicy';
   return { ref, kind, metadata: readMetadata(ref.node), spec: readSpec(ref.node, kind) };
-}
+});
 
 function readSpec(root: YMap, kind: CalicoPolicyKind): CalicoPolicySpec {
   const found = mapField(root, 'spec');
