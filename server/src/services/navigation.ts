@@ -67,7 +67,7 @@ function landing(location: NavLocation, locate: Locate): Location {
 }
 
 /** The hover on a workload's kind, name or pod labels (null elsewhere, or for a file the engine does not know). */
-export function workloadHoverAt(document: TextDocument, analysis: FileAnalysis, position: Position, uri: string, engine: ReachEngine): Hover | null {
-  const hover = workloadHover(analysis, uri, positionToOffset(document, position), engine);
+export function workloadHoverAt(document: TextDocument, analysis: FileAnalysis, position: Position, uri: string, reach: () => ReachEngine): Hover | null {
+  const hover = workloadHover(analysis, uri, positionToOffset(document, position), reach);
   return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: spanToRange(document, hover.span) } : null;
 }

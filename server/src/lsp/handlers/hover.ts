@@ -24,7 +24,7 @@ export const hoverFeature: Feature = {
         if (hover || !indexer.inScope(document.uri)) return hover;
         // Not a policy node: a workload's hover says which policies select it and who reaches it.
         await indexer.ready;
-        return workloadHoverAt(document, analysis, params.position, normalizeUri(document.uri), indexer.workspace.reach());
+        return workloadHoverAt(document, analysis, params.position, normalizeUri(document.uri), () => indexer.workspace.reach());
       }),
     );
   },
