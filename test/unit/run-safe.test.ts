@@ -1,0 +1,47 @@
+/**
+ * A bug in one handler must cost one empty answer and a log line, never the server:
+ * runSafe turns exceptions into the fallback, keeps cancellation an error (as LSP
+ * wants), and runSafeSync guards notifications the same way.
+ */
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { runSafe, runSafeSync } from '../../server/src/lsp/run-safe';
+
+test('an exception becomes the fallback and one log line naming the handler', async () => {
+  const lines: string[] = [];
+  const result = await runSafe((m) => lines.push(m), 'hover', undefined, null, () => {
+    throw new Error('boom');
+  });
+  assert.equal(result, null);
+  assert.equal(lines.length, 1);
+  assert.match(lines[0]!, /^\[error\] hover failed: boom/);
+});
+
+test('a rejected promise is handled like a throw', async () => {
+  const lines: string[] = [];
+  const result = await runSafe((m) => lines.push(m), 'codeAction', undefined, [] as string[], async () => Promise.reject(new Error('late boom')));
+  assert.deepEqual(result, []);
+  assert.match(lines[0]!, /codeAction failed: late boom/);
+});
+
+test('a cancelled request answers RequestCancelled instead of a result', async () => {
+  const source = new CancellationTokenSource();
+  source.cancel();
+  await assert.rejects(
+    runSafe(() => undefined, 'completion', source.token, [], () => ['never']),
+    (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled,
+  );
+});
+
+test('a result is passed through untouched', async () => {
+  assert.deepEqual(await runSafe(() => undefined, 'symbols', undefined, [], () => ['a', 'b']), ['a', 'b']);
+});
+
+test('runSafeSync logs and swallows a notification handler error', () => {
+  const lines: string[] = [];
+  runSafeSync((m) => lines.push(m), 'didChangeWatchedFiles', () => {
+    throw new Error('disk gone');
+  });
+  assert.match(lines[0]!, /didChangeWatchedFiles failed: disk gone/);
+});
