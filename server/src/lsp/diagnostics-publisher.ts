@@ -22,10 +22,12 @@ export class DiagnosticsPublisher {
     private readonly log: Logger,
     /** Findings that need more than the file itself (the workspace index). */
     private readonly extraFindings: (analysis: FileAnalysis, uri: string) => readonly Finding[] = () => [],
+    /** Bumped on every workspace change; what the extra findings were computed against. */
+    private readonly workspaceVersion: () => number = () => 0,
   ) {}
 
-  /** What was last sent per document, so an unchanged set is not sent again. */
-  private readonly lastSent = new Map<string, { readonly version: number; readonly diagnostics: readonly Diagnostic[] }>();
+  /** What was last sent per document, so an unchanged set is not computed or sent again. */
+  private readonly lastSent = new Map<string, { readonly version: number; readonly workspace: number; readonly diagnostics: readonly Diagnostic[] }>();
 
   /** The workspace changed: findings that depend on it may change in every open document. */
   scheduleAll(): void {
@@ -53,13 +55,17 @@ export class DiagnosticsPublisher {
       const document = this.documents.get(uri);
       if (!document) continue;
       runSafeSync(this.log, `diagnostics ${uri}`, () => {
+        const workspace = this.workspaceVersion();
+        const last = this.lastSent.get(uri);
+        // The edit that scheduled this document also changed the workspace, and the refresh that
+        // follows would compute the same again: nothing changed since the last publish, so skip it.
+        if (last?.version === document.version && last.workspace === workspace) return;
         const analysis = this.cache.get(document);
         const diagnostics = toDiagnostics(document, analysis, analysis.relevant ? this.extraFindings(analysis, uri) : []);
         // A new version is always sent; a refresh of the same version only when something changed.
-        const last = this.lastSent.get(uri);
-        if (last?.version === document.version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
-        this.lastSent.set(uri, { version: document.version, diagnostics });
-        void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+        const unchanged = last?.version === document.version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics);
+        this.lastSent.set(uri, { version: document.version, workspace, diagnostics });
+        if (!unchanged) void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       });
     }
   }

@@ -24,7 +24,7 @@ export function startServer(connection: Connection): void {
     const index = indexer.workspace.index;
     // Calico ordering traps across files depend on other files' policies, so they are not cached with the rest.
     return [...workspaceFindings.findings(analysis, index), ...calicoWorkspaceFindings(normalizeUri(uri), analysis, index)];
-  });
+  }, () => indexer.workspace.version);
   indexer.onDidChangeWorkspace = () => diagnostics.scheduleAll();
 
   connection.onInitialize((params): InitializeResult => {
