@@ -7,7 +7,7 @@
  *   host -> webview   matrix, status, trace, whatIf, focus, test.simulate
  *   webview -> host   ready, setPorts, explain, reveal, setWhatIf, setFocus, exportSvg, exportData, rendered
  */
-import type { CellStatus, ExplainConnectionResult, MatrixCell, MatrixGroup, MatrixNode, PolicyFocusResult, PolicyRefDto, PortFilterDto, SourceLocation, WhatIfResult } from '../../server/src/protocol';
+import type { CellStatus, ExplainConnectionResult, MatrixCell, PolicyFocusResult, PortFilterDto, ReachabilityMatrixResult, SourceLocation, WhatIfResult } from '../../server/src/protocol';
 import { arrayOf, isBoolean, isIndex, isNumber, isString, literal, nullable, shape, tagged, type Check } from './panel/shape-check';
 
 export const PANEL_VIEW_TYPE = 'netpolLens.reachability';
@@ -48,14 +48,9 @@ export interface PanelState {
  * `cells` as row-major indices into it, so a 500x500 matrix is a list of small
  * numbers rather than a quarter of a million objects.
  */
-export interface PanelMatrix {
-  readonly version: number;
-  readonly indexing: boolean;
-  readonly nodes: readonly MatrixNode[];
-  readonly groups: readonly MatrixGroup[];
+export interface PanelMatrix extends Pick<ReachabilityMatrixResult, 'version' | 'indexing' | 'nodes' | 'groups' | 'skippedPolicies'> {
   readonly palette: readonly MatrixCell[];
   readonly cells: readonly number[];
-  readonly skippedPolicies: readonly { readonly policy: PolicyRefDto; readonly problems: readonly string[] }[];
   /** The port filter the cells were computed through, if any. */
   readonly ports?: PortFilterDto;
 }
