@@ -10,6 +10,9 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
+import { readNamespace } from '../../server/src/model/namespaces';
+import { readService } from '../../server/src/model/services';
+import { readWorkload } from '../../server/src/model/workloads';
 import { parseFile } from '../../server/src/parse/parse-documents';
 import type { ParsedFile } from '../../server/src/parse/yaml-tree';
 import { EXAMPLES, fixture, fixtureCases } from '../support/paths';
@@ -25,6 +28,37 @@ const SAMPLES = [
   fs.readFileSync(path.join(EXAMPLES, 'tutorial', 'workloads.yaml'), 'utf8'),
   fs.readFileSync(path.join(EXAMPLES, 'mistakes', 'broken-policies.yaml'), 'utf8'),
 ];
+
+/**
+ * Whole files for the analysis test: several documents, Calico selectors (whose
+ * error ranges are mapped inside their scalars), and the same document twice
+ * (two regions with one text must not share one place in the file).
+ */
+const ANALYSIS_SAMPLES = [
+  fs.readFileSync(path.join(EXAMPLES, 'mistakes', 'broken-policies.yaml'), 'utf8'),
+  fs.readFileSync(path.join(EXAMPLES, 'calico', 'policies.yaml'), 'utf8'),
+  fs.readFileSync(path.join(EXAMPLES, 'tutorial', 'workloads.yaml'), 'utf8') + '\n---\n' + fs.readFileSync(path.join(EXAMPLES, 'tutorial', 'policies.yaml'), 'utf8'),
+  twice(fs.readFileSync(path.join(EXAMPLES, 'tutorial', 'policies.yaml'), 'utf8').split(/^---$/m)[1]!),
+];
+
+function twice(doc: string): string {
+  return `---${doc}---${doc}`;
+}
+
+/** Everything an analysis holds that carries a span, as JSON (spans read their current offsets). */
+function analysisJson(text: string, analysis: ReturnType<typeof analyzeText>): string {
+  const read = analysis.objects.map((ref) => [readNamespace(ref), readWorkload(ref), readService(ref)]);
+  const data = { findings: analysis.findings, policies: analysis.policies, calico: analysis.calicoPolicies, read };
+  return JSON.stringify(data, (key, value: unknown) => {
+    if (key === 'target' && value && typeof value === 'object') return (value as { span: unknown }).span;
+    // A span must point at the same text as in a fresh analysis; the text makes a wrong one obvious.
+    if (key.endsWith('pan') && value && typeof value === 'object' && 'start' in value) {
+      const { start, end } = value as { start: number; end: number };
+      return `${start}-${end}:${text.slice(start, end)}`;
+    }
+    return value;
+  });
+}
 
 const INSERTS = ['x', '\n', '---\n', '\n---\n', ' ', ':', '- ', '{', '"', '*a', '&a ', '# c\n', '\r\n'];
 
@@ -68,4 +102,37 @@ test('analysis with the previous version gives the same findings as from scratch
   const at = text.indexOf('port: 70000');
   const edited = text.slice(0, at) + 'port: 7000' + text.slice(at + 'port: 70000'.length);
   assert.deepEqual(analyzeText(edited, previous).findings, analyzeText(edited).findings);
+});
+
+test('incremental analysis after any edits equals a fresh one: findings, model objects and every span in them', () => {
+  const analysisEdit = fc.record({
+    sample: fc.nat({ max: ANALYSIS_SAMPLES.length - 1 }),
+    steps: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 4 }), insert: fc.constantFrom(...INSERTS) }), { minLength: 1, maxLength: 5 }),
+  });
+  fc.assert(
+    fc.property(analysisEdit, ({ sample, steps }) => {
+      let text = ANALYSIS_SAMPLES[sample]!;
+      let previous = analyzeText(text);
+      for (const step of steps) {
+        const at = Math.floor(step.at * text.length);
+        text = text.slice(0, at) + step.insert + text.slice(at + step.remove);
+        previous = analyzeText(text, previous);
+        assert.equal(analysisJson(text, previous), analysisJson(text, analyzeText(text)));
+      }
+    }),
+    { seed: 20261124, numRuns: 150 },
+  );
+});
+
+test('a document moved by an edit above it keeps its objects, which read their new offsets', () => {
+  const text = ANALYSIS_SAMPLES[2]!;
+  const first = analyzeText(text);
+  const edited = `# a comment\n${text}`;
+  const second = analyzeText(edited, first);
+  // The first region changed; every later document is reused as it was, model objects included.
+  const last = second.policies.at(-1)!;
+  assert.ok(last === first.policies.at(-1));
+  const fresh = analyzeText(edited).policies.at(-1)!;
+  assert.deepEqual([last.ref.node.span.start, last.ref.node.span.end], [fresh.ref.node.span.start, fresh.ref.node.span.end]);
+  assert.equal(analysisJson(edited, second), analysisJson(edited, analyzeText(edited)));
 });

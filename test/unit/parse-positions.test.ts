@@ -49,9 +49,9 @@ describe('CRLF line ends', () => {
     const root = parseFile(text).documents[0]?.root;
     assert.ok(isMap(root));
     const b = getPair(root, 'b');
-    assert.deepEqual(b?.key.span, { start: 6, end: 7 });
+    assert.deepEqual(plain(b?.key.span), { start: 6, end: 7 });
     assert.ok(isSeq(b?.value));
-    assert.deepEqual(b.value.items[0]?.span, { start: 14, end: 15 });
+    assert.deepEqual(plain(b.value.items[0]?.span), { start: 14, end: 15 });
   });
 });
 
@@ -62,18 +62,18 @@ describe('UTF-16 offsets', () => {
     assert.ok(isMap(root));
     const k = getPair(root, 'k')?.value;
     assert.ok(isSeq(k));
-    assert.deepEqual(k.items.map((item) => item.span), [
+    assert.deepEqual(k.items.map((item) => plain(item.span)), [
       { start: 4, end: 6 },
       { start: 8, end: 10 },
       { start: 12, end: 13 },
     ]);
     assert.equal(source(text, k.items[2]), 'x');
     const name = getPair(root, 'name')?.value;
-    assert.deepEqual(name?.span, { start: 21, end: 25 });
+    assert.deepEqual(plain(name?.span), { start: 21, end: 25 });
     assert.equal(source(text, name), '"😀"');
     const cjk = getPair(root, '日本');
-    assert.deepEqual(cjk?.key.span, { start: 26, end: 28 });
-    assert.deepEqual(cjk?.value?.span, { start: 30, end: 31 });
+    assert.deepEqual(plain(cjk?.key.span), { start: 26, end: 28 });
+    assert.deepEqual(plain(cjk?.value?.span), { start: 30, end: 31 });
   });
 
   test('a syntax error after an emoji is placed in UTF-16 units', () => {
@@ -83,3 +83,8 @@ describe('UTF-16 offsets', () => {
     assert.equal(text.slice(problem.span.start, problem.span.end), '[a, b');
   });
 });
+
+/** Parsed spans read their offsets through their document (parse/document-span.ts); these are the numbers. */
+function plain(span: { start: number; end: number } | undefined): { start: number; end: number } | undefined {
+  return span && { start: span.start, end: span.end };
+}

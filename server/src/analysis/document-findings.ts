@@ -16,8 +16,10 @@ export function documentKey(text: string, doc: ParsedDocument): string {
   return text.slice(doc.span.start, doc.span.end);
 }
 
+/** Always plain numbers: a parsed span would move with its document and be counted twice. */
 export function toRelative(findings: readonly Finding[], doc: ParsedDocument): Finding[] {
-  return findings.map((f) => move(f, -doc.span.start));
+  const start = doc.span.start;
+  return findings.map((f) => move(f, -start, true));
 }
 
 export function fromRelative(findings: readonly Finding[], doc: ParsedDocument): Finding[] {
@@ -27,8 +29,8 @@ export function fromRelative(findings: readonly Finding[], doc: ParsedDocument):
   });
 }
 
-function move(f: Finding, delta: number): Finding {
-  if (delta === 0) return f;
+function move(f: Finding, delta: number, always = false): Finding {
+  if (delta === 0 && !always) return f;
   const span = { start: f.span.start + delta, end: f.span.end + delta };
   const related = f.related?.map((r) => ({ ...r, span: { start: r.span.start + delta, end: r.span.end + delta } }));
   return { ...f, span, ...(related && { related }) };

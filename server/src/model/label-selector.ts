@@ -1,4 +1,5 @@
 /** YAML -> LabelSelector and SelectorRequirement. */
+import { endOf } from '../parse/document-span';
 import { deref, getPair, isMap, isScalar, isSeq, type YMap, type YPair } from '../parse/yaml-tree';
 import { labelEntries, scalarText, stringField } from './read-fields';
 import type { Field, LabelSelector, SelectorRequirement } from './types';
@@ -14,7 +15,7 @@ export function readSelector(pair: YPair | undefined, nullMeans: 'empty' | 'abse
   if (!pair) return undefined;
   const node = deref(pair.value);
   if (nullMeans === 'absent' && (node === null || (isScalar(node) && node.value === null))) return undefined;
-  const span = node ? node.span : { start: pair.key.span.end, end: pair.key.span.end };
+  const span = node ? node.span : endOf(pair.key.span);
   if (node !== null && !isMap(node) && !(isScalar(node) && node.value === null)) return undefined;
   const map = isMap(node) ? node : undefined;
   return {

@@ -1,7 +1,8 @@
 /**
  * Memoises a reader per input object. After an edit, the documents the edit did
- * not move are the very same objects (parse/shift-document.ts returns them as they
- * were), so everything read from them can be reused instead of read again. Keys are
+ * not touch are the very same objects, their spans reading their new offsets
+ * (parse/document-span.ts), so everything read from them can be reused instead of
+ * read again. Keys are
  * held weakly: a document dropped by the next parse takes its results with it.
  */
 export function memoByObject<K extends object, V>(read: (key: K) => V): (key: K) => V {

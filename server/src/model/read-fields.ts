@@ -5,6 +5,7 @@
  * Every reader looks through aliases (`deref`), so a field written as `*name`
  * reads as its anchor's value, with the anchor's spans (where it is written).
  */
+import { endOf } from '../parse/document-span';
 import { deref, getPair, isMap, isScalar, isSeq, type YMap, type YNode, type YPair } from '../parse/yaml-tree';
 import type { Field, LabelEntry, ListField } from './types';
 
@@ -34,7 +35,7 @@ export function listField<T>(map: YMap | undefined, key: string, readItem: (node
   if (!pair) return undefined;
   const node = deref(pair.value);
   if (node === null || (isScalar(node) && node.value === null)) {
-    const span = node ? node.span : { start: pair.key.span.end, end: pair.key.span.end };
+    const span = node ? node.span : endOf(pair.key.span);
     return { span, keySpan: pair.key.span, node: node ?? pair.key, items: [] };
   }
   if (!isSeq(node)) return undefined;
@@ -55,7 +56,7 @@ export function labelEntries(map: YMap | undefined, key: string): LabelEntry[] {
     const node = deref(pair.value);
     if (!isScalar(node) && node !== null) continue;
     const value = isScalar(node) && node.value !== null ? String(node.value) : '';
-    const valueSpan = node ? node.span : { start: pair.key.span.end, end: pair.key.span.end };
+    const valueSpan = node ? node.span : endOf(pair.key.span);
     entries.push({ key: { value: pair.keyText, span: pair.key.span }, value: { value, span: valueSpan } });
   }
   return entries;

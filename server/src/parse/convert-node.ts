@@ -9,6 +9,7 @@
  * and a problem, since Kubernetes tools refuse such a document.
  */
 import * as yaml from 'yaml';
+import { DocumentSpan, type DocumentBase } from './document-span';
 import type { Span, SyntaxProblem, YNode, YPair } from './yaml-tree';
 
 /** Marks an anchor whose node is still being converted. */
@@ -16,11 +17,13 @@ const PENDING = 'pending';
 
 export class NodeConverter {
   readonly problems: SyntaxProblem[] = [];
-  /** Whether any alias was converted; documents without aliases can be copied without tracking anchors. */
-  sawAlias = false;
   private readonly anchors = new Map<string, YNode | typeof PENDING>();
 
-  constructor(private readonly text: string) {}
+  /** `text` is the region being parsed; spans are relative to it and move with `base`. */
+  constructor(
+    private readonly text: string,
+    private readonly base: DocumentBase,
+  ) {}
 
   convert(node: unknown): YNode | null {
     if (node === null || node === undefined) return null;
@@ -34,59 +37,68 @@ export class NodeConverter {
   private convertFresh(node: unknown): YNode | null {
     if (yaml.isMap(node)) {
       const items = node.items.map((pair) => this.convertPair(pair)).filter((p): p is YPair => p !== null);
-      return { kind: 'map', span: covering(this.spanOf(node), items), flow: node.flow === true, items };
+      return { kind: 'map', span: this.covering(node, items), flow: node.flow === true, items };
     }
     if (yaml.isSeq(node)) {
       const items = node.items.map((item) => this.convert(item)).filter((n): n is YNode => n !== null);
-      return { kind: 'seq', span: covering(this.spanOf(node), items), flow: node.flow === true, items };
+      return { kind: 'seq', span: this.covering(node, items), flow: node.flow === true, items };
     }
     if (yaml.isScalar(node)) {
-      const span = this.spanOf(node);
-      return { kind: 'scalar', span, flow: false, value: scalarValue(node.value), style: scalarStyle(node.type), source: this.text.slice(span.start, span.end) };
+      const [start, end] = this.rangeOf(node);
+      return { kind: 'scalar', span: this.span(start, end), flow: false, value: scalarValue(node.value), style: scalarStyle(node.type), source: this.text.slice(start, end) };
     }
     if (yaml.isAlias(node)) return this.convertAlias(node);
     return null;
   }
 
   private convertAlias(node: yaml.Alias): YNode {
-    this.sawAlias = true;
-    const span = this.spanOf(node);
+    const [start, end] = this.rangeOf(node);
+    const span = this.span(start, end);
     const target = this.anchors.get(node.source);
     if (target === undefined && node.source !== '') {
       const message = `Unknown anchor "${node.source}": an alias must refer to an anchor (&${node.source}) set before it in the same document.`;
       this.problems.push({ span, code: 'yaml/unresolved-alias', message, severity: 'error' });
     }
     const resolved = target !== undefined && target !== PENDING ? target : undefined;
-    return { kind: 'alias', span, flow: false, source: this.text.slice(span.start, span.end), ...(resolved && { target: resolved }) };
+    return { kind: 'alias', span, flow: false, source: this.text.slice(start, end), ...(resolved && { target: resolved }) };
   }
 
   private convertPair(pair: yaml.Pair<unknown, unknown>): YPair | null {
     const key = this.convert(pair.key);
     if (key === null) return null;
     const value = this.convert(pair.value);
-    const keyText = key.kind === 'scalar' ? String(key.value) : this.text.slice(key.span.start, key.span.end);
+    const base = this.base.offset;
+    const keyText = key.kind === 'scalar' ? String(key.value) : this.text.slice(key.span.start - base, key.span.end - base);
     const end = value && value.span.end > key.span.end ? value.span.end : key.span.end;
-    return { key, keyText, value, span: { start: key.span.start, end } };
+    return { key, keyText, value, span: this.span(key.span.start - base, end - base) };
   }
 
-  private spanOf(node: yaml.Node): Span {
+  /** The node's range in the region text, clamped to it. */
+  private rangeOf(node: yaml.Node): [number, number] {
     const range = node.range;
-    if (!range) return { start: 0, end: 0 };
+    if (!range) return [0, 0];
     const start = Math.min(range[0], this.text.length);
-    return { start, end: Math.min(Math.max(range[1], start), this.text.length) };
+    return [start, Math.min(Math.max(range[1], start), this.text.length)];
   }
-}
 
-/**
- * A collection's span widened to cover its items. The parser's range of a block
- * map used as an explicit key (`? a: b`) starts after its first key; everything
- * above relies on children lying inside their parent.
- */
-function covering(span: Span, items: readonly { readonly span: Span }[]): Span {
-  if (items.length === 0) return span;
-  const start = Math.min(span.start, items[0]!.span.start);
-  const end = Math.max(span.end, items[items.length - 1]!.span.end);
-  return { start, end };
+  /**
+   * A collection's span widened to cover its items. The parser's range of a block
+   * map used as an explicit key (`? a: b`) starts after its first key; everything
+   * above relies on children lying inside their parent.
+   */
+  private covering(node: yaml.Node, items: readonly { readonly span: Span }[]): Span {
+    let [start, end] = this.rangeOf(node);
+    if (items.length > 0) {
+      const base = this.base.offset;
+      start = Math.min(start, items[0]!.span.start - base);
+      end = Math.max(end, items[items.length - 1]!.span.end - base);
+    }
+    return this.span(start, end);
+  }
+
+  private span(start: number, end: number): Span {
+    return new DocumentSpan(start, end, this.base);
+  }
 }
 
 function scalarValue(value: unknown): string | number | boolean | bigint | null {

@@ -9,7 +9,7 @@ import * as yaml from 'yaml';
 import { NodeConverter } from './convert-node';
 import { ProblemSpans } from './problem-spans';
 import { documentRegions } from './document-regions';
-import { shiftDocument } from './shift-document';
+import { DocumentSpan, type DocumentBase } from './document-span';
 import type { ParsedDocument, ParsedFile, ParsedRegion, SyntaxProblem, YNode } from './yaml-tree';
 
 /** Helm and other Go templates: `{{ .Values.x }}`, `{{- if ... }}`. */
@@ -17,8 +17,11 @@ const TEMPLATE_MARKER = /\{\{-?\s|\{\{[.$a-zA-Z/]/;
 
 /**
  * Parses every document of the text. With `previous` (the parse of an earlier
- * version of the same file), documents whose text did not change are reused,
- * moved to their new offsets, so an edit costs the parse of one document.
+ * version of the same file), the regions whose text did not change are reused:
+ * their documents move to their new offsets by an update of their region's base
+ * (parse/document-span.ts), without a parse or a copy, so an edit costs the parse
+ * of the one region it touched. `previous` is handed over: its reused documents
+ * now belong to, and read the offsets of, the new text.
  */
 export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   const reusable = regionsByText(previous);
@@ -26,36 +29,47 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   const regions: ParsedRegion[] = [];
   for (const { start, end } of documentRegions(text)) {
     const regionText = text.slice(start, end);
-    const old = reusable.get(regionText);
-    const docs = old
-      ? old.documents.map((doc, i) => shiftDocument(doc, start - old.start, documents.length + i))
-      : parseRegion(regionText).map((doc, i) => shiftDocument(doc, start, documents.length + i));
+    // Each old region is taken once: two regions with the same text each need their own base.
+    const old = reusable.get(regionText)?.shift();
+    const base = old?.base ?? { offset: start };
+    base.offset = start;
+    const parsed = old ? old.documents : parseRegion(regionText, base);
+    const docs = parsed.map((doc, i) => withIndex(doc, documents.length + i));
     documents.push(...docs);
-    regions.push({ start, text: regionText, documents: docs });
+    regions.push({ base, text: regionText, documents: docs });
   }
   return { text, documents, regions };
 }
 
-function regionsByText(previous: ParsedFile | undefined): Map<string, ParsedRegion> {
-  const map = new Map<string, ParsedRegion>();
-  for (const region of previous?.regions ?? []) if (!map.has(region.text)) map.set(region.text, region);
+function regionsByText(previous: ParsedFile | undefined): Map<string, ParsedRegion[]> {
+  const map = new Map<string, ParsedRegion[]>();
+  for (const region of previous?.regions ?? []) {
+    const same = map.get(region.text);
+    if (same) same.push(region);
+    else map.set(region.text, [region]);
+  }
   return map;
 }
 
-/** Parses one region's text; spans are relative to the region until shifted. */
-function parseRegion(text: string): ParsedDocument[] {
+/** A document keeps its identity (and what was read from it) unless documents were added or removed before it. */
+function withIndex(doc: ParsedDocument, index: number): ParsedDocument {
+  return doc.index === index ? doc : { ...doc, index };
+}
+
+/** Parses one region's text; spans are relative to the region and read through `base`. */
+function parseRegion(text: string, base: DocumentBase): ParsedDocument[] {
   let parsed: yaml.Document.Parsed[];
   try {
     const all = yaml.parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
     parsed = Array.isArray(all) ? all : [];
   } catch (error) {
     // The library reports problems as data; this guards against its own bugs.
-    const span = { start: 0, end: Math.min(text.length, 1) };
+    const span = new DocumentSpan(0, Math.min(text.length, 1), base);
     const message = `YAML parser failed: ${error instanceof Error ? error.message : String(error)}`;
     const problem: SyntaxProblem = { span, code: 'yaml/syntax', message, severity: 'error' };
-    return [{ index: 0, span: { start: 0, end: text.length }, root: null, problems: [problem], templated: false }];
+    return [{ index: 0, span: new DocumentSpan(0, text.length, base), root: null, problems: [problem], templated: false }];
   }
-  return parsed.map((doc, index) => convertDocument(doc, index, text, regionEnd(parsed, index, text)));
+  return parsed.map((doc, index) => convertDocument(doc, index, text, regionEnd(parsed, index, text), base));
 }
 
 /**
@@ -70,18 +84,18 @@ function regionEnd(parsed: readonly yaml.Document.Parsed[], index: number, text:
   return next ? next.range[0] : text.length;
 }
 
-function convertDocument(doc: yaml.Document.Parsed, index: number, text: string, end: number): ParsedDocument {
+function convertDocument(doc: yaml.Document.Parsed, index: number, text: string, end: number, base: DocumentBase): ParsedDocument {
   const start = doc.range[0];
   const spans = new ProblemSpans(doc, text);
-  const converter = new NodeConverter(text);
+  const converter = new NodeConverter(text, base);
   const root = emptyToNull(converter.convert(doc.contents));
   const problems = [
-    ...doc.errors.map((e) => toProblem(e, 'error', spans)),
-    ...doc.warnings.map((w) => toProblem(w, 'warning', spans)),
+    ...doc.errors.map((e) => toProblem(e, 'error', spans, base)),
+    ...doc.warnings.map((w) => toProblem(w, 'warning', spans, base)),
     ...converter.problems,
   ];
   const templated = TEMPLATE_MARKER.test(text.slice(start, end));
-  return { index, span: { start, end }, root, problems, templated, hasAliases: converter.sawAlias };
+  return { index, span: new DocumentSpan(start, end, base), root, problems, templated };
 }
 
 /** A document with no content (`---` alone, or only comments) reads as a zero-width null scalar; it has no root. */
@@ -89,8 +103,9 @@ function emptyToNull(root: YNode | null): YNode | null {
   return root && root.kind === 'scalar' && root.value === null && root.source === '' ? null : root;
 }
 
-function toProblem(error: yaml.YAMLError, severity: 'error' | 'warning', spans: ProblemSpans): SyntaxProblem {
+function toProblem(error: yaml.YAMLError, severity: 'error' | 'warning', spans: ProblemSpans, base: DocumentBase): SyntaxProblem {
   // The library appends " at line X, column Y:" and a source excerpt; the editor shows the location itself.
   const message = error.message.split(/ at line \d+, column \d+/)[0]!.trim();
-  return { span: spans.spanOf(error), code: `yaml/${error.code.toLowerCase().replace(/_/g, '-')}`, message, severity };
+  const { start, end } = spans.spanOf(error);
+  return { span: new DocumentSpan(start, end, base), code: `yaml/${error.code.toLowerCase().replace(/_/g, '-')}`, message, severity };
 }

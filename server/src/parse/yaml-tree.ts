@@ -3,8 +3,10 @@
  *
  * Everything above the parse layer works on these types, so only `parse/` ever
  * imports the `yaml` package. Every node keeps the UTF-16 offsets of its source
- * text, which are the same units LSP positions use.
+ * text, which are the same units LSP positions use; parsed spans keep them
+ * relative to their document and move with it (document-span.ts).
  */
+import type { DocumentBase } from './document-span';
 
 /** A half-open range of UTF-16 offsets into the file text: `[start, end)`. */
 export interface Span {
@@ -78,8 +80,6 @@ export interface ParsedDocument {
   readonly problems: readonly SyntaxProblem[];
   /** True when the document holds Helm/Go template markers (`{{ ... }}`). */
   readonly templated: boolean;
-  /** True when the document holds aliases (`*name`), whose targets must be kept when it is copied. */
-  readonly hasAliases?: boolean;
 }
 
 export interface ParsedFile {
@@ -91,7 +91,8 @@ export interface ParsedFile {
 
 /** One region of text between document markers and the documents parsed from it. */
 export interface ParsedRegion {
-  readonly start: number;
+  /** Where the region starts now; every span of its documents reads through it. */
+  readonly base: DocumentBase;
   readonly text: string;
   readonly documents: readonly ParsedDocument[];
 }

@@ -1,4 +1,5 @@
 /** A selector field (`selector: app == 'web'`) -> CalicoSelector, parsed once, with its offset map. */
+import { endOf } from '../../parse/document-span';
 import { getPair, isScalar, type Span, type YMap } from '../../parse/yaml-tree';
 import type { LocalSpan } from '../selector/ast';
 import { parseSelector } from '../selector/parser';
@@ -16,7 +17,7 @@ export function readCalicoSelector(map: YMap | undefined, key: string, role: Sel
   const node = pair.value;
   const keySpan = pair.key.span;
   if (node === null || (isScalar(node) && node.value === null)) {
-    const span = node ? node.span : { start: keySpan.end, end: keySpan.end };
+    const span = node ? node.span : endOf(keySpan);
     return { role, keySpan, node, text: '', span, parse: parseSelector('') };
   }
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;

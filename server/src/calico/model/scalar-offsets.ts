@@ -6,16 +6,18 @@
  * escapes such as `\"` or `\u0026` in double-quoted ones, and line folding (a line
  * break inside a flow scalar reads as one space) all shift offsets. This module
  * decodes the scalar's source again while recording, for every UTF-16 unit of the
- * value, the file offset it came from. If the decoding does not reproduce the
+ * value, the offset it came from, relative to the scalar's start (so the offsets
+ * stay right when the document moves). If the decoding does not reproduce the
  * value the parser produced (a case this module does not know), it answers
  * undefined and callers fall back to the whole scalar: a coarse range is better
  * than a wrong one.
  */
+import { spanLike } from '../../parse/document-span';
 import type { Span, YScalar } from '../../parse/yaml-tree';
 
 /**
- * `offsets[i]` is the file offset of value unit `i`; `offsets[value.length]` is the
- * end of the value's source (before a closing quote). Undefined when unknown.
+ * `offsets[i]` is the offset of value unit `i` from the scalar's start;
+ * `offsets[value.length]` is the end of the value's source (before a closing quote). Undefined when unknown.
  */
 export function scalarValueOffsets(scalar: YScalar): readonly number[] | undefined {
   if (typeof scalar.value !== 'string') return undefined;
@@ -28,9 +30,10 @@ export function scalarValueOffsets(scalar: YScalar): readonly number[] | undefin
 export function valueSpanToFile(scalar: YScalar, offsets: readonly number[] | undefined, start: number, end: number): Span {
   if (!offsets) return scalar.span;
   const last = offsets.length - 1;
-  const from = offsets[Math.max(0, Math.min(start, last))]!;
-  const to = offsets[Math.max(0, Math.min(end, last))]!;
-  return { start: from, end: Math.max(from, to) };
+  const at = scalar.span.start;
+  const from = at + offsets[Math.max(0, Math.min(start, last))]!;
+  const to = at + offsets[Math.max(0, Math.min(end, last))]!;
+  return spanLike(scalar.span, from, Math.max(from, to));
 }
 
 interface Decoded {
@@ -39,17 +42,16 @@ interface Decoded {
 }
 
 function decode(scalar: YScalar): Decoded | undefined {
-  const base = scalar.span.start;
   const source = scalar.source;
   switch (scalar.style) {
     case 'plain':
-      return foldFlow(source, base, 'plain');
+      return foldFlow(source, 0, 'plain');
     case 'single':
     case 'double':
       if (source.length < 2) return undefined;
-      return foldFlow(source.slice(1, -1), base + 1, scalar.style);
+      return foldFlow(source.slice(1, -1), 1, scalar.style);
     case 'block':
-      return decodeBlock(source, base);
+      return decodeBlock(source, 0);
   }
 }
 
