@@ -14,7 +14,7 @@ import { readCalicoPolicies } from '../calico/model/read-policy';
 import type { CalicoPolicy } from '../calico/model/types';
 import { POLICY_CHECKS } from './checks';
 import type { CheckContext, PolicyCheck } from './checks/check';
-import { documentKey, fromRelative, toRelative, type DocumentFindingsCache } from './document-findings';
+import { DocumentFindings } from './document-findings';
 import { finding, sortFindings, type Finding } from './finding';
 
 export interface FileAnalysis {
@@ -29,8 +29,6 @@ export interface FileAnalysis {
    */
   readonly relevant: boolean;
   readonly findings: readonly Finding[];
-  /** Per-document findings of the document-local checks, for the next version to reuse. */
-  readonly documentFindings?: DocumentFindingsCache;
 }
 
 /** A file mentions a policy kind even when it is too broken to parse into one (block YAML or one-line JSON). */
@@ -44,9 +42,9 @@ export function analyzeText(text: string, previous?: FileAnalysis): FileAnalysis
   const calicoPolicies = readCalicoPolicies(objects);
   const relevant = policies.length > 0 || calicoPolicies.length > 0 || POLICY_KIND_TEXT.test(text);
   if (!relevant) return { parsed, objects, policies, calicoPolicies, relevant, findings: [] };
-  const local = documentLocalFindings(parsed, policies, previous?.documentFindings);
-  const findings = [...syntaxFindings(parsed), ...local.findings, ...crossDocumentFindings(parsed, policies), ...checkCalicoPolicies(parsed, calicoPolicies)];
-  return { parsed, objects, policies, calicoPolicies, relevant, findings: sortFindings(findings), documentFindings: local.cache };
+  const local = documentLocalFindings(parsed, policies);
+  const findings = [...syntaxFindings(parsed), ...local, ...crossDocumentFindings(parsed, policies), ...checkCalicoPolicies(parsed, calicoPolicies)];
+  return { parsed, objects, policies, calicoPolicies, relevant, findings: sortFindings(findings) };
 }
 
 function syntaxFindings(parsed: ParsedFile): Finding[] {
@@ -64,24 +62,23 @@ function syntaxFindings(parsed: ParsedFile): Finding[] {
 const LOCAL_CHECKS = POLICY_CHECKS.filter((check) => !check.crossDocument);
 const CROSS_DOCUMENT_CHECKS = POLICY_CHECKS.filter((check) => check.crossDocument);
 
+/** The local checks' findings of every document the analyses have seen, for as long as the document lives. */
+const LOCAL_FINDINGS = new DocumentFindings();
+
 /**
  * The findings of the checks that read only their policy's own document, computed
- * per document and reused for documents whose text did not change.
+ * once per document and reused while the document is unchanged.
  */
-function documentLocalFindings(parsed: ParsedFile, policies: readonly NetworkPolicy[], previous: DocumentFindingsCache | undefined): { findings: Finding[]; cache: DocumentFindingsCache } {
+function documentLocalFindings(parsed: ParsedFile, policies: readonly NetworkPolicy[]): Finding[] {
   const context = { file: parsed, policies };
   const byDocument = new Map<number, NetworkPolicy[]>();
   for (const policy of policies) byDocument.set(policy.ref.docIndex, [...(byDocument.get(policy.ref.docIndex) ?? []), policy]);
-  const cache = new Map<string, readonly Finding[]>();
   const findings: Finding[] = [];
   for (const [docIndex, docPolicies] of byDocument) {
     const doc = parsed.documents[docIndex]!;
-    const key = documentKey(parsed.text, doc);
-    const relative = previous?.get(key) ?? cache.get(key) ?? toRelative(docPolicies.flatMap((policy) => LOCAL_CHECKS.flatMap((check) => runCheck(check, policy, context))), doc);
-    cache.set(key, relative);
-    findings.push(...fromRelative(relative, doc));
+    findings.push(...LOCAL_FINDINGS.get(doc, () => docPolicies.flatMap((policy) => LOCAL_CHECKS.flatMap((check) => runCheck(check, policy, context)))));
   }
-  return { findings, cache };
+  return findings;
 }
 
 function crossDocumentFindings(parsed: ParsedFile, policies: readonly NetworkPolicy[]): Finding[] {

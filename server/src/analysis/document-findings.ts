@@ -1,28 +1,37 @@
 /**
  * Findings kept per document, relative to the document's start, so that after an
- * edit the findings of every unchanged document are reused instead of recomputed:
- * moved to the document's new offset and given its new index.
+ * edit the findings of every unchanged document (the same ParsedDocument object,
+ * see parse/parse-documents.ts) are reused instead of recomputed: moved to the
+ * document's current offset.
  *
  * Only findings that depend on nothing but the document's own text may be kept
- * this way (see PolicyCheck.crossDocument).
+ * this way (see PolicyCheck.crossDocument). Spans are stored as numbers, because
+ * a check may build a span of its own that would not move with the document.
  */
 import type { ParsedDocument } from '../parse/yaml-tree';
 import type { Finding } from './finding';
 
-/** Document text -> its findings with spans relative to the document's start. */
-export type DocumentFindingsCache = ReadonlyMap<string, readonly Finding[]>;
+/** Document -> findings relative to its start; the document object stands for its text and its index. */
+export class DocumentFindings {
+  private readonly byDocument = new WeakMap<ParsedDocument, readonly Finding[]>();
 
-export function documentKey(text: string, doc: ParsedDocument): string {
-  return text.slice(doc.span.start, doc.span.end);
+  get(doc: ParsedDocument, compute: () => readonly Finding[]): Finding[] {
+    let relative = this.byDocument.get(doc);
+    if (!relative) {
+      relative = toRelative(compute(), doc);
+      this.byDocument.set(doc, relative);
+    }
+    return fromRelative(relative, doc);
+  }
 }
 
 /** Always plain numbers: a parsed span would move with its document and be counted twice. */
-export function toRelative(findings: readonly Finding[], doc: ParsedDocument): Finding[] {
+function toRelative(findings: readonly Finding[], doc: ParsedDocument): Finding[] {
   const start = doc.span.start;
   return findings.map((f) => move(f, -start, true));
 }
 
-export function fromRelative(findings: readonly Finding[], doc: ParsedDocument): Finding[] {
+function fromRelative(findings: readonly Finding[], doc: ParsedDocument): Finding[] {
   return findings.map((f) => {
     const moved = move(f, doc.span.start);
     return moved.data && moved.data.docIndex !== doc.index ? { ...moved, data: { ...moved.data, docIndex: doc.index } } : moved;

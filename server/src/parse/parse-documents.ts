@@ -24,13 +24,12 @@ const TEMPLATE_MARKER = /\{\{-?\s|\{\{[.$a-zA-Z/]/;
  * now belong to, and read the offsets of, the new text.
  */
 export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
-  const reusable = regionsByText(previous);
+  const reusable = new ReusableRegions(previous, text);
   const documents: ParsedDocument[] = [];
   const regions: ParsedRegion[] = [];
   for (const { start, end } of documentRegions(text)) {
     const regionText = text.slice(start, end);
-    // Each old region is taken once: two regions with the same text each need their own base.
-    const old = reusable.get(regionText)?.shift();
+    const old = reusable.take(start, end);
     const base = old?.base ?? { offset: start };
     base.offset = start;
     const parsed = old ? old.documents : parseRegion(regionText, base);
@@ -41,14 +40,35 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   return { text, documents, regions };
 }
 
-function regionsByText(previous: ParsedFile | undefined): Map<string, ParsedRegion[]> {
-  const map = new Map<string, ParsedRegion[]>();
-  for (const region of previous?.regions ?? []) {
-    const same = map.get(region.text);
-    if (same) same.push(region);
-    else map.set(region.text, [region]);
+/**
+ * The previous version's regions that reappear unchanged. An edit leaves the regions
+ * before it where they were and moves those after it by the change in length, so a
+ * region is looked for at those two places and taken when its text is there (a
+ * native comparison, no hashing of the whole file). Each is taken at most once, so
+ * two regions never share a base. A document pasted somewhere else is parsed again.
+ */
+class ReusableRegions {
+  private readonly byStart = new Map<number, ParsedRegion>();
+  private readonly delta: number;
+
+  constructor(
+    previous: ParsedFile | undefined,
+    private readonly text: string,
+  ) {
+    this.delta = previous ? text.length - previous.text.length : 0;
+    for (const region of previous?.regions ?? []) this.byStart.set(region.base.offset, region);
   }
-  return map;
+
+  take(start: number, end: number): ParsedRegion | undefined {
+    return this.takeAt(start, start, end) ?? (this.delta !== 0 ? this.takeAt(start - this.delta, start, end) : undefined);
+  }
+
+  private takeAt(oldStart: number, start: number, end: number): ParsedRegion | undefined {
+    const region = this.byStart.get(oldStart);
+    if (!region || region.text.length !== end - start || !this.text.startsWith(region.text, start)) return undefined;
+    this.byStart.delete(oldStart);
+    return region;
+  }
 }
 
 /** A document keeps its identity (and what was read from it) unless documents were added or removed before it. */

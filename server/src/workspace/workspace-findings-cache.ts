@@ -3,23 +3,20 @@
  *
  * A policy's workspace findings depend on its own document's text and on the
  * workloads and namespaces of the workspace (their labels and ports), never on
- * other policies. So they are kept per document text, relative to the document's
- * start, for as long as the workloads and namespaces stay the same; an edit to one
- * policy then recomputes that policy's document only.
+ * other policies. So they are kept per document, relative to the document's start,
+ * for as long as the workloads and namespaces stay the same; an edit to one policy
+ * then recomputes that policy's document only.
  */
 import type { FileAnalysis } from '../analysis/analyze-file';
-import { documentKey, fromRelative, toRelative } from '../analysis/document-findings';
+import { DocumentFindings } from '../analysis/document-findings';
 import type { Finding } from '../analysis/finding';
 import type { NetworkPolicy } from '../model/types';
 import { policyWorkspaceFindings } from './workspace-findings';
-import type { WorkspaceIndex } from './workspace-index';
-
-/** Beyond this many documents the cache starts afresh, so closed files do not pile up. */
-const MAX_DOCUMENTS = 20_000;
+import type { IndexedWorkload, WorkspaceIndex } from './workspace-index';
 
 export class WorkspaceFindingsCache {
   private fingerprint = '';
-  private readonly byDocument = new Map<string, readonly Finding[]>();
+  private byDocument = new DocumentFindings();
   private readonly fingerprints = new WeakMap<WorkspaceIndex, string>();
 
   findings(analysis: FileAnalysis, index: WorkspaceIndex): Finding[] {
@@ -30,21 +27,15 @@ export class WorkspaceFindingsCache {
     const findings: Finding[] = [];
     for (const [docIndex, policies] of byDoc) {
       const doc = analysis.parsed.documents[docIndex]!;
-      const key = documentKey(analysis.parsed.text, doc);
-      let relative = this.byDocument.get(key);
-      if (!relative) {
-        relative = toRelative(policies.flatMap((policy) => policyWorkspaceFindings(policy, index)), doc);
-        this.byDocument.set(key, relative);
-      }
-      findings.push(...fromRelative(relative, doc));
+      findings.push(...this.byDocument.get(doc, () => policies.flatMap((policy) => policyWorkspaceFindings(policy, index))));
     }
     return findings;
   }
 
   private invalidateUnlessSame(fingerprint: string): void {
-    if (fingerprint === this.fingerprint && this.byDocument.size < MAX_DOCUMENTS) return;
+    if (fingerprint === this.fingerprint) return;
     this.fingerprint = fingerprint;
-    this.byDocument.clear();
+    this.byDocument = new DocumentFindings();
   }
 
   /** Everything the findings read from the workspace: namespaces with labels, workloads with labels and ports. */
@@ -53,10 +44,22 @@ export class WorkspaceFindingsCache {
     if (fingerprint === undefined) {
       const parts: string[] = [];
       for (const ns of index.namespaces.values()) parts.push(`N${ns.name}\n${ns.labels.key}`);
-      for (const w of index.workloads) parts.push(`W${w.namespace}\n${w.labels.key}\n${w.ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol}`).join(',')}`);
+      for (const w of index.workloads) parts.push(workloadFingerprint(w));
       fingerprint = parts.join('\u0000');
       this.fingerprints.set(index, fingerprint);
     }
     return fingerprint;
   }
+}
+
+/** Per indexed workload, which the index reuses across rebuilds while its document is unchanged. */
+const WORKLOAD_FINGERPRINTS = new WeakMap<IndexedWorkload, string>();
+
+function workloadFingerprint(w: IndexedWorkload): string {
+  let fingerprint = WORKLOAD_FINGERPRINTS.get(w);
+  if (fingerprint === undefined) {
+    fingerprint = `W${w.namespace}\n${w.labels.key}\n${w.ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol}`).join(',')}`;
+    WORKLOAD_FINGERPRINTS.set(w, fingerprint);
+  }
+  return fingerprint;
 }

@@ -112,7 +112,22 @@ export function workloadId(w: WorkloadObject): string {
   return w.owner ? `${w.namespace}/${w.owner.name}[${w.owner.kind}]` : `${w.namespace}/${w.name.value}[${w.kind}]`;
 }
 
+/**
+ * Indexed workloads by their object: the index is rebuilt after every change, but a
+ * workload read from a document the change did not touch is the same object (and its
+ * spans move with its document), so its label set is built once.
+ */
+const INDEXED = new WeakMap<WorkloadObject, IndexedWorkload>();
+
 function indexWorkload(uri: string, w: WorkloadObject): IndexedWorkload {
+  const known = INDEXED.get(w);
+  if (known?.source.uri === uri) return known;
+  const indexed = newIndexedWorkload(uri, w);
+  INDEXED.set(w, indexed);
+  return indexed;
+}
+
+function newIndexedWorkload(uri: string, w: WorkloadObject): IndexedWorkload {
   return {
     id: workloadId(w),
     namespace: w.namespace,

@@ -7,6 +7,7 @@
  * kube-system, node-local-dns, OpenShift's openshift-dns). Labels nobody can know
  * offline are judged leniently (any value mentioning "dns" or "kube-system").
  */
+import { memoByObject } from '../../model/memo';
 import type { NetworkPolicy, Peer, PolicyRule } from '../../model/types';
 import { affects } from '../policy-defaults';
 import { portsAdmit } from './rule-ports';
@@ -34,11 +35,15 @@ export function ruleAllowsDns(rule: PolicyRule, policyNamespace: string | undefi
   return portsAdmit(rule, 'UDP', 53, 'dns') && peersReachDns(rule, policyNamespace);
 }
 
-/** Whether the policy's own egress rules let its pods reach cluster DNS (false if it does not restrict egress). */
-export function policyAllowsDns(policy: NetworkPolicy): boolean {
+/**
+ * Whether the policy's own egress rules let its pods reach cluster DNS (false if it
+ * does not restrict egress). Asked of every policy of a file on every edit; a policy
+ * from an untouched document is the same object, so the answer is kept.
+ */
+export const policyAllowsDns = memoByObject((policy: NetworkPolicy): boolean => {
   if (!affects(policy, 'Egress')) return false;
   return (policy.spec.egress?.items ?? []).some((rule) => ruleAllowsDns(rule, policy.metadata.namespace?.value));
-}
+});
 
 function peersReachDns(rule: PolicyRule, policyNamespace: string | undefined): boolean {
   const peers = rule.peers;
