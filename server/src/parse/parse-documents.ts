@@ -29,7 +29,7 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   const regions: ParsedRegion[] = [];
   for (const { start, end } of documentRegions(text)) {
     const regionText = text.slice(start, end);
-    const old = reusable.take(start, end);
+    const old = reusable.take(start, regionText);
     const base = old?.base ?? { offset: start };
     base.offset = start;
     const parsed = old ? old.documents : parseRegion(regionText, base);
@@ -43,29 +43,26 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
 /**
  * The previous version's regions that reappear unchanged. An edit leaves the regions
  * before it where they were and moves those after it by the change in length, so a
- * region is looked for at those two places and taken when its text is there (a
- * native comparison, no hashing of the whole file). Each is taken at most once, so
+ * region is looked for at those two places and taken when its text is the same
+ * (one comparison per region, no hashing of the whole file). Each is taken at most once, so
  * two regions never share a base. A document pasted somewhere else is parsed again.
  */
 class ReusableRegions {
   private readonly byStart = new Map<number, ParsedRegion>();
   private readonly delta: number;
 
-  constructor(
-    previous: ParsedFile | undefined,
-    private readonly text: string,
-  ) {
+  constructor(previous: ParsedFile | undefined, text: string) {
     this.delta = previous ? text.length - previous.text.length : 0;
     for (const region of previous?.regions ?? []) this.byStart.set(region.base.offset, region);
   }
 
-  take(start: number, end: number): ParsedRegion | undefined {
-    return this.takeAt(start, start, end) ?? (this.delta !== 0 ? this.takeAt(start - this.delta, start, end) : undefined);
+  take(start: number, text: string): ParsedRegion | undefined {
+    return this.takeAt(start, text) ?? (this.delta !== 0 ? this.takeAt(start - this.delta, text) : undefined);
   }
 
-  private takeAt(oldStart: number, start: number, end: number): ParsedRegion | undefined {
+  private takeAt(oldStart: number, text: string): ParsedRegion | undefined {
     const region = this.byStart.get(oldStart);
-    if (!region || region.text.length !== end - start || !this.text.startsWith(region.text, start)) return undefined;
+    if (region?.text !== text) return undefined;
     this.byStart.delete(oldStart);
     return region;
   }
