@@ -59,7 +59,7 @@ describe('navigation fixtures', () => {
         'references (with the declaration):',
         ...renderLocations(referencesAt(document, analysis, position, world, locate, uri, true), workspace),
         'workload hover:',
-        ...renderHover(workloadHoverAt(document, analysis, position, uri, () => workspace.reach())),
+        ...renderHover(workloadHoverAt(document, analysis, position, uri, workspace.reach())),
       ];
       assertMatchesFile(`${lines.join('\n')}\n`, fixture('navigation', `${name}.expected.txt`));
     });

@@ -7,11 +7,13 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type CancellationToken, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IndexStatusNotification, type IndexStatusParams } from '../protocol';
 import { excludeMatcher, filesExcludePatterns, globList, type PathMatcher } from '../workspace/glob';
 import { Workspace } from '../workspace/workspace';
+import type { ReachEngine } from '../analysis/reach/reach-engine';
+import { ReachRunner } from './reach-runner';
 import type { AnalysisCache } from './analysis-cache';
 import { runSafeSync, type Logger } from './run-safe';
 
@@ -30,6 +32,7 @@ export function mayHoldObjects(text: string): boolean {
 
 export class WorkspaceIndexer {
   readonly workspace = new Workspace();
+  private readonly reachRunner = new ReachRunner(this.workspace);
   private folders: string[] = [];
   private excluded: PathMatcher = () => false;
   private supports = { progress: false, configuration: false, watchers: false };
@@ -74,6 +77,12 @@ export class WorkspaceIndexer {
 
   get indexing(): boolean {
     return this.indexingRuns > 0;
+  }
+
+  /** The reachability engine, computed in slices between other messages (reach-runner.ts); waits for the first index. */
+  async reach(token?: CancellationToken): Promise<ReachEngine> {
+    await this.firstIndex;
+    return this.reachRunner.engine(token);
   }
 
   /** An open buffer changed: its text, saved or not, is what the workspace sees. */

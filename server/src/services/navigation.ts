@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../analysis/analyze-file';
 import { relatedAt, type NavLocation, type NavWorld } from '../analysis/navigate/related';
 import { universeOf } from '../analysis/navigate/universe-cache';
+import { workloadAt } from '../analysis/navigate/workload-at';
 import { workloadHover } from '../analysis/navigate/workload-hover';
 import type { ReachEngine } from '../analysis/reach/reach-engine';
 import type { Span } from '../model/types';
@@ -66,8 +67,13 @@ function landing(location: NavLocation, locate: Locate): Location {
   return locate(location.uri, location.selection);
 }
 
+/** Whether a workload hover may answer at the position, so a caller fetches the engine only then. */
+export function isWorkloadAt(document: TextDocument, analysis: FileAnalysis, position: Position): boolean {
+  return workloadAt(analysis, positionToOffset(document, position)) !== undefined;
+}
+
 /** The hover on a workload's kind, name or pod labels (null elsewhere, or for a file the engine does not know). */
-export function workloadHoverAt(document: TextDocument, analysis: FileAnalysis, position: Position, uri: string, reach: () => ReachEngine): Hover | null {
-  const hover = workloadHover(analysis, uri, positionToOffset(document, position), reach);
+export function workloadHoverAt(document: TextDocument, analysis: FileAnalysis, position: Position, uri: string, engine: ReachEngine): Hover | null {
+  const hover = workloadHover(analysis, uri, positionToOffset(document, position), engine);
   return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: spanToRange(document, hover.span) } : null;
 }

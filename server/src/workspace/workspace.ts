@@ -8,9 +8,11 @@
  *   ws.deleteFile(uri);
  *   ws.index;                       // WorkspaceIndex, rebuilt lazily after changes
  *   ws.reach();                     // ReachEngine, updated incrementally when only policies changed
+ *   ws.reachSteps();                // the same, as steps to run in time slices (analysis/reach/steps.ts)
  */
 import type { FileAnalysis } from '../analysis/analyze-file';
 import { ReachEngine } from '../analysis/reach/reach-engine';
+import { runToEnd, type Steps } from '../analysis/reach/steps';
 import { readFileEntry, type FileEntry } from './file-entry';
 import { calicoInputs, WorkspaceIndex } from './workspace-index';
 
@@ -23,6 +25,8 @@ export class Workspace {
   private shapeChanged = true;
   private changes = 0;
   private lastUpdate: 'full' | 'incremental' | 'cached' = 'cached';
+  /** The stepwise update in progress, if any; a new one stops it. */
+  private updating: Steps<ReachEngine> | undefined;
 
   /** Bumped on every change: a cheap way for callers to know their cached answers are stale. */
   get version(): number {
@@ -71,19 +75,59 @@ export class Workspace {
 
   /** The reachability engine for the current files. */
   reach(): ReachEngine {
-    if (!this.engine || this.shapeChanged) {
-      this.engine = new ReachEngine(this.index.reachInput());
-      this.lastUpdate = 'full';
-    } else if (this.policyOnly.size > 0) {
-      const modes = [...this.policyOnly].sort().map((uri) => {
-        const analysis = this.files.get(uri)?.analysis;
-        return this.engine!.replaceFilePolicies(uri, analysis?.policies ?? [], analysis ? calicoInputs(uri, analysis) : []);
-      });
-      this.lastUpdate = modes.includes('full') ? 'full' : 'incremental';
-    } else this.lastUpdate = 'cached';
-    this.shapeChanged = false;
-    this.policyOnly.clear();
-    return this.engine;
+    return runToEnd(this.reachSteps());
+  }
+
+  /** True when reach() has nothing to compute. */
+  get reachIsCurrent(): boolean {
+    return this.engine !== undefined && !this.shapeChanged && this.policyOnly.size === 0 && this.updating === undefined;
+  }
+
+  /**
+   * reach() as steps. Files may change between steps: the result is the engine for
+   * the files as they were when the steps started, and what changed since is left
+   * for the next update. An update left unfinished (a newer one started, or the
+   * caller called return() on the steps) drops the engine: the next update builds
+   * it anew, since one changed halfway in place cannot be trusted.
+   */
+  reachSteps(): Steps<ReachEngine> {
+    this.updating?.return(undefined as never);
+    const steps = this.update();
+    this.updating = steps;
+    return steps;
+  }
+
+  private *update(): Steps<ReachEngine> {
+    let finished = false;
+    try {
+      if (!this.engine || this.shapeChanged) {
+        const input = this.index.reachInput();
+        this.shapeChanged = false;
+        this.policyOnly.clear();
+        this.engine = yield* ReachEngine.build(input);
+        this.lastUpdate = 'full';
+      } else if (this.policyOnly.size > 0) {
+        const engine = this.engine;
+        const uris = [...this.policyOnly].sort();
+        this.policyOnly.clear();
+        const modes: string[] = [];
+        for (const uri of uris) {
+          const analysis = this.files.get(uri)?.analysis;
+          modes.push(yield* engine.replaceFilePoliciesSteps(uri, analysis?.policies ?? [], analysis ? calicoInputs(uri, analysis) : []));
+        }
+        this.lastUpdate = modes.includes('full') ? 'full' : 'incremental';
+      } else this.lastUpdate = 'cached';
+      finished = true;
+      return this.engine;
+    } finally {
+      this.updating = undefined;
+      if (!finished) {
+        // Half an update: an engine changed in place is no longer trustworthy, and an
+        // unfinished build leaves the old one out of date; the next update builds anew.
+        this.engine = undefined;
+        this.shapeChanged = true;
+      }
+    }
   }
 
   private noteChange(uri: string, old: FileEntry | undefined, entry: FileEntry | undefined): void {

@@ -23,10 +23,9 @@ export interface WorkloadHover {
 const LISTED = 5;
 
 /** `reach` is called only when the offset is on a workload, so other hovers never pay for reachability. */
-export function workloadHover(analysis: FileAnalysis, uri: string, offset: number, reach: () => ReachEngine): WorkloadHover | null {
+export function workloadHover(analysis: FileAnalysis, uri: string, offset: number, engine: ReachEngine): WorkloadHover | null {
   const hit = workloadAt(analysis, offset);
   if (!hit) return null;
-  const engine = reach();
   const node = engine.nodes.find((n): n is WorkloadNode => n.kind === 'workload' && n.workload.source.uri === uri && n.workload.source.span.start === hit.workload.ref.node.span.start);
   if (!node) return null;
   return { markdown: render(hit.workload, node, engine), span: hit.span };

@@ -20,6 +20,7 @@ import { calicoEntry, kubernetesEntry, tiersOf } from './evaluation-order';
 import { buildOrderedVector, isCalicoRule, orderedSteps, stepsKey, type StepTier } from './ordered-evaluation';
 import { ruleConnectionSet } from './rule-connections';
 import type { ReachModel } from './reach-model';
+import { runToEnd, type Steps } from './steps';
 import type { CompiledPolicy, CompiledRule } from './types';
 
 type Direction = 'ingress' | 'egress';
@@ -45,32 +46,49 @@ export class ReachMatrix {
   private ruleConns = new WeakMap<AnyRule, Map<number, ConnId>>();
   private readonly sides: Record<Direction, Side>;
 
-  constructor(private readonly model: ReachModel) {
+  /** With `compute` false the cells are left empty until computeAllSteps() has run. */
+  constructor(
+    private readonly model: ReachModel,
+    compute = true,
+  ) {
     this.sides = { ingress: emptySide(model.classCount), egress: emptySide(model.classCount) };
-    this.computeAll();
+    if (compute) this.computeAll();
   }
 
   /** Recomputes everything from the model (after external ranges or classes changed). */
   computeAll(): void {
+    runToEnd(this.computeAllSteps());
+  }
+
+  *computeAllSteps(): Steps<void> {
     const all = this.model.classes.map((c) => c.index);
     // Node numbers of external ranges may have moved: per-rule caches start over.
     this.ruleNodes = new WeakMap();
     this.ruleConns = new WeakMap();
     for (const direction of ['ingress', 'egress'] as const) {
       this.sides[direction].vectors.clear();
-      this.refreshSide(direction, all);
+      yield* this.refreshSide(direction, all);
     }
     const n = this.model.nodeCount;
     this.cells = new Int32Array(n * n);
-    for (let s = 0; s < n; s++) this.fillRow(s);
+    for (let s = 0; s < n; s++) {
+      this.fillRow(s);
+      yield;
+    }
   }
 
   /** After policies of the model changed without changing its external ranges. */
-  updateClasses(egressClasses: readonly number[], ingressClasses: readonly number[]): void {
-    this.refreshSide('egress', egressClasses);
-    this.refreshSide('ingress', ingressClasses);
-    for (const s of new Set(egressClasses)) this.fillRow(s);
-    for (const t of new Set(ingressClasses)) this.fillColumn(t);
+  *updateClassesSteps(egressClasses: readonly number[], ingressClasses: readonly number[]): Steps<void> {
+    yield* this.refreshSide('egress', egressClasses);
+    yield* this.refreshSide('ingress', ingressClasses);
+    for (const s of new Set(egressClasses)) {
+      this.fillRow(s);
+      yield;
+    }
+    for (const t of new Set(ingressClasses)) {
+      this.fillColumn(t);
+      yield;
+    }
   }
 
   cell(s: number, t: number): ConnId {
@@ -116,7 +134,7 @@ export class ReachMatrix {
     }
   }
 
-  private refreshSide(direction: Direction, classes: readonly number[]): void {
+  private *refreshSide(direction: Direction, classes: readonly number[]): Steps<void> {
     const side = this.sides[direction];
     const byNamespace = policiesByNamespace(this.model.policies, direction);
     for (const c of classes) {
@@ -130,6 +148,7 @@ export class ReachMatrix {
       side.keys[c] = key;
       if (key !== '' && !side.vectors.has(key)) side.vectors.set(key, steps ? buildOrderedVector(this.model, this, direction, c, steps) : this.buildVector(direction, policies, c));
       side.vectorOf[c] = key === '' ? null : side.vectors.get(key)!;
+      yield;
     }
     const used = new Set(side.keys);
     for (const key of side.vectors.keys()) if (!used.has(key)) side.vectors.delete(key);

@@ -16,6 +16,7 @@ import { explainPair, type PairTrace } from './explain';
 import { formatRange, splitAddressSpace, type IpRange } from './ip-range';
 import { ReachMatrix } from './matrix';
 import { compare, ReachModel } from './reach-model';
+import { runToEnd, type Steps } from './steps';
 import type { CompiledCalicoPolicy } from './calico-types';
 import type { CompiledPolicy, ReachCalicoInput, ReachInput, ReachWorkload, SkippedPolicy } from './types';
 
@@ -45,15 +46,31 @@ export interface AllowedPair {
   readonly connections: ConnectionSet;
 }
 
+/** An engine whose input is loaded afterwards, step by step (ReachEngine.build). */
+const LOAD_LATER = Symbol('load later');
+
 export class ReachEngine {
-  private readonly model: ReachModel;
-  private readonly matrix: ReachMatrix;
+  private model!: ReachModel;
+  private matrix!: ReachMatrix;
   private nodeList: ReachNode[] | undefined;
   private nodeIndex: Map<string, ReachNode> | undefined;
 
-  constructor(input: ReachInput) {
-    this.model = new ReachModel(input);
-    this.matrix = new ReachMatrix(this.model);
+  constructor(input: ReachInput | typeof LOAD_LATER) {
+    if (input !== LOAD_LATER) runToEnd(this.load(input));
+  }
+
+  /** Builds an engine step by step (steps.ts); the engine is usable once the steps have run out. */
+  static *build(input: ReachInput): Steps<ReachEngine> {
+    const engine = new ReachEngine(LOAD_LATER);
+    yield* engine.load(input);
+    return engine;
+  }
+
+  private *load(input: ReachInput): Steps<void> {
+    this.model = new ReachModel();
+    yield* this.model.load(input);
+    this.matrix = new ReachMatrix(this.model, false);
+    yield* this.matrix.computeAllSteps();
   }
 
   /** Every node, sorted by id. */
@@ -117,21 +134,36 @@ export class ReachEngine {
    * an ipBlock boundary, which re-splits the external ranges and recomputes all.
    */
   replaceFilePolicies(uri: string, policies: readonly NetworkPolicy[], calico: readonly ReachCalicoInput[] = []): 'incremental' | 'full' {
+    return runToEnd(this.replaceFilePoliciesSteps(uri, policies, calico));
+  }
+
+  /** replaceFilePolicies step by step. Stopped halfway, it leaves the engine inconsistent: the caller must drop it. */
+  *replaceFilePoliciesSteps(uri: string, policies: readonly NetworkPolicy[], calico: readonly ReachCalicoInput[] = []): Steps<'incremental' | 'full'> {
     const inFile = (p: { ref: { source: { uri: string } } }): boolean => p.ref.source.uri === uri;
     const removed = this.model.policies.filter(inFile);
     const removedCalico = this.model.calico.policies.filter(inFile);
     remove(this.model.policies, inFile);
     remove(this.model.skipped, inFile);
     remove(this.model.calico.policies, inFile);
-    const added = policies.map((p) => this.model.addPolicy(uri, p)).filter((p): p is CompiledPolicy => p !== undefined);
-    const addedCalico = calico.map((c) => this.model.addCalicoPolicy(c)).filter((p): p is CompiledCalicoPolicy => p !== undefined);
+    const added: CompiledPolicy[] = [];
+    for (const p of policies) {
+      const compiled = this.model.addPolicy(uri, p);
+      if (compiled) added.push(compiled);
+      yield;
+    }
+    const addedCalico: CompiledCalicoPolicy[] = [];
+    for (const c of calico) {
+      const compiled = this.model.addCalicoPolicy(c);
+      if (compiled) addedCalico.push(compiled);
+      yield;
+    }
     this.model.sortPolicies();
     const atoms = splitAddressSpace(this.model.ipCuts());
     if (!sameAtoms(atoms, this.model.atoms)) {
       this.model.atoms = atoms;
       this.nodeList = undefined;
       this.nodeIndex = undefined;
-      this.matrix.computeAll();
+      yield* this.matrix.computeAllSteps();
       return 'full';
     }
     const changed = [...removed, ...added];
@@ -139,7 +171,7 @@ export class ReachEngine {
     const classesOf = (direction: 'ingress' | 'egress'): number[] => [
       ...new Set([...changed.filter((p) => p[direction]).flatMap((p) => this.model.selectedClasses(p)), ...changedCalico.filter((p) => p[direction]).flatMap((p) => this.model.calico.appliedClasses(p))]),
     ];
-    this.matrix.updateClasses(classesOf('egress'), classesOf('ingress'));
+    yield* this.matrix.updateClassesSteps(classesOf('egress'), classesOf('ingress'));
     return 'incremental';
   }
 

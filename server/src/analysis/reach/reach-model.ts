@@ -6,6 +6,7 @@
  * container ports: policies cannot tell such pods apart, so the engine computes
  * once per class and cost grows with distinct label sets, not with pod count.
  */
+import { runToEnd, type Steps } from './steps';
 import { NAMESPACE_NAME_LABEL } from '../../model/namespaces';
 import { labelSetOf, SelectorMatchCache } from '../selectors';
 import { compileCalicoPolicy } from './calico-compile';
@@ -26,11 +27,11 @@ export interface PodClass {
 export class ReachModel {
   readonly namespaces = new Map<string, ReachNamespace>();
   /** Unique by id, sorted by id. */
-  readonly workloads: ReachWorkload[];
+  workloads: ReachWorkload[] = [];
   /** Workloads that repeat an id already taken (same namespace/name/kind); they are left out. */
   readonly duplicates: ReachWorkload[] = [];
   readonly classes: PodClass[] = [];
-  readonly classOfWorkload: Int32Array;
+  classOfWorkload = new Int32Array(0);
   readonly classesByNamespace = new Map<string, number[]>();
   readonly policies: CompiledPolicy[] = [];
   readonly skipped: SkippedPolicy[] = [];
@@ -39,15 +40,28 @@ export class ReachModel {
   /** Calico policies and tiers, and Calico's selector questions. */
   readonly calico = new CalicoIndex(this);
 
-  constructor(input: ReachInput) {
+  /** Without `input` the model is empty until load() has run. */
+  constructor(input?: ReachInput) {
+    if (input) runToEnd(this.load(input));
+  }
+
+  /** Reads the input, one step per policy, so a large workspace can be read in time slices. */
+  *load(input: ReachInput): Steps<void> {
     for (const ns of [...input.namespaces].sort((a, b) => compare(a.name, b.name))) if (!this.namespaces.has(ns.name)) this.namespaces.set(ns.name, ns);
     this.workloads = this.uniqueWorkloads(input.workloads);
     for (const w of this.workloads) this.ensureNamespace(w.namespace);
     this.classOfWorkload = new Int32Array(this.workloads.length);
     this.buildClasses();
-    for (const item of input.policies) this.addPolicy(item.uri, item.policy);
+    yield;
+    for (const item of input.policies) {
+      this.addPolicy(item.uri, item.policy);
+      yield;
+    }
     for (const tier of input.tiers ?? []) if (!this.calico.tiers.has(tier.name)) this.calico.tiers.set(tier.name, tier);
-    for (const item of input.calicoPolicies ?? []) this.addCalicoPolicy(item);
+    for (const item of input.calicoPolicies ?? []) {
+      this.addCalicoPolicy(item);
+      yield;
+    }
     this.sortPolicies();
     this.atoms = splitAddressSpace(this.ipCuts());
   }

@@ -25,7 +25,7 @@ export const codeLensFeature: Feature = {
         const uri = normalizeUri(document.uri);
         const inScope = indexer.inScope(document.uri);
         const ours = inScope ? policyLenses(document, analysis, uri) : [];
-        return [...ours, ...policyCodeLenses(document, uri, analysis, inScope ? indexer.workspace.reach() : undefined)];
+        return [...ours, ...policyCodeLenses(document, uri, analysis, inScope ? await indexer.reach(token) : undefined)];
       }),
     );
     connection.onCodeLensResolve((lens, token) =>
@@ -34,9 +34,9 @@ export const codeLensFeature: Feature = {
         if (lens.command || !isLensData(data)) return lens;
         const document = [...documents.all()].find((d) => normalizeUri(d.uri) === data.uri);
         if (!document) return lens;
-        await indexer.ready;
+        const engine = await indexer.reach(token);
         const ws = indexer.workspace;
-        return resolvePolicyLens(lens, data, document.uri, cache.get(document), ws.reach(), universeOf(ws), locator(ws, document, data.uri));
+        return resolvePolicyLens(lens, data, document.uri, cache.get(document), engine, universeOf(ws), locator(ws, document, data.uri));
       }),
     );
   },

@@ -1,7 +1,7 @@
 /** textDocument/hover -> services/hover. */
 import type { Hover } from 'vscode-languageserver/node';
 import { hoverAt } from '../../services/hover';
-import { workloadHoverAt } from '../../services/navigation';
+import { isWorkloadAt, workloadHoverAt } from '../../services/navigation';
 import { calicoOrderLookup } from '../../workspace/calico-order';
 import { workspaceMatcher } from '../../workspace/selector-matcher';
 import type { Feature } from '../features';
@@ -23,8 +23,9 @@ export const hoverFeature: Feature = {
         const hover = hoverAt(document, analysis, params.position, { matches, calicoOrder });
         if (hover || !indexer.inScope(document.uri)) return hover;
         // Not a policy node: a workload's hover says which policies select it and who reaches it.
-        await indexer.ready;
-        return workloadHoverAt(document, analysis, params.position, normalizeUri(document.uri), () => indexer.workspace.reach());
+        if (!isWorkloadAt(document, analysis, params.position)) return null;
+        const engine = await indexer.reach(token);
+        return workloadHoverAt(document, cache.get(document), params.position, normalizeUri(document.uri), engine);
       }),
     );
   },

@@ -25,27 +25,25 @@ export const panelFeature: Feature = {
     const whatIf = new WhatIf(documents, indexer);
     onRequest(connection, PortMatrixRequest, (params, token) =>
       runSafe(log, 'portMatrix', token, EMPTY_MATRIX, async () => {
-        await indexer.ready;
+        const engine = await indexer.reach(token);
         const ws = indexer.workspace;
-        return portMatrixView(ws.reach(), { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params.ports);
+        return portMatrixView(engine, { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params.ports);
       }),
     );
-    onRequest(connection, WhatIfRequest, (params, token) => runSafe(log, 'whatIf', token, EMPTY_WHAT_IF, () => whatIf.compute(params)));
+    onRequest(connection, WhatIfRequest, (params, token) => runSafe(log, 'whatIf', token, EMPTY_WHAT_IF, () => whatIf.compute(params, token)));
     onRequest(connection, PolicyFocusRequest, (params, token) =>
       runSafe(log, 'policyFocus', token, EMPTY_FOCUS, async () => {
-        await indexer.ready;
+        const engine = await indexer.reach(token);
         const ws = indexer.workspace;
         const uri = normalizeUri(params.uri);
         const text = ws.getFile(uri)?.text;
-        const engine = ws.reach();
         const found = text === undefined ? undefined : policyAt(engine, uri, positionToOffset(textDocument(text, uri), params.position));
         return policyFocus(engine, found, ws.version, workspaceLocator(ws));
       }),
     );
     onRequest(connection, ExportReachRequest, (params, token) =>
       runSafe<ExportReachResult>(log, 'exportReach', token, { text: '' }, async () => {
-        await indexer.ready;
-        const engine = indexer.workspace.reach();
+        const engine = await indexer.reach(token);
         const text = params.format === 'json' ? JSON.stringify(jsonReport(engine, workspaceLocator(indexer.workspace)), null, 2) : connlistLines(engine).join('\n');
         return { text: `${text}\n` };
       }),

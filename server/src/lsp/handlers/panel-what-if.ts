@@ -5,27 +5,35 @@
  */
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WhatIfParams, WhatIfResult } from '../../protocol';
 import { diffReach } from '../../workspace/reach-diff';
 import { SavedWorkspace } from '../../workspace/saved-workspace';
+import { ReachRunner } from '../reach-runner';
 import { normalizeUri, type WorkspaceIndexer } from '../workspace-index';
 
 export class WhatIf {
   private readonly saved = new SavedWorkspace();
+  private savedReach: ReachRunner | undefined;
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly indexer: WorkspaceIndexer,
   ) {}
 
-  async compute(params: WhatIfParams): Promise<WhatIfResult> {
+  async compute(params: WhatIfParams, token?: CancellationToken): Promise<WhatIfResult> {
     await this.indexer.ready;
     const texts = await this.savedTexts();
     const live = this.indexer.workspace;
     const { workspace, unsaved } = this.saved.sync(live, texts);
-    return { version: live.version, unsavedFiles: unsaved, changes: diffReach(workspace.reach(), live.reach(), params?.ports) };
+    this.savedReach ??= new ReachRunner(workspace);
+    for (;;) {
+      const saved = await this.savedReach.engine(token);
+      const current = await this.indexer.reach(token);
+      // Both engines are compared in one go: neither may be halfway through an update made while the other was awaited.
+      if (workspace.reachIsCurrent && live.reachIsCurrent) return { version: live.version, unsavedFiles: unsaved, changes: diffReach(saved, current, params?.ports) };
+    }
   }
 
   /** The saved text of every open buffer the workspace holds (undefined when the file is not on disk). */

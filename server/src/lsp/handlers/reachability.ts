@@ -13,15 +13,14 @@ export const reachabilityFeature: Feature = {
   register({ connection, indexer, log }) {
     onRequest(connection, ReachabilityMatrixRequest, (params, token) =>
       runSafe<ReachabilityMatrixResult | null>(log, 'reachabilityMatrix', token, null, async () => {
-        await indexer.ready;
+        const engine = await indexer.reach(token);
         const ws = indexer.workspace;
-        return matrixView(ws.reach(), { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params ?? {});
+        return matrixView(engine, { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params ?? {});
       }),
     );
     onRequest(connection, ExplainConnectionRequest, (params, token) =>
       runSafe<ExplainConnectionResult>(log, 'explainConnection', token, { text: [], error: 'internal error' }, async () => {
-        await indexer.ready;
-        const engine = indexer.workspace.reach();
+        const engine = await indexer.reach(token);
         const src = findNode(engine, params.src);
         if ('error' in src) return { text: [], error: src.error };
         const dst = findNode(engine, params.dst);

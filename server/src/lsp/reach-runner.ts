@@ -1,0 +1,86 @@
+/**
+ * Brings a workspace's reachability up to date without holding up the server.
+ *
+ * The engine is built or updated by steps (analysis/reach/steps.ts) run in slices
+ * of a few milliseconds; between slices the event loop handles whatever arrived, so
+ * a keystroke's diagnostics never wait for a long computation. A change to the
+ * workspace while it runs supersedes it: the unfinished work is dropped and started
+ * again from the new state. A request that is cancelled stops waiting, and when no
+ * request waits any more the work stops. Requests that arrive while it runs share it.
+ */
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import type { ReachEngine } from '../analysis/reach/reach-engine';
+import type { Steps } from '../analysis/reach/steps';
+import type { Workspace } from '../workspace/workspace';
+
+/** The longest one slice holds the event loop. */
+const SLICE_MS = 8;
+
+interface Waiter {
+  readonly resolve: (engine: ReachEngine) => void;
+  readonly reject: (error: unknown) => void;
+  readonly token: CancellationToken | undefined;
+}
+
+export class ReachRunner {
+  private readonly waiters = new Set<Waiter>();
+  private running = false;
+
+  /** `sliceMs` 0 runs one step per slice, which makes the interleaving exact in tests. */
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly sliceMs = SLICE_MS,
+  ) {}
+
+  /** The engine for the workspace as it is when the computation ends; rejected with RequestCancelled if `token` is cancelled first. */
+  engine(token?: CancellationToken): Promise<ReachEngine> {
+    if (!this.running && this.workspace.reachIsCurrent) return Promise.resolve(this.workspace.reach());
+    return new Promise<ReachEngine>((resolve, reject) => {
+      this.waiters.add({ resolve, reject, token });
+      if (!this.running) void this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.dropCancelled() > 0) {
+        const engine = await this.inSlices(this.workspace.reachSteps(), this.workspace.version);
+        if (!engine) continue;
+        for (const waiter of this.waiters) waiter.resolve(engine);
+        this.waiters.clear();
+      }
+    } catch (error) {
+      for (const waiter of this.waiters) waiter.reject(error);
+      this.waiters.clear();
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** The engine, or undefined when the steps were superseded, stopped from elsewhere, or no longer awaited. */
+  private async inSlices(steps: Steps<ReachEngine>, version: number): Promise<ReachEngine | undefined> {
+    for (;;) {
+      const deadline = performance.now() + this.sliceMs;
+      let step = steps.next();
+      while (!step.done && performance.now() < deadline) step = steps.next();
+      // A synchronous reach() elsewhere stops these steps; they then end without an engine.
+      if (step.done) return (step.value as ReachEngine | undefined) ?? undefined;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.dropCancelled() === 0 || this.workspace.version !== version) {
+        steps.return(undefined as never);
+        return undefined;
+      }
+    }
+  }
+
+  /** Rejects the waiters whose request was cancelled; returns how many still wait. */
+  private dropCancelled(): number {
+    for (const waiter of this.waiters) {
+      if (!waiter.token?.isCancellationRequested) continue;
+      waiter.reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
+      this.waiters.delete(waiter);
+    }
+    return this.waiters.size;
+  }
+}
