@@ -30,6 +30,11 @@ const builds = [
   { ...webview, entryPoints: ['client/webview/panel.css'], outfile: 'dist/webview/panel.css' },
 ];
 
+// The Node flags the server runs with (see ARCHITECTURE.md, "Memory"): the client, the
+// benchmark and the protocol tests all read this copy, so they run the server alike.
+mkdirSync('dist/server', { recursive: true });
+copyFileSync('server/node-flags.json', 'dist/server/node-flags.json');
+
 // Codicons are bundled with the extension, never fetched from a CDN.
 mkdirSync('dist/webview', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);

@@ -65,7 +65,8 @@ function ourServer(root) {
   return {
     id: 'netpol-lens',
     label: `netpol-lens ${version}`,
-    args: [main, '--stdio'],
+    // With the Node flags the extension starts it with (dist/server/node-flags.json).
+    args: [...JSON.parse(fs.readFileSync(path.join(root, 'dist', 'server', 'node-flags.json'), 'utf8')), main, '--stdio'],
     cwd: root,
     // Changes are coalesced per macrotask (setImmediate), not delayed by a timer.
     validationDelayMs: 0,

@@ -143,13 +143,13 @@ export class LspClient {
   }
 
   private static spawnStdio(main: string): LspClient {
-    const child = spawn(process.execPath, [main, '--stdio'], { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...serverNodeFlags(main), main, '--stdio'], { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     return new LspClient(child, connection);
   }
 
   private static forkIpc(main: string): LspClient {
-    const child = fork(main, ['--node-ipc'], { cwd: PROJECT_ROOT, silent: true });
+    const child = fork(main, ['--node-ipc'], { cwd: PROJECT_ROOT, silent: true, execArgv: serverNodeFlags(main) });
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const client = new LspClient(child, connection);
     // Over IPC, stdout is free text; read it so a chatty server never blocks on a full pipe.
@@ -295,4 +295,10 @@ export class LspClient {
     this.connection.dispose();
     if (this.exitCode === undefined && this.child.exitCode === null && !this.child.killed) this.child.kill();
   }
+}
+
+/** The Node flags the extension starts the server with (dist/server/node-flags.json, beside the server). */
+function serverNodeFlags(main: string): string[] {
+  const file = path.join(path.dirname(main), 'node-flags.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as string[]) : [];
 }
