@@ -4,7 +4,8 @@
  * A file is parsed once, read into objects once, and every service (diagnostics,
  * hover, code actions, the CLI) works from this one FileAnalysis.
  */
-import { parseFile } from '../parse/parse-documents';
+import { parseFileSteps } from '../parse/parse-documents';
+import { runToEnd, type Steps } from '../parse/steps';
 import type { ParsedFile } from '../parse/yaml-tree';
 import { collectObjects, isNetworkPolicy } from '../model/objects';
 import { readNetworkPolicy } from '../model/network-policy';
@@ -36,13 +37,20 @@ const POLICY_KIND_TEXT = /(?:^\s*(?:-\s+)?|[{,]\s*)["']?kind["']?\s*:\s*["']?(?:
 
 /** `previous` is the analysis of an earlier version of the same file: its unchanged documents are not parsed again. */
 export function analyzeText(text: string, previous?: FileAnalysis): FileAnalysis {
-  const parsed = parseFile(text, previous?.parsed);
+  return runToEnd(analyzeTextSteps(text, previous));
+}
+
+/** analyzeText as steps (parse/steps.ts): a step per parsed document, then one per stage. */
+export function* analyzeTextSteps(text: string, previous?: FileAnalysis): Steps<FileAnalysis> {
+  const parsed = yield* parseFileSteps(text, previous?.parsed);
   const objects = collectObjects(parsed);
   const policies = objects.filter(isNetworkPolicy).map(readNetworkPolicy);
   const calicoPolicies = readCalicoPolicies(objects);
   const relevant = policies.length > 0 || calicoPolicies.length > 0 || POLICY_KIND_TEXT.test(text);
   if (!relevant) return { parsed, objects, policies, calicoPolicies, relevant, findings: [] };
+  yield;
   const local = documentLocalFindings(parsed, policies);
+  yield;
   const findings = [...syntaxFindings(parsed), ...local, ...crossDocumentFindings(parsed, policies), ...checkCalicoPolicies(parsed, calicoPolicies)];
   return { parsed, objects, policies, calicoPolicies, relevant, findings: sortFindings(findings) };
 }

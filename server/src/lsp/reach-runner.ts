@@ -10,11 +10,8 @@
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { ReachEngine } from '../analysis/reach/reach-engine';
-import type { Steps } from '../analysis/reach/steps';
 import type { Workspace } from '../workspace/workspace';
-
-/** The longest one slice holds the event loop. */
-const SLICE_MS = 8;
+import { runInSlices, SLICE_MS } from './slices';
 
 interface Waiter {
   readonly resolve: (engine: ReachEngine) => void;
@@ -45,7 +42,10 @@ export class ReachRunner {
     this.running = true;
     try {
       while (this.dropCancelled() > 0) {
-        const engine = await this.inSlices(this.workspace.reachSteps(), this.workspace.version);
+        const version = this.workspace.version;
+        const outcome = await runInSlices(this.workspace.reachSteps(), () => this.dropCancelled() === 0 || this.workspace.version !== version, this.sliceMs);
+        // Superseded, no longer awaited, or stopped by a synchronous reach() elsewhere (the steps then end without an engine).
+        const engine = outcome.done ? (outcome.value as ReachEngine | undefined) : undefined;
         if (!engine) continue;
         for (const waiter of this.waiters) waiter.resolve(engine);
         this.waiters.clear();
@@ -55,22 +55,6 @@ export class ReachRunner {
       this.waiters.clear();
     } finally {
       this.running = false;
-    }
-  }
-
-  /** The engine, or undefined when the steps were superseded, stopped from elsewhere, or no longer awaited. */
-  private async inSlices(steps: Steps<ReachEngine>, version: number): Promise<ReachEngine | undefined> {
-    for (;;) {
-      const deadline = performance.now() + this.sliceMs;
-      let step = steps.next();
-      while (!step.done && performance.now() < deadline) step = steps.next();
-      // A synchronous reach() elsewhere stops these steps; they then end without an engine.
-      if (step.done) return (step.value as ReachEngine | undefined) ?? undefined;
-      await new Promise((resolve) => setImmediate(resolve));
-      if (this.dropCancelled() === 0 || this.workspace.version !== version) {
-        steps.return(undefined as never);
-        return undefined;
-      }
     }
   }
 

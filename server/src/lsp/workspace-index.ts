@@ -3,6 +3,10 @@
  * workspace folders (honouring `files.exclude` and `netpolLens.exclude`, never
  * node_modules or .git) with work-done progress, then follows open buffers
  * (unsaved edits count), file-watcher events and setting changes.
+ *
+ * Indexing never holds the server for long: files are analysed in time slices
+ * (slices.ts), a large file region by region, so edits and requests are served in
+ * between; a newer index (settings changed) stops an older one.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -13,14 +17,17 @@ import { IndexStatusNotification, type IndexStatusParams } from '../protocol';
 import { excludeMatcher, filesExcludePatterns, globList, type PathMatcher } from '../workspace/glob';
 import { Workspace } from '../workspace/workspace';
 import type { ReachEngine } from '../analysis/reach/reach-engine';
+import { analyzeTextSteps } from '../analysis/analyze-file';
 import { ReachRunner } from './reach-runner';
+import { runInSlices } from './slices';
 import type { AnalysisCache } from './analysis-cache';
 import { runSafeSync, type Logger } from './run-safe';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
-/** Files parsed between two yields to the event loop, so requests are served while indexing. */
-const BATCH = 25;
+/** Progress is reported every this many files, and before every file larger than LARGE_FILE characters. */
+const PROGRESS_EVERY = 25;
+const LARGE_FILE = 100_000;
 /** Lock files, data dumps and other big JSON are not manifests; they are not worth a parse. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const KIND_KEY = /(^|[\s{,])["']?kind["']?\s*:/m;
@@ -39,6 +46,9 @@ export class WorkspaceIndexer {
   private indexingRuns = 0;
   private statusScheduled = false;
   private firstIndex: Promise<void> = Promise.resolve();
+  /** Bumped by every reindex; an index run whose generation is no longer current stops. */
+  private generation = 0;
+  private latestIndex: Promise<void> = Promise.resolve();
   /** Called after the workspace changed (coalesced), e.g. to refresh workspace-aware diagnostics. */
   onDidChangeWorkspace: () => void = () => undefined;
 
@@ -68,6 +78,12 @@ export class WorkspaceIndexer {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
     }
     this.firstIndex = this.reindex();
+  }
+
+  private reindex(): Promise<void> {
+    const run = this.indexRun(++this.generation);
+    this.latestIndex = run;
+    return run;
   }
 
   /** Resolves when the first index has finished (at once when there are no folders). */
@@ -133,7 +149,9 @@ export class WorkspaceIndexer {
     });
   }
 
-  private async reindex(): Promise<void> {
+  /** One index of the folders; resolves when the index is complete, by this run or by the newer one that stopped it. */
+  private async indexRun(generation: number): Promise<void> {
+    const superseded = (): boolean => generation !== this.generation;
     this.indexingRuns++;
     this.scheduleStatus();
     const progress = this.supports.progress ? await this.connection.window.createWorkDoneProgress() : undefined;
@@ -141,14 +159,15 @@ export class WorkspaceIndexer {
       progress?.begin('Indexing Kubernetes manifests', 0, 'Looking for files', false);
       this.excluded = await this.readExcludes();
       const files = (await Promise.all(this.folders.map((f) => listManifests(f, f, this.excluded)))).flat();
+      if (superseded()) return;
       const keep = new Set(files.map((f) => normalizeUri(pathToFileURL(f).toString())));
       for (const uri of this.workspace.uris) if (!keep.has(uri)) this.workspace.deleteFile(uri);
       for (let i = 0; i < files.length; i++) {
-        await this.indexFile(files[i]!);
-        if ((i + 1) % BATCH === 0) {
-          progress?.report(Math.round(((i + 1) * 100) / files.length), `${i + 1} of ${files.length} files`);
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+        const percent = Math.round((i * 100) / files.length);
+        // A large file takes a while: the user sees which one.
+        const reading = (lines: number): void => progress?.report(percent, `${path.basename(files[i]!)} (${lines.toLocaleString('en-US')} lines)`);
+        if (!(await this.indexFile(files[i]!, superseded, reading))) return;
+        if ((i + 1) % PROGRESS_EVERY === 0) progress?.report(Math.round(((i + 1) * 100) / files.length), `${i + 1} of ${files.length} files`);
       }
       for (const document of this.documents.all()) this.documentChanged(document);
       this.log(`Indexed ${files.length} manifest files in ${this.folders.length} workspace folder(s).`);
@@ -159,19 +178,35 @@ export class WorkspaceIndexer {
       this.indexingRuns--;
       this.scheduleStatus();
     }
+    if (superseded()) await this.latestIndex;
   }
 
-  private async indexFile(file: string): Promise<void> {
+  /**
+   * Reads and analyses one file in time slices; false when the index run was
+   * superseded meanwhile. Reading the file already hands the event loop back
+   * between files; the slices do it within a large one.
+   */
+  private async indexFile(file: string, superseded: () => boolean, reading: (lines: number) => void): Promise<boolean> {
     const uri = pathToFileURL(file).toString();
     const open = this.documents.get(uri);
-    if (open) return this.documentChanged(open);
+    if (open) {
+      this.documentChanged(open);
+      return !superseded();
+    }
+    const key = normalizeUri(uri);
     try {
       const text = await fs.readFile(file, 'utf8');
-      if (mayHoldObjects(text)) this.workspace.setFile(normalizeUri(uri), text);
-      else this.workspace.deleteFile(normalizeUri(uri));
+      if (!mayHoldObjects(text)) this.workspace.deleteFile(key);
+      else if (this.workspace.getFile(key)?.text !== text) {
+        if (text.length > LARGE_FILE) reading(lineCount(text));
+        // Opened meanwhile: the buffer is what counts, and documentChanged has set it.
+        const outcome = await runInSlices(analyzeTextSteps(text), () => superseded() || this.documents.get(uri) !== undefined);
+        if (outcome.done && !this.documents.get(uri)) this.workspace.setFile(key, text, outcome.value);
+      }
     } catch {
-      this.workspace.deleteFile(normalizeUri(uri));
+      this.workspace.deleteFile(key);
     }
+    return !superseded();
   }
 
   private async readExcludes(): Promise<PathMatcher> {
@@ -213,6 +248,12 @@ async function listManifests(root: string, folder: string, excluded: PathMatcher
     else if (entry.isFile() && MANIFEST.test(entry.name)) found.push(full);
   }
   return found;
+}
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 /** One spelling per file: editors and Node percent-encode file URIs slightly differently. */

@@ -10,6 +10,7 @@ import { NodeConverter } from './convert-node';
 import { ProblemSpans } from './problem-spans';
 import { documentRegions } from './document-regions';
 import { DocumentSpan, type DocumentBase } from './document-span';
+import { runToEnd, type Steps } from './steps';
 import type { ParsedDocument, ParsedFile, ParsedRegion, SyntaxProblem, YNode } from './yaml-tree';
 
 /** Helm and other Go templates: `{{ .Values.x }}`, `{{- if ... }}`. */
@@ -24,6 +25,11 @@ const TEMPLATE_MARKER = /\{\{-?\s|\{\{[.$a-zA-Z/]/;
  * now belong to, and read the offsets of, the new text.
  */
 export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
+  return runToEnd(parseFileSteps(text, previous));
+}
+
+/** parseFile as steps (steps.ts): one step per region parsed, so a large file can be parsed in time slices. */
+export function* parseFileSteps(text: string, previous?: ParsedFile): Steps<ParsedFile> {
   const reusable = new ReusableRegions(previous, text);
   const documents: ParsedDocument[] = [];
   const regions: ParsedRegion[] = [];
@@ -33,6 +39,7 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
     const base = old?.base ?? { offset: start };
     base.offset = start;
     const parsed = old ? old.documents : parseRegion(regionText, base);
+    if (!old) yield;
     const docs = parsed.map((doc, i) => withIndex(doc, documents.length + i));
     documents.push(...docs);
     regions.push({ base, text: regionText, documents: docs });

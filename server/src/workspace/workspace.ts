@@ -12,7 +12,7 @@
  */
 import type { FileAnalysis } from '../analysis/analyze-file';
 import { ReachEngine } from '../analysis/reach/reach-engine';
-import { runToEnd, type Steps } from '../analysis/reach/steps';
+import { runToEnd, type Steps } from '../parse/steps';
 import { readFileEntry, type FileEntry } from './file-entry';
 import { calicoInputs, WorkspaceIndex } from './workspace-index';
 

@@ -20,7 +20,7 @@ import { calicoEntry, kubernetesEntry, tiersOf } from './evaluation-order';
 import { buildOrderedVector, isCalicoRule, orderedSteps, stepsKey, type StepTier } from './ordered-evaluation';
 import { ruleConnectionSet } from './rule-connections';
 import type { ReachModel } from './reach-model';
-import { runToEnd, type Steps } from './steps';
+import { runToEnd, type Steps } from '../../parse/steps';
 import type { CompiledPolicy, CompiledRule } from './types';
 
 type Direction = 'ingress' | 'egress';

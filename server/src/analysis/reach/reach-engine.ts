@@ -16,7 +16,7 @@ import { explainPair, type PairTrace } from './explain';
 import { formatRange, splitAddressSpace, type IpRange } from './ip-range';
 import { ReachMatrix } from './matrix';
 import { compare, ReachModel } from './reach-model';
-import { runToEnd, type Steps } from './steps';
+import { runToEnd, type Steps } from '../../parse/steps';
 import type { CompiledCalicoPolicy } from './calico-types';
 import type { CompiledPolicy, ReachCalicoInput, ReachInput, ReachWorkload, SkippedPolicy } from './types';
 

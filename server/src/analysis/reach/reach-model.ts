@@ -6,7 +6,7 @@
  * container ports: policies cannot tell such pods apart, so the engine computes
  * once per class and cost grows with distinct label sets, not with pod count.
  */
-import { runToEnd, type Steps } from './steps';
+import { runToEnd, type Steps } from '../../parse/steps';
 import { NAMESPACE_NAME_LABEL } from '../../model/namespaces';
 import { labelSetOf, SelectorMatchCache } from '../selectors';
 import { compileCalicoPolicy } from './calico-compile';
