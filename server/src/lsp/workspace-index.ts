@@ -18,6 +18,7 @@ import { excludeMatcher, filesExcludePatterns, globList, type PathMatcher } from
 import { Workspace } from '../workspace/workspace';
 import type { ReachEngine } from '../analysis/reach/reach-engine';
 import { analyzeTextSteps } from '../analysis/analyze-file';
+import { formatInteger } from '../analysis/explain/markdown';
 import { ReachRunner } from './reach-runner';
 import { runInSlices } from './slices';
 import type { AnalysisCache } from './analysis-cache';
@@ -165,7 +166,7 @@ export class WorkspaceIndexer {
       for (let i = 0; i < files.length; i++) {
         const percent = Math.round((i * 100) / files.length);
         // A large file takes a while: the user sees which one.
-        const reading = (lines: number): void => progress?.report(percent, `${path.basename(files[i]!)} (${lines.toLocaleString('en-US')} lines)`);
+        const reading = (lines: number): void => progress?.report(percent, `${path.basename(files[i]!)} (${formatInteger(lines)} lines)`);
         if (!(await this.indexFile(files[i]!, superseded, reading))) return;
         if ((i + 1) % PROGRESS_EVERY === 0) progress?.report(Math.round(((i + 1) * 100) / files.length), `${i + 1} of ${files.length} files`);
       }
