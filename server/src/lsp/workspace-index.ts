@@ -50,6 +50,8 @@ export class WorkspaceIndexer {
   /** Bumped by every reindex; an index run whose generation is no longer current stops. */
   private generation = 0;
   private latestIndex: Promise<void> = Promise.resolve();
+  /** Per file, the latest read from disk under way; an older one that finishes later is dropped. */
+  private readonly diskReads = new Map<string, number>();
   /** Called after the workspace changed (coalesced), e.g. to refresh workspace-aware diagnostics. */
   onDidChangeWorkspace: () => void = () => undefined;
 
@@ -121,15 +123,24 @@ export class WorkspaceIndexer {
     }
   }
 
+  /** Reads a file that changed on disk and analyses it in time slices; a newer read of the same file, or opening it, makes this one stale. */
   private async syncFromDisk(uri: string): Promise<void> {
+    const ticket = (this.diskReads.get(uri) ?? 0) + 1;
+    this.diskReads.set(uri, ticket);
+    // Reopened meanwhile: the buffer's text wins over the disk's.
+    const stale = (): boolean => this.diskReads.get(uri) !== ticket || this.documents.get(uri) !== undefined;
     try {
       const text = await fs.readFile(fileURLToPath(uri), 'utf8');
-      // Reopened while the file was being read: the buffer's text wins over the disk's.
-      if (this.documents.get(uri)) return;
+      if (stale()) return;
       if (!mayHoldObjects(text)) return this.forget(uri);
-      if (this.workspace.setFile(normalizeUri(uri), text)) this.scheduleStatus();
+      const key = normalizeUri(uri);
+      if (this.workspace.getFile(key)?.text === text) return;
+      const outcome = await runInSlices(analyzeTextSteps(text), stale);
+      if (outcome.done && !stale() && this.workspace.setFile(key, text, outcome.value)) this.scheduleStatus();
     } catch {
-      this.forget(uri);
+      if (!stale()) this.forget(uri);
+    } finally {
+      if (this.diskReads.get(uri) === ticket) this.diskReads.delete(uri);
     }
   }
 
