@@ -1,11 +1,15 @@
 /**
  * Workspace-aware diagnostics over stdio: the server indexes a folder, publishes
  * "matches nothing" findings for a policy file, and refreshes them when another
- * file's unsaved edit makes the selector match.
+ * file's unsaved edit makes the selector match, or when a file is created, changed
+ * or deleted on disk (as the editor's file watcher reports it).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { FileChangeType } from 'vscode-languageserver/node';
 import { IndexStatusNotification, type IndexStatusParams } from '../../server/src/protocol';
 import { fileUri, LspClient } from '../support/lsp-client';
 import { fixture } from '../support/paths';
@@ -45,5 +49,49 @@ describe('workspace-aware diagnostics over stdio', () => {
     assert.ok(!codes(refreshed).includes('netpol/selects-nothing'));
     // The other workspace findings of the file are still there.
     assert.ok(codes(refreshed).includes('netpol/named-port-undeclared'));
+  });
+});
+
+describe('files that change on disk', () => {
+  let client: LspClient;
+  let folder: string;
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-lens-watch-'));
+    fs.copyFileSync(POLICIES, path.join(folder, 'policies.yaml'));
+    client = await LspClient.start({ workspaceFolders: [folder] });
+    await client.waitForNotification<IndexStatusParams>(IndexStatusNotification.method, (p) => p.state === 'ready' && p.files === 1);
+  });
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** What an editor's file watcher reports, after the file system changed. */
+  function watched(file: string, type: FileChangeType): void {
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type }] });
+  }
+
+  test("a workloads file created, changed and deleted on disk refreshes an open policy's workspace findings", async () => {
+    const policies = fileUri(path.join(folder, 'policies.yaml'));
+    const workloads = path.join(folder, 'workloads.yaml');
+    client.open(policies, fs.readFileSync(POLICIES, 'utf8'));
+    const publishes = (predicate: (codes: string[]) => boolean): Promise<unknown> =>
+      client.waitForNotification<{ uri: string; diagnostics: { code?: string | number }[] }>('textDocument/publishDiagnostics', (p) => p.uri === policies && predicate(codes(p)));
+    // No workload at all: the workspace findings stay silent.
+    await publishes((c) => !c.includes('netpol/selects-nothing'));
+
+    fs.writeFileSync(workloads, fs.readFileSync(WORKLOADS, 'utf8'));
+    watched(workloads, FileChangeType.Created);
+    await publishes((c) => c.includes('netpol/selects-nothing'));
+
+    fs.writeFileSync(workloads, fs.readFileSync(WORKLOADS, 'utf8').replace('labels: {app: web}', 'labels: {app: frontend}'));
+    watched(workloads, FileChangeType.Changed);
+    await publishes((c) => !c.includes('netpol/selects-nothing') && c.includes('netpol/named-port-undeclared'));
+
+    fs.rmSync(workloads);
+    watched(workloads, FileChangeType.Deleted);
+    await publishes((c) => !c.includes('netpol/named-port-undeclared'));
+    const status = await client.waitForNotification<IndexStatusParams>(IndexStatusNotification.method, (p) => p.files === 1);
+    assert.equal(status.state, 'ready');
   });
 });
