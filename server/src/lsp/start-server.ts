@@ -4,6 +4,7 @@
  */
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileAnalysis } from '../analysis/analyze-file';
 import { AnalysisCache } from './analysis-cache';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { registerFeatures, serverCapabilities } from './features';
@@ -16,9 +17,13 @@ export const SERVER_VERSION = '0.1.0';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new AnalysisCache();
+  // An opened file the index has read shares the index's analysis (the indexer is set just below).
+  const cache: AnalysisCache = new AnalysisCache((uri, text): FileAnalysis | undefined => {
+    const entry = indexer.workspace.getFile(normalizeUri(uri));
+    return entry?.text === text ? entry.analysis : undefined;
+  });
   const log = (message: string): void => connection.console.log(message);
-  const indexer = new WorkspaceIndexer(connection, documents, cache, log);
+  const indexer: WorkspaceIndexer = new WorkspaceIndexer(connection, documents, cache, log);
   const workspaceFindings = new WorkspaceFindingsCache();
   const diagnostics = new DiagnosticsPublisher(connection, documents, cache, log, (analysis, uri) => {
     const index = indexer.workspace.index;

@@ -26,9 +26,10 @@ export class WhatIf {
     await this.indexer.ready;
     const texts = await this.savedTexts();
     const live = this.indexer.workspace;
-    const { workspace, unsaved } = this.saved.sync(live, texts);
-    this.savedReach ??= new ReachRunner(workspace);
     for (;;) {
+      // Synced on every round: the live files may change while the engines are computed.
+      const { workspace, unsaved } = this.saved.sync(live, texts);
+      this.savedReach ??= new ReachRunner(workspace);
       const saved = await this.savedReach.engine(token);
       const current = await this.indexer.reach(token);
       // Both engines are compared in one go: neither may be halfway through an update made while the other was awaited.
