@@ -29,6 +29,7 @@ import { latencySummary, median } from './stats.mjs';
  * @property {string} rootUri
  * @property {{ uri: string, text: string }} manifest
  * @property {{ uri: string, text: string }} warmup a small manifest opened first, so module loading and schema compilation are not billed to the measured file
+ * @property {string} outsideUri where the manifest's text is also opened, outside the workspace folder: a file no server has seen
  * @property {number} edits
  * @property {number} hovers
  * @property {number} completions
@@ -59,12 +60,15 @@ export async function measureServer(spec, options) {
       ? await measureRequests(session, 'textDocument/completion', hoverPositions(options.manifest.text, options.completions), options)
       : undefined;
     const memory = processMemory(session.pid);
+    // Last, so the second copy of the text does not count in the memory figures.
+    const outsideOpenMs = await measureOutsideOpen(session, options);
     return {
       server: spec.id,
       label: spec.label,
       validationDelayMs: spec.validationDelayMs,
       readyMs,
       warmupOpenMs,
+      outsideOpenMs,
       ...open,
       edits,
       hover,
@@ -108,6 +112,22 @@ async function measureOpen(session, options) {
   await session.settle(quietPeriod(session), options.deadlineMs);
   const publishes = (session.published.get(uri) ?? []).filter((p) => p.seq > afterSeq);
   return { openMs: ms, openDiagnostics: first.count, openPublishes: publishes.length };
+}
+
+/**
+ * Opens the manifest's text at a uri outside the workspace folder, waits for its
+ * diagnostics and closes it. netpol-lens has analysed the workspace's files while
+ * indexing, and reuses that analysis when one of them is opened; a file outside the
+ * folder shows what opening a file it has never seen costs.
+ * @param {LspSession} session
+ * @param {MeasureOptions} options
+ */
+async function measureOutsideOpen(session, options) {
+  const document = { uri: options.outsideUri, text: options.manifest.text };
+  const { ms } = await openTimed(session, document, options.deadlineMs);
+  await session.close(document.uri);
+  await session.settle(quietPeriod(session), options.deadlineMs);
+  return ms;
 }
 
 /**

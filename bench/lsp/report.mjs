@@ -42,6 +42,7 @@ function ratios(ours, theirs, keys) {
  */
 const ROWS = [
   { label: 'open → diagnostics', unit: 'ms', cell: (r) => num(r.openMs), ratio: (a, b) => ratios({ openMs: a.openMs }, { openMs: b.openMs }, ['openMs']) },
+  { label: '  same text, outside the folder', unit: 'ms', cell: (r) => num(r.outsideOpenMs), ratio: (a, b) => ratios({ ms: a.outsideOpenMs }, { ms: b.outsideOpenMs }, ['ms']) },
   { label: 'edit → diagnostics, median', unit: 'ms', cell: (r) => num(r.edits.medianMs), ratio: (a, b) => ratios(a.edits, b.edits, ['medianMs']) },
   { label: '  same, minus fixed delay', unit: 'ms', cell: (r) => `${num(r.edits.medianWithoutDelayMs)} (-${r.validationDelayMs})`, ratio: (a, b) => ratios(a.edits, b.edits, ['medianWithoutDelayMs']) },
   { label: '  server CPU per edit', unit: 'ms', cell: (r) => num(r.edits.cpuMsPerEdit, 0), ratio: (a, b) => ratios(a.edits, b.edits, ['cpuMsPerEdit']) },
@@ -81,6 +82,8 @@ export function renderSize(size, serverIds, labels) {
 export const NOTES = [
   'Notes:',
   '- Times run from writing the notification or request to the server until its answer arrives here.',
+  '- "open": the manifest lies in the workspace folder, which netpol-lens indexed (and analysed) before; opening',
+  '  it reuses that analysis. "outside the folder" opens the same text where no server has seen it before.',
   '- "minus fixed delay" subtracts the wait a server adds on purpose before validating: yaml-language-server',
   '  starts a 200 ms timer on every change and validates when it fires; netpol-lens only yields one tick.',
   '- "server CPU per edit" is user + system CPU time of the server process over the edits, divided by their',

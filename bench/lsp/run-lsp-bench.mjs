@@ -96,7 +96,8 @@ export async function runLspBenchmark(options) {
     for (const spec of specs) {
       const started = Date.now();
       try {
-        size.runs[spec.id] = await measureServer(spec, { rootUri: pathToFileURL(WORKSPACE).toString(), manifest, warmup, ...options });
+        const outsideUri = pathToFileURL(path.join(PROJECT_ROOT, '.bench', 'outside', `manifest-${targetLines}.yaml`)).toString();
+        size.runs[spec.id] = await measureServer(spec, { rootUri: pathToFileURL(WORKSPACE).toString(), manifest, warmup, outsideUri, ...options });
       } catch (error) {
         size.errors[spec.id] = error instanceof Error ? error.message : String(error);
       }

@@ -119,6 +119,7 @@ test('measureServer runs the whole scenario and reports completion as n/a when i
     rootUri: ROOT_URI,
     manifest: { uri: URI, text },
     warmup: { uri: pathToFileURL(path.join(HERE, 'manifest-warmup.yaml')).toString(), text },
+    outsideUri: pathToFileURL(path.join(HERE, 'outside', 'manifest-test.yaml')).toString(),
     edits: 3,
     hovers: 7,
     completions: 5,
@@ -129,6 +130,7 @@ test('measureServer runs the whole scenario and reports completion as n/a when i
   assert.equal(result.hover.answered, 7);
   assert.equal(result.completion, null);
   assert.equal(result.openPublishes, 1);
+  assert.ok(result.outsideOpenMs > 0);
   assert.ok(result.memory.rssMiB > 0 && result.memory.peakRssMiB >= result.memory.rssMiB);
   assert.deepEqual(result.unexpectedRequests, []);
 });
