@@ -29,6 +29,7 @@ import { latencySummary, median } from './stats.mjs';
  * @property {string} rootUri
  * @property {{ uri: string, text: string }} manifest
  * @property {{ uri: string, text: string }} warmup a small manifest opened first, so module loading and schema compilation are not billed to the measured file
+ * @property {number} [nodeBaselineMiB] the RSS of an idle node process, to show what the server adds above it
  * @property {string} outsideUri where the manifest's text is also opened, outside the workspace folder: a file no server has seen
  * @property {number} edits
  * @property {number} hovers
@@ -59,7 +60,8 @@ export async function measureServer(spec, options) {
     const completion = session.capabilities?.completionProvider
       ? await measureRequests(session, 'textDocument/completion', hoverPositions(options.manifest.text, options.completions), options)
       : undefined;
-    const memory = processMemory(session.pid);
+    const measured = processMemory(session.pid);
+    const memory = { ...measured, aboveNodeMiB: measured.rssMiB - (options.nodeBaselineMiB ?? NaN) };
     // Last, so the second copy of the text does not count in the memory figures.
     const outsideOpenMs = await measureOutsideOpen(session, options);
     return {

@@ -50,6 +50,7 @@ const ROWS = [
   { label: '  hovers with content', unit: '', cell: (r) => `${r.hover.answered}/${r.hover.n}`, ratio: () => '' },
   { label: 'completion p50 / p95', unit: 'ms', cell: (r) => several(r.completion, ['p50', 'p95']), ratio: (a, b) => ratios(a.completion, b.completion, ['p50', 'p95']) },
   { label: 'RSS after run / peak', unit: 'MiB', cell: (r) => several(r.memory, ['rssMiB', 'peakRssMiB'], 1), ratio: (a, b) => ratios(a.memory, b.memory, ['rssMiB', 'peakRssMiB']) },
+  { label: '  above an idle node process', unit: 'MiB', cell: (r) => num(r.memory.aboveNodeMiB, 1), ratio: (a, b) => ratios(a.memory, b.memory, ['aboveNodeMiB']) },
   { label: 'diagnostics published', unit: '', cell: (r) => `${r.openDiagnostics}`, ratio: () => '' },
 ];
 

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateManifest } from '../generate/generate-manifest.mjs';
 import { measureServer } from './measure-server.mjs';
+import { idleNodeRssMiB } from './process-usage.mjs';
 import { NOTES, renderSize, renderTargets } from './report.mjs';
 import { SERVER_IDS, serverSpecs, WORKSPACE_DIR } from './servers.mjs';
 import { checkTargets } from './targets.mjs';
@@ -81,6 +82,7 @@ export async function runLspBenchmark(options) {
   console.log(`LSP benchmark: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
   console.log(`${options.edits} edits, ${options.hovers} hovers, ${options.completions} completions per server and size; ratios are ours / theirs.`);
   const loadBefore = os.loadavg()[0];
+  const nodeBaselineMiB = await idleNodeRssMiB();
   if (loadBefore > os.cpus().length) console.log(`Warning: load average ${loadBefore.toFixed(1)} on ${os.cpus().length} CPUs; other processes will inflate wall times (CPU times less so).`);
   console.log('');
   /** @type {SizeResult[]} */
@@ -97,7 +99,7 @@ export async function runLspBenchmark(options) {
       const started = Date.now();
       try {
         const outsideUri = pathToFileURL(path.join(PROJECT_ROOT, '.bench', 'outside', `manifest-${targetLines}.yaml`)).toString();
-        size.runs[spec.id] = await measureServer(spec, { rootUri: pathToFileURL(WORKSPACE).toString(), manifest, warmup, outsideUri, ...options });
+        size.runs[spec.id] = await measureServer(spec, { rootUri: pathToFileURL(WORKSPACE).toString(), manifest, warmup, outsideUri, nodeBaselineMiB, ...options });
       } catch (error) {
         size.errors[spec.id] = error instanceof Error ? error.message : String(error);
       }
@@ -107,9 +109,9 @@ export async function runLspBenchmark(options) {
     console.log(`${renderSize(size, specs.map((s) => s.id), labels)}\n`);
   }
   const targets = checkTargets(sizes);
-  console.log(`${NOTES}\n`);
+  console.log(`${NOTES}\n- An idle \`node\` process (nothing loaded) has an RSS of ${nodeBaselineMiB.toFixed(1)} MiB on this machine.\n`);
   console.log(renderTargets(targets));
-  writeResults({ options, labels, loadAverage: { before: loadBefore, after: os.loadavg()[0] }, sizes, targets });
+  writeResults({ options, labels, loadAverage: { before: loadBefore, after: os.loadavg()[0] }, nodeBaselineMiB, sizes, targets });
   console.log(`\nResults written to ${path.relative(PROJECT_ROOT, RESULTS)}.`);
   return sizes.some((size) => Object.keys(size.errors).length > 0) ? 1 : 0;
 }
