@@ -1,46 +1,34 @@
 /**
- * Findings kept per document, relative to the document's start, so that after an
- * edit the findings of every unchanged document (the same ParsedDocument object,
- * see parse/parse-documents.ts) are reused instead of recomputed: moved to the
- * document's current offset.
+ * Findings kept per document, so that after an edit the findings of every
+ * unchanged document (the same ParsedDocument object, see parse/parse-documents.ts)
+ * are reused instead of recomputed.
  *
  * Only findings that depend on nothing but the document's own text may be kept
- * this way (see PolicyCheck.crossDocument). Spans are stored as numbers, because
- * a check may build a span of its own that would not move with the document.
+ * this way (see PolicyCheck.crossDocument). A check may build a span of its own,
+ * which would not move with the document, so the kept findings get spans of their
+ * own: the same offsets, anchored to the document (parse/document-span.ts), so
+ * they read the document's current place after any edit above it.
  */
-import type { ParsedDocument } from '../parse/yaml-tree';
+import { spanLike } from '../parse/document-span';
+import type { ParsedDocument, Span } from '../parse/yaml-tree';
 import type { Finding } from './finding';
 
-/** Document -> findings relative to its start; the document object stands for its text and its index. */
+/** Document -> its findings, whose spans move with it; the document object stands for its text and its index. */
 export class DocumentFindings {
   private readonly byDocument = new WeakMap<ParsedDocument, readonly Finding[]>();
 
-  get(doc: ParsedDocument, compute: () => readonly Finding[]): Finding[] {
-    let relative = this.byDocument.get(doc);
-    if (!relative) {
-      relative = toRelative(compute(), doc);
-      this.byDocument.set(doc, relative);
+  get(doc: ParsedDocument, compute: () => readonly Finding[]): readonly Finding[] {
+    let kept = this.byDocument.get(doc);
+    if (!kept) {
+      kept = compute().map((f) => anchored(f, doc));
+      this.byDocument.set(doc, kept);
     }
-    return fromRelative(relative, doc);
+    return kept;
   }
 }
 
-/** Always plain numbers: a parsed span would move with its document and be counted twice. */
-function toRelative(findings: readonly Finding[], doc: ParsedDocument): Finding[] {
-  const start = doc.span.start;
-  return findings.map((f) => move(f, -start, true));
-}
-
-function fromRelative(findings: readonly Finding[], doc: ParsedDocument): Finding[] {
-  return findings.map((f) => {
-    const moved = move(f, doc.span.start);
-    return moved.data && moved.data.docIndex !== doc.index ? { ...moved, data: { ...moved.data, docIndex: doc.index } } : moved;
-  });
-}
-
-function move(f: Finding, delta: number, always = false): Finding {
-  if (delta === 0 && !always) return f;
-  const span = { start: f.span.start + delta, end: f.span.end + delta };
-  const related = f.related?.map((r) => ({ ...r, span: { start: r.span.start + delta, end: r.span.end + delta } }));
-  return { ...f, span, ...(related && { related }) };
+function anchored(f: Finding, doc: ParsedDocument): Finding {
+  const move = (span: Span): Span => spanLike(doc.span, span.start, span.end);
+  const related = f.related?.map((r) => ({ ...r, span: move(r.span) }));
+  return { ...f, span: move(f.span), ...(related && { related }) };
 }
