@@ -6,6 +6,7 @@
  * - a policy that allows everything in every direction it isolates restricts nothing;
  * - a podSelector whose requirements contradict each other selects no pod at all.
  */
+import { memoByObject } from '../../model/memo';
 import type { Direction, NetworkPolicy, PolicyRule } from '../../model/types';
 import { affects, effectivePolicyTypes } from '../policy-defaults';
 import { finding, type Finding } from '../finding';
@@ -20,18 +21,28 @@ export const allowAllCheck: PolicyCheck = {
   crossDocument: true,
   run(policy: NetworkPolicy, context: CheckContext): Finding[] {
     if (hasSyntaxErrors(policy, context)) return [];
-    const contradiction = contradictionFinding(policy);
-    if (contradiction) return [contradiction];
-    const types = effectivePolicyTypes(policy);
-    const open = types.map((t) => (t === 'Ingress' ? 'ingress' : 'egress') as Direction).map((d) => ({ direction: d, rule: allowAllRule(policy, d) }));
-    const selector = policy.spec.podSelector;
-    if (!selector || isEmptySelector(selector)) {
-      return open.flatMap((o) => (o.rule ? [allowAllFinding(policy, o.rule, context)] : []));
-    }
-    if (open.length > 0 && open.every((o) => o.rule)) return [noOpFinding(policy, 'it allows all traffic in every direction it isolates, so it restricts nothing and only overrides other policies for these pods')];
-    return [];
+    const shape = shapeOf(policy);
+    if (shape.kind === 'alone') return shape.findings;
+    return shape.rules.map((rule) => allowAllFinding(policy, rule, context));
   },
 };
+
+/**
+ * What the check finds from the policy alone, kept per policy object (a policy of
+ * an unchanged document is the same object after an edit, its spans moved with it):
+ * either final findings, or the allow-everything rules of a policy with an empty
+ * podSelector, whose finding also depends on the file's other policies.
+ */
+const shapeOf = memoByObject((policy: NetworkPolicy): { kind: 'alone'; findings: Finding[] } | { kind: 'namespace-wide'; rules: PolicyRule[] } => {
+  const contradiction = contradictionFinding(policy);
+  if (contradiction) return { kind: 'alone', findings: [contradiction] };
+  const types = effectivePolicyTypes(policy);
+  const open = types.map((t) => (t === 'Ingress' ? 'ingress' : 'egress') as Direction).map((d) => allowAllRule(policy, d));
+  const selector = policy.spec.podSelector;
+  if (!selector || isEmptySelector(selector)) return { kind: 'namespace-wide', rules: open.filter((rule): rule is PolicyRule => rule !== undefined) };
+  if (open.length > 0 && open.every((rule) => rule)) return { kind: 'alone', findings: [noOpFinding(policy, 'it allows all traffic in every direction it isolates, so it restricts nothing and only overrides other policies for these pods')] };
+  return { kind: 'alone', findings: [] };
+});
 
 /** A rule with no peers and no ports (or empty lists) matches all traffic of its direction. */
 function allowAllRule(policy: NetworkPolicy, direction: Direction): PolicyRule | undefined {

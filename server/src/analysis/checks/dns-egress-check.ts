@@ -7,6 +7,7 @@
  * yet it loses DNS too, so it is warned with words that say so.
  */
 import { getPair, isMap, isSeq, type YMap } from '../../parse/yaml-tree';
+import { memoByObject } from '../../model/memo';
 import type { NetworkPolicy } from '../../model/types';
 import { affects } from '../policy-defaults';
 import { finding, type Finding } from '../finding';
@@ -22,16 +23,21 @@ export const dnsEgressCheck: PolicyCheck = {
   run(policy: NetworkPolicy, context: CheckContext): Finding[] {
     if (hasSyntaxErrors(policy, context) || !affects(policy, 'Egress') || policyAllowsDns(policy)) return [];
     if (dnsAllowingPolicies(context.policies).some((other) => other !== policy && allowsDnsFor(other, policy))) return [];
-    const spec = getPair(policy.ref.node, 'spec')?.value;
-    if (!isMap(spec)) return [];
-    const ruleCount = policy.spec.egress?.items.length ?? 0;
-    const message =
-      ruleCount === 0
-        ? 'This policy denies all egress, DNS included: the selected pods cannot even resolve names, which breaks most of them in confusing ways. If the lock-down is deliberate, still allow DNS egress (UDP/TCP 53) to kube-dns.'
-        : 'Egress from the selected pods is restricted and no rule allows DNS (UDP port 53) to kube-dns, so every name lookup will fail. Allow DNS egress to kube-dns in kube-system.';
-    return [finding('netpol/egress-without-dns', 'warning', message, anchorSpan(spec), { data: dataAt(policy.ref, ['spec'], { denyAll: ruleCount === 0 }) })];
+    return warningFor(policy);
   },
 };
+
+/** The warning depends on the policy alone (whether to give it does not), so it is built once per policy object. */
+const warningFor = memoByObject((policy: NetworkPolicy): Finding[] => {
+  const spec = getPair(policy.ref.node, 'spec')?.value;
+  if (!isMap(spec)) return [];
+  const ruleCount = policy.spec.egress?.items.length ?? 0;
+  const message =
+    ruleCount === 0
+      ? 'This policy denies all egress, DNS included: the selected pods cannot even resolve names, which breaks most of them in confusing ways. If the lock-down is deliberate, still allow DNS egress (UDP/TCP 53) to kube-dns.'
+      : 'Egress from the selected pods is restricted and no rule allows DNS (UDP port 53) to kube-dns, so every name lookup will fail. Allow DNS egress to kube-dns in kube-system.';
+  return [finding('netpol/egress-without-dns', 'warning', message, anchorSpan(spec), { data: dataAt(policy.ref, ['spec'], { denyAll: ruleCount === 0 }) })];
+});
 
 /** Whether `other` (a policy that allows DNS) covers every pod `policy` isolates: same namespace, a selector at least as broad. */
 function allowsDnsFor(other: NetworkPolicy, policy: NetworkPolicy): boolean {
