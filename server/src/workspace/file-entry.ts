@@ -40,18 +40,22 @@ export function readFileEntry(uri: string, text: string, analysis: FileAnalysis 
 
 function shapeKey(namespaces: readonly NamespaceObject[], workloads: readonly WorkloadObject[], tiers: readonly CalicoTier[]): string {
   const ns = namespaces.map((n) => [n.name.value, n.ref.node.span.start, n.labels.map((l) => [l.key.value, l.value.value])]);
-  const wl = workloads.map((w) => [
-    w.kind,
-    w.name.value,
-    w.namespace,
-    w.owner?.kind,
-    w.owner?.name,
-    w.ref.node.span.start,
-    w.ref.node.span.end,
-    w.podLabelsSpan.start,
-    w.podLabels.map((l) => [l.key.value, l.value.value]),
-    w.containerPorts.map((p) => [p.name, p.port, p.protocol]),
-  ]);
+  const wl = workloads.map(workloadShape);
   // Files without tiers keep the two-part key, which callers compare with the empty shape `[[],[]]`.
   return JSON.stringify(tiers.length > 0 ? [ns, wl, tiers] : [ns, wl]);
+}
+
+/** What a workload contributes to its file's shape; all but its place is kept per workload object (one per unchanged document). */
+const WORKLOAD_SHAPES = new WeakMap<WorkloadObject, string>();
+
+function workloadShape(w: WorkloadObject): string {
+  let shape = WORKLOAD_SHAPES.get(w);
+  if (shape === undefined) {
+    const labels = w.podLabels.map((l) => [l.key.value, l.value.value]);
+    const ports = w.containerPorts.map((p) => [p.name, p.port, p.protocol]);
+    shape = JSON.stringify([w.kind, w.name.value, w.namespace, w.owner?.kind, w.owner?.name, labels, ports]);
+    WORKLOAD_SHAPES.set(w, shape);
+  }
+  // The place is read now: it moves when an edit above moves the document.
+  return `${shape}@${w.ref.node.span.start}-${w.ref.node.span.end}-${w.podLabelsSpan.start}`;
 }
