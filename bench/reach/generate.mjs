@@ -1,3 +1,4 @@
+// @ts-check
 // Generates a large, realistic workspace as YAML texts: namespaces with team/env
 // labels, Deployments whose pods share a limited set of label combinations (as
 // replicas and sibling services do), and a mix of the policies teams write:
@@ -26,11 +27,19 @@ export function generateWorkspace({ namespaces = 50, workloads = 2000, policies 
   return { files, workloads: workloadCount, policies: policyCount, namespaces };
 }
 
+/**
+ * @param {string} ns
+ * @param {number} n
+ */
 function namespaceDoc(ns, n) {
   return `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    team: t${n % 5}\n    env: ${ENVS[n % 3]}\n`;
 }
 
 /** 10 apps x 4 tiers, cycled: 20 distinct label sets per namespace for 40 workloads; an app's port is its own. */
+/**
+ * @param {string} ns
+ * @param {number} j
+ */
 function deploymentDoc(ns, j) {
   const app = `app-${j % 10}`;
   const tier = TIERS[j % 4];
@@ -56,8 +65,13 @@ spec:
 `;
 }
 
+/**
+ * @param {string} ns
+ * @param {number} n
+ * @param {number} k
+ */
 function policyDoc(ns, n, k) {
-  const head = (name) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n`;
+  const head = (/** @type {string} */ name) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n`;
   switch (k % 10) {
     case 0:
       return head(`default-deny-${k}`) + '  podSelector: {}\n  policyTypes: [Ingress, Egress]\n';

@@ -142,8 +142,14 @@ export interface ReachabilityMatrixResult {
   /** Rows and columns alike (the matrix is square), sorted by id, workloads grouped by namespace. */
   readonly nodes: readonly MatrixNode[];
   readonly groups: readonly MatrixGroup[];
-  /** cells[row][col]; the diagonal is denied (traffic of a workload with itself is not listed). */
-  readonly cells: readonly (readonly MatrixCell[])[];
+  /** Each distinct cell once. */
+  readonly palette: readonly MatrixCell[];
+  /**
+   * The cells, row by row, as runs of palette indexes: `[index, count, index, count, ...]`,
+   * nodes.length² cells in all (workspace/matrix-runs.ts). The diagonal is denied
+   * (traffic of a workload with itself is not listed).
+   */
+  readonly cellRuns: readonly number[];
   /** `${row}:${col}` -> trace, when traces were asked for. */
   readonly traces?: Readonly<Record<string, PairTraceDto>>;
   readonly tracesComplete: boolean;

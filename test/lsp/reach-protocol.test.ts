@@ -8,16 +8,16 @@ import * as fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { ExplainConnectionRequest, IndexStatusNotification, ReachabilityMatrixRequest, type ExplainConnectionResult, type IndexStatusParams, type ReachabilityMatrixResult } from '../../server/src/protocol';
 import { fileUri, LspClient } from '../support/lsp-client';
+import { matrixCell } from '../support/matrix-cells';
 import { fixture } from '../support/paths';
 
 const FOLDER = fixture('reach', 'both-sides');
 const MANIFESTS = fixture('reach', 'both-sides', 'manifests.yaml');
 
 function cell(matrix: ReachabilityMatrixResult, src: string, dst: string): { status: string; connections: string } {
-  const row = matrix.nodes.findIndex((n) => n.id === src);
-  const col = matrix.nodes.findIndex((n) => n.id === dst);
-  assert.ok(row >= 0 && col >= 0, `no cell ${src} => ${dst} among ${matrix.nodes.map((n) => n.id).join(', ')}`);
-  return matrix.cells[row]![col]!;
+  const found = matrixCell(matrix, src, dst);
+  assert.ok(found, `no cell ${src} => ${dst} among ${matrix.nodes.map((n) => n.id).join(', ')}`);
+  return found;
 }
 
 describe('reachability over stdio', () => {

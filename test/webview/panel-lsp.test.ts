@@ -4,6 +4,7 @@
  * unsaved buffer against the file on disk), netpolLens/policyFocus,
  * netpolLens/exportReach and the policy code lenses. Nothing is written to disk.
  */
+import { matrixCell } from '../support/matrix-cells';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,7 +24,7 @@ const BACKEND = 'default/backend[Deployment]';
 function cell(matrix: ReachabilityMatrixResult, src: string, dst: string): string {
   const row = matrix.nodes.findIndex((n) => n.id === src);
   const col = matrix.nodes.findIndex((n) => n.id === dst);
-  const c = matrix.cells[row]?.[col];
+  const c = row >= 0 && col >= 0 ? matrixCell(matrix, src, dst) : undefined;
   return c ? `${c.status} ${c.connections}` : 'missing';
 }
 

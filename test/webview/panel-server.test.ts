@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { compactMatrix } from '../../client/src/panel/compact-matrix';
 import { contentSecurityPolicy, panelHtml } from '../../client/src/panel/panel-html';
 import { isPanelMatrix, isWebviewMessage } from '../../client/src/webview-protocol';
-import { matrixView } from '../../server/src/workspace/reach-view';
+import { cellStatus, matrixView } from '../../server/src/workspace/reach-view';
 import { subtractPorts } from '../../server/src/analysis/reach/port-set';
 import { connectionsOf, formatConnections } from '../../server/src/analysis/reach/connection-set';
 import { filterConnections, projectedCell } from '../../server/src/workspace/port-filter';
@@ -159,7 +159,18 @@ test('the host sends the matrix compactly, and the webview checks it before use'
   const compact = compactMatrix(full, undefined);
   assert.equal(compact.cells.length, full.nodes.length ** 2);
   assert.deepEqual(compact.palette.map((c) => `${c.status} ${c.connections}`), ['denied No Connections', 'allowed All Connections', 'partial TCP 80']);
-  full.cells.forEach((row, r) => row.forEach((cell, c) => assert.deepEqual(compact.palette[compact.cells[r * full.nodes.length + c]!], cell)));
+  // Every cell is the engine's answer for its pair; runs make the answer a few dozen numbers long.
+  const engine = data.workspace.reach();
+  full.nodes.forEach((src, r) =>
+    full.nodes.forEach((dst, c) => {
+      const set = src.id === dst.id ? undefined : engine.connections(engine.node(src.id)!, engine.node(dst.id)!);
+      const expected = set ? `${cellStatus(set)} ${formatConnections(set)}` : 'denied No Connections';
+      const cell = compact.palette[compact.cells[r * full.nodes.length + c]!]!;
+      assert.equal(`${cell.status} ${cell.connections}`, expected, `${src.id} => ${dst.id}`);
+    }),
+  );
+  assert.ok(full.cellRuns.length < full.nodes.length ** 2, `${full.cellRuns.length} numbers for ${full.nodes.length ** 2} cells`);
+  assert.throws(() => compactMatrix({ ...full, cellRuns: full.cellRuns.slice(2) }, undefined), /does not hold/);
   assert.ok(isPanelMatrix(compact));
   assert.ok(!isPanelMatrix({ ...compact, cells: compact.cells.slice(1) }), 'wrong number of cells');
   assert.ok(!isPanelMatrix({ ...compact, cells: compact.cells.map(() => 99) }), 'index outside the palette');

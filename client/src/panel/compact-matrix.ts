@@ -1,33 +1,23 @@
 /**
- * The server's matrix in the compact form the webview receives: each distinct
- * cell once in a palette, and one small number per cell. A workspace of 500
- * workloads has a quarter of a million cells but only a handful of distinct ones.
+ * The server's matrix in the form the webview receives: the server's palette, and
+ * one small number per cell, expanded from the runs it was sent in
+ * (server/src/workspace/matrix-runs.ts). A malformed answer becomes an empty matrix
+ * (with the reason) rather than a grid that does not match its nodes.
  */
-import type { MatrixCell, PortFilterDto, ReachabilityMatrixResult } from '../../../server/src/protocol';
+import type { PortFilterDto, ReachabilityMatrixResult } from '../../../server/src/protocol';
+import { expandRuns } from '../../../server/src/workspace/matrix-runs';
 import type { PanelMatrix } from '../webview-protocol';
 
 export function compactMatrix(result: ReachabilityMatrixResult, ports: PortFilterDto | undefined): PanelMatrix {
-  const palette: MatrixCell[] = [];
-  const index = new Map<string, number>();
-  const cells: number[] = [];
-  for (const row of result.cells) {
-    for (const cell of row) {
-      const key = `${cell.status}|${cell.connections}`;
-      let i = index.get(key);
-      if (i === undefined) {
-        i = palette.length;
-        palette.push({ status: cell.status, connections: cell.connections });
-        index.set(key, i);
-      }
-      cells.push(i);
-    }
-  }
+  const n = result.nodes.length;
+  const cells = expandRuns(result.cellRuns, n * n, result.palette.length);
+  if (!cells) throw new Error(`The server's matrix does not hold ${n} × ${n} cells of its palette.`);
   return {
     version: result.version,
     indexing: result.indexing,
     nodes: result.nodes,
     groups: result.groups,
-    palette,
+    palette: result.palette,
     cells,
     skippedPolicies: result.skippedPolicies,
     ...(ports && { ports }),

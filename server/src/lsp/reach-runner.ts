@@ -46,7 +46,11 @@ export class ReachRunner {
         const outcome = await runInSlices(this.workspace.reachSteps(), () => this.dropCancelled() === 0 || this.workspace.version !== version, this.sliceMs);
         // Superseded, no longer awaited, or stopped by a synchronous reach() elsewhere (the steps then end without an engine).
         const engine = outcome.done ? (outcome.value as ReachEngine | undefined) : undefined;
-        if (!engine) continue;
+        if (!engine) {
+          // What superseded the work (a keystroke) has its own work queued: that goes first.
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
         for (const waiter of this.waiters) waiter.resolve(engine);
         this.waiters.clear();
       }

@@ -11,7 +11,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType, type CancellationToken, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IndexStatusNotification, type IndexStatusParams } from '../protocol';
 import { excludeMatcher, filesExcludePatterns, globList, type PathMatcher } from '../workspace/glob';
@@ -20,6 +20,7 @@ import type { ReachEngine } from '../analysis/reach/reach-engine';
 import { analyzeTextSteps } from '../analysis/analyze-file';
 import { formatInteger } from '../analysis/explain/markdown';
 import { ReachRunner } from './reach-runner';
+import type { Steps } from '../parse/steps';
 import { runInSlices } from './slices';
 import type { AnalysisCache } from './analysis-cache';
 import { runSafeSync, type Logger } from './run-safe';
@@ -102,6 +103,21 @@ export class WorkspaceIndexer {
   async reach(token?: CancellationToken): Promise<ReachEngine> {
     await this.firstIndex;
     return this.reachRunner.engine(token);
+  }
+
+  /**
+   * A view of the engine built in slices too (a matrix has millions of cells). A
+   * workspace change meanwhile may update the engine in place, so the view is then
+   * started again on the updated engine.
+   */
+  async reachView<T>(token: CancellationToken | undefined, build: (engine: ReachEngine) => Steps<T>): Promise<T> {
+    for (;;) {
+      const engine = await this.reach(token);
+      const version = this.workspace.version;
+      const outcome = await runInSlices(build(engine), () => token?.isCancellationRequested === true || this.workspace.version !== version);
+      if (outcome.done) return outcome.value;
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    }
   }
 
   /** An open buffer changed: its text, saved or not, is what the workspace sees. */

@@ -7,6 +7,8 @@ import { formatConnections, isAllConnections, isNoConnections, type ConnectionSe
 import type { PairTrace, RuleContribution, SideTrace } from '../analysis/reach/explain';
 import type { ReachEngine, ReachNode } from '../analysis/reach/reach-engine';
 import type { PolicyRef, SourceRef } from '../analysis/reach/types';
+import { runToEnd, type Steps } from '../parse/steps';
+import { CellRuns } from './matrix-runs';
 import type { CellStatus, MatrixCell, MatrixGroup, MatrixNode, PairTraceDto, PolicyRefDto, ReachabilityMatrixParams, ReachabilityMatrixResult, SideTraceDto, SourceLocation } from '../protocol';
 
 export type LocateSource = (source: SourceRef) => SourceLocation;
@@ -18,23 +20,16 @@ export function cellStatus(set: ConnectionSet): CellStatus {
   return isAllConnections(set) ? 'allowed' : isNoConnections(set) ? 'denied' : 'partial';
 }
 
-export function matrixView(engine: ReachEngine, state: { version: number; indexing: boolean }, locate: LocateSource, params: ReachabilityMatrixParams = {}): ReachabilityMatrixResult {
+/** `cellOf` summarises a cell's connections (the port matrix projects them through a filter first). */
+export function matrixView(engine: ReachEngine, state: { version: number; indexing: boolean }, locate: LocateSource, params: ReachabilityMatrixParams = {}, cellOf: (set: ConnectionSet) => MatrixCell = plainCell): ReachabilityMatrixResult {
+  return runToEnd(matrixViewSteps(engine, state, locate, params, cellOf));
+}
+
+/** matrixView as steps (parse/steps.ts), a step per row: a large matrix has millions of cells. */
+export function* matrixViewSteps(engine: ReachEngine, state: { version: number; indexing: boolean }, locate: LocateSource, params: ReachabilityMatrixParams = {}, cellOf: (set: ConnectionSet) => MatrixCell = plainCell): Steps<ReachabilityMatrixResult> {
   const ordered = orderNodes(engine.nodes);
   const nodes = ordered.map((n) => matrixNode(n, locate));
-  // Cells repeat a few distinct connection sets: one shared object per set.
-  const byId = new Map<number, MatrixCell>();
-  const cells = ordered.map((src) =>
-    ordered.map((dst): MatrixCell => {
-      const id = engine.connectionId(src, dst);
-      let cell = byId.get(id);
-      if (!cell) {
-        const set = engine.connections(src, dst);
-        cell = { status: cellStatus(set), connections: formatConnections(set) };
-        byId.set(id, cell);
-      }
-      return cell;
-    }),
-  );
+  const { palette, cellRuns } = yield* cellsOf(engine, ordered, cellOf);
   const limit = params.traceLimit ?? DEFAULT_TRACE_LIMIT;
   const wanted = params.includeTraces === true;
   const traces: Record<string, PairTraceDto> = {};
@@ -53,11 +48,47 @@ export function matrixView(engine: ReachEngine, state: { version: number; indexi
     indexing: state.indexing,
     nodes,
     groups: groupsOf(nodes),
-    cells,
+    palette,
+    cellRuns,
     ...(wanted && { traces }),
     tracesComplete: wanted && count === ordered.length * ordered.length,
     skippedPolicies: engine.skippedPolicies.map((s) => ({ policy: policyDto(s.ref, locate), problems: s.problems.map((p) => p.message) })),
   };
+}
+
+function plainCell(set: ConnectionSet): MatrixCell {
+  return { status: cellStatus(set), connections: formatConnections(set) };
+}
+
+/**
+ * The palette and the runs of cells (matrix-runs.ts). Cells repeat a few connection
+ * sets: each set is summarised once, and equal summaries share one palette entry.
+ */
+function* cellsOf(engine: ReachEngine, ordered: readonly ReachNode[], cellOf: (set: ConnectionSet) => MatrixCell): Steps<{ palette: MatrixCell[]; cellRuns: number[] }> {
+  const palette: MatrixCell[] = [];
+  const byText = new Map<string, number>();
+  const byId = new Map<number, number>();
+  const runs = new CellRuns();
+  for (const src of ordered) {
+    for (const dst of ordered) {
+      const id = engine.connectionId(src, dst);
+      let index = byId.get(id);
+      if (index === undefined) {
+        const cell = cellOf(engine.connections(src, dst));
+        const key = `${cell.status}|${cell.connections}`;
+        index = byText.get(key);
+        if (index === undefined) {
+          index = palette.length;
+          palette.push(cell);
+          byText.set(key, index);
+        }
+        byId.set(id, index);
+      }
+      runs.push(index);
+    }
+    yield;
+  }
+  return { palette, cellRuns: runs.runs };
 }
 
 /** Workloads by namespace, then external ranges, each by id: groups stay contiguous. */

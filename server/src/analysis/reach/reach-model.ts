@@ -49,10 +49,10 @@ export class ReachModel {
   *load(input: ReachInput): Steps<void> {
     for (const ns of [...input.namespaces].sort((a, b) => compare(a.name, b.name))) if (!this.namespaces.has(ns.name)) this.namespaces.set(ns.name, ns);
     this.workloads = this.uniqueWorkloads(input.workloads);
+    yield;
     for (const w of this.workloads) this.ensureNamespace(w.namespace);
     this.classOfWorkload = new Int32Array(this.workloads.length);
-    this.buildClasses();
-    yield;
+    yield* this.buildClasses();
     for (const item of input.policies) {
       this.addPolicy(item.uri, item.policy);
       yield;
@@ -185,10 +185,12 @@ export class ReachModel {
     return unique;
   }
 
-  private buildClasses(): void {
+  private *buildClasses(): Steps<void> {
     const byKey = new Map<string, PodClass>();
     const order = this.workloads.map((w, i) => ({ w, i, key: classKey(w) })).sort((a, b) => compare(a.key, b.key) || a.i - b.i);
-    for (const { w, i, key } of order) {
+    yield;
+    for (const [step, { w, i, key }] of order.entries()) {
+      if (step % 256 === 255) yield;
       let cls = byKey.get(key);
       if (!cls) {
         cls = { index: this.classes.length, namespace: w.namespace, workload: w, members: [] };

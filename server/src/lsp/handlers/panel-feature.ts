@@ -7,14 +7,14 @@ import { connlistLines, jsonReport } from '../../analysis/reach/format-connlist'
 import { ExportReachRequest, PolicyFocusRequest, PortMatrixRequest, WhatIfRequest, type ExportReachResult, type PolicyFocusResult, type ReachabilityMatrixResult, type WhatIfResult } from '../../protocol';
 import { positionToOffset, textDocument } from '../../services/positions';
 import { policyAt, policyFocus } from '../../workspace/policy-focus';
-import { portMatrixView } from '../../workspace/port-matrix';
+import { portMatrixViewSteps } from '../../workspace/port-matrix';
 import type { Feature } from '../features';
 import { runSafe } from '../run-safe';
 import { normalizeUri } from '../workspace-index';
 import { onRequest, workspaceLocator } from './panel-support';
 import { WhatIf } from './panel-what-if';
 
-const EMPTY_MATRIX: ReachabilityMatrixResult = { version: -1, indexing: false, nodes: [], groups: [], cells: [], tracesComplete: false, skippedPolicies: [] };
+const EMPTY_MATRIX: ReachabilityMatrixResult = { version: -1, indexing: false, nodes: [], groups: [], palette: [], cellRuns: [], tracesComplete: false, skippedPolicies: [] };
 const EMPTY_WHAT_IF: WhatIfResult = { version: -1, unsavedFiles: [], changes: [] };
 const EMPTY_FOCUS: PolicyFocusResult = { version: -1, directions: [], selected: [], flows: [], complete: true };
 
@@ -25,9 +25,8 @@ export const panelFeature: Feature = {
     const whatIf = new WhatIf(documents, indexer);
     onRequest(connection, PortMatrixRequest, (params, token) =>
       runSafe(log, 'portMatrix', token, EMPTY_MATRIX, async () => {
-        const engine = await indexer.reach(token);
         const ws = indexer.workspace;
-        return portMatrixView(engine, { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params.ports);
+        return indexer.reachView(token, (engine) => portMatrixViewSteps(engine, { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params.ports));
       }),
     );
     onRequest(connection, WhatIfRequest, (params, token) => runSafe(log, 'whatIf', token, EMPTY_WHAT_IF, () => whatIf.compute(params, token)));

@@ -3,7 +3,7 @@ import { findNode } from '../../analysis/reach/find-node';
 import { explainLines } from '../../analysis/reach/format-why';
 import type { SourceRef } from '../../analysis/reach/types';
 import { ExplainConnectionRequest, ReachabilityMatrixRequest, type ExplainConnectionResult, type ReachabilityMatrixResult } from '../../protocol';
-import { matrixView, traceDto, type LocateSource } from '../../workspace/reach-view';
+import { matrixViewSteps, traceDto, type LocateSource } from '../../workspace/reach-view';
 import type { Feature } from '../features';
 import { runSafe } from '../run-safe';
 import { onRequest, workspaceLocator } from './panel-support';
@@ -13,9 +13,8 @@ export const reachabilityFeature: Feature = {
   register({ connection, indexer, log }) {
     onRequest(connection, ReachabilityMatrixRequest, (params, token) =>
       runSafe<ReachabilityMatrixResult | null>(log, 'reachabilityMatrix', token, null, async () => {
-        const engine = await indexer.reach(token);
         const ws = indexer.workspace;
-        return matrixView(engine, { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params ?? {});
+        return indexer.reachView(token, (engine) => matrixViewSteps(engine, { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params ?? {}));
       }),
     );
     onRequest(connection, ExplainConnectionRequest, (params, token) =>
