@@ -1,9 +1,8 @@
 // @ts-check
 /**
- * `npm run bench`: the LSP benchmark (bench/lsp), then the reachability benchmark when
- * it exists. By convention every benchmark folder has a `run.mjs` that exits non-zero
- * on failure; this file runs bench/reach/bench.mjs as its own process so the two cannot
- * disturb each other's timing or memory.
+ * `npm run bench`: the LSP benchmark (bench/lsp), typing while workspace-wide work runs
+ * (bench/lsp/busy-typing.mjs), then the reachability benchmark. Each runs as its own
+ * process, so they cannot disturb each other's timing or memory.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,11 +11,14 @@ import { parseOptions, PROJECT_ROOT, runLspBenchmark } from './lsp/run-lsp-bench
 
 async function main() {
   let code = await runLspBenchmark(parseOptions(process.argv.slice(2)));
-  const reach = path.join(PROJECT_ROOT, 'bench', 'reach', 'bench.mjs');
-  if (fs.existsSync(reach)) {
-    console.log('\nReachability benchmark (bench/reach/bench.mjs)\n');
-    const result = spawnSync(process.execPath, [reach], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-    if (result.error) console.error(`bench/reach/bench.mjs could not start: ${result.error.message}`);
+  for (const [title, script] of [
+    ['Typing while workspace-wide work runs (bench/lsp/busy-typing.mjs)', path.join(PROJECT_ROOT, 'bench', 'lsp', 'busy-typing.mjs')],
+    ['Reachability benchmark (bench/reach/bench.mjs)', path.join(PROJECT_ROOT, 'bench', 'reach', 'bench.mjs')],
+  ]) {
+    if (!fs.existsSync(script)) continue;
+    console.log(`\n${title}\n`);
+    const result = spawnSync(process.execPath, [script], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    if (result.error) console.error(`${script} could not start: ${result.error.message}`);
     if (result.status !== 0) code = 1;
   }
   return code;

@@ -90,7 +90,7 @@ export async function runBusyTyping(options) {
   const label = positionOf(workloads.text, 'tier: ');
   const [spec] = serverSpecs(PROJECT_ROOT, ['netpol-lens']);
   const rootUri = pathToFileURL(FOLDER).toString();
-  console.log(`Typing while workspace-wide work runs (netpol-lens, ${generated.workloads} workloads, ${generated.policies} policies, ${generated.namespaces} namespaces)`);
+  console.log(`netpol-lens on a generated workspace of ${generated.workloads} workloads, ${generated.policies} policies, ${generated.namespaces} namespaces:`);
 
   // While the first index runs: open the policy file at once and type.
   let session = new LspSession(spec);
