@@ -1,7 +1,7 @@
 /**
  * Brings a workspace's reachability up to date without holding up the server.
  *
- * The engine is built or updated by steps (analysis/reach/steps.ts) run in slices
+ * The engine is built or updated by steps (parse/steps.ts) run in slices
  * of a few milliseconds; between slices the event loop handles whatever arrived, so
  * a keystroke's diagnostics never wait for a long computation. A change to the
  * workspace while it runs supersedes it: the unfinished work is dropped and started

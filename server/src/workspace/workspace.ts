@@ -8,7 +8,7 @@
  *   ws.deleteFile(uri);
  *   ws.index;                       // WorkspaceIndex, rebuilt lazily after changes
  *   ws.reach();                     // ReachEngine, updated incrementally when only policies changed
- *   ws.reachSteps();                // the same, as steps to run in time slices (analysis/reach/steps.ts)
+ *   ws.reachSteps();                // the same, as steps to run in time slices (parse/steps.ts)
  */
 import type { FileAnalysis } from '../analysis/analyze-file';
 import { ReachEngine } from '../analysis/reach/reach-engine';
