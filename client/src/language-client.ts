@@ -32,9 +32,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
 }
 
 /**
- * The Node flags the server is started with (a smaller young generation keeps its
- * memory down; server/node-flags.json says which). Missing or unreadable, the
- * server starts with Node's defaults, which only costs memory.
+ * The Node flags the server is started with (a smaller young generation and fewer V8
+ * worker threads keep its memory down; server/node-flags.json says which). Missing or
+ * unreadable, the server starts with Node's defaults, which only costs memory.
  */
 function serverNodeFlags(file: string, output: vscode.LogOutputChannel): string[] {
   try {
