@@ -42,3 +42,12 @@ test('the next version is analysed from the previous one, and a different text i
   const changed = TextDocument.create(URI, 'yaml', 1, TEXT.replace('name: a', 'name: c'));
   assert.notEqual(other.get(changed), indexed);
 });
+
+test('one known analysis starts one document only: a second spelling of the uri gets its own', () => {
+  const indexed = analyzeText(TEXT);
+  const cache = new AnalysisCache((_uri, text) => (text === TEXT ? indexed : undefined));
+  const first = cache.get(TextDocument.create(URI, 'yaml', 1, TEXT));
+  const second = cache.get(TextDocument.create(URI.replace('policies', '%70olicies'), 'yaml', 1, TEXT));
+  assert.ok(first === indexed);
+  assert.notEqual(second, indexed);
+});

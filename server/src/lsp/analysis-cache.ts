@@ -14,6 +14,12 @@ interface Entry {
 
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Analyses taken from `known`. The next version of a document is analysed from its
+   * previous analysis, which moves that analysis's documents, so one analysis may
+   * start only one document (the same file open under two spellings of its uri).
+   */
+  private readonly taken = new WeakSet<FileAnalysis>();
 
   /** `known` finds an existing analysis of exactly this text (the workspace's, for a file it indexed). */
   constructor(private readonly known: (uri: string, text: string) => FileAnalysis | undefined = () => undefined) {}
@@ -22,12 +28,19 @@ export class AnalysisCache {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
     const text = document.getText();
-    const analysis = (!cached && this.known(document.uri, text)) || analyzeText(text, cached?.analysis);
+    const analysis = (!cached && this.take(document.uri, text)) || analyzeText(text, cached?.analysis);
     this.entries.set(document.uri, { version: document.version, analysis });
     return analysis;
   }
 
   delete(uri: string): void {
     this.entries.delete(uri);
+  }
+
+  private take(uri: string, text: string): FileAnalysis | undefined {
+    const analysis = this.known(uri, text);
+    if (!analysis || this.taken.has(analysis)) return undefined;
+    this.taken.add(analysis);
+    return analysis;
   }
 }
