@@ -62,19 +62,30 @@ function analysisJson(text: string, analysis: ReturnType<typeof analyzeText>): s
 
 const INSERTS = ['x', '\n', '---\n', '\n---\n', ' ', ':', '- ', '{', '"', '*a', '&a ', '# c\n', '\r\n'];
 
-const edit = fc.record({
-  sample: fc.nat({ max: SAMPLES.length - 1 }),
-  steps: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 6 }), insert: fc.constantFrom(...INSERTS) }), { minLength: 1, maxLength: 6 }),
-});
+interface EditStep {
+  readonly at: number;
+  readonly remove: number;
+  readonly insert: string;
+}
+
+/** A sample (an index into `samples`) and a few edits: at a relative place, remove some characters, insert a snippet. */
+function edits(samples: readonly string[], maxRemove: number, maxSteps: number) {
+  const step = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: maxRemove }), insert: fc.constantFrom(...INSERTS) });
+  return fc.record({ sample: fc.nat({ max: samples.length - 1 }), steps: fc.array(step, { minLength: 1, maxLength: maxSteps }) });
+}
+
+function applyEdit(text: string, step: EditStep): string {
+  const at = Math.floor(step.at * text.length);
+  return text.slice(0, at) + step.insert + text.slice(at + step.remove);
+}
 
 test('an incremental re-parse equals a fresh parse after any edits', () => {
   fc.assert(
-    fc.property(edit, ({ sample, steps }) => {
+    fc.property(edits(SAMPLES, 6, 6), ({ sample, steps }) => {
       let text = SAMPLES[sample]!;
       let previous = parseFile(text);
       for (const step of steps) {
-        const at = Math.floor(step.at * text.length);
-        text = text.slice(0, at) + step.insert + text.slice(at + step.remove);
+        text = applyEdit(text, step);
         previous = parseFile(text, previous);
         assert.equal(comparable(previous), comparable(parseFile(text)));
       }
@@ -105,17 +116,12 @@ test('analysis with the previous version gives the same findings as from scratch
 });
 
 test('incremental analysis after any edits equals a fresh one: findings, model objects and every span in them', () => {
-  const analysisEdit = fc.record({
-    sample: fc.nat({ max: ANALYSIS_SAMPLES.length - 1 }),
-    steps: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 4 }), insert: fc.constantFrom(...INSERTS) }), { minLength: 1, maxLength: 5 }),
-  });
   fc.assert(
-    fc.property(analysisEdit, ({ sample, steps }) => {
+    fc.property(edits(ANALYSIS_SAMPLES, 4, 5), ({ sample, steps }) => {
       let text = ANALYSIS_SAMPLES[sample]!;
       let previous = analyzeText(text);
       for (const step of steps) {
-        const at = Math.floor(step.at * text.length);
-        text = text.slice(0, at) + step.insert + text.slice(at + step.remove);
+        text = applyEdit(text, step);
         previous = analyzeText(text, previous);
         assert.equal(analysisJson(text, previous), analysisJson(text, analyzeText(text)));
       }
