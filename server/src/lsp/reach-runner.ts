@@ -8,9 +8,10 @@
  * again from the new state. A request that is cancelled stops waiting, and when no
  * request waits any more the work stops. Requests that arrive while it runs share it.
  */
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import type { CancellationToken } from 'vscode-languageserver/node';
 import type { ReachEngine } from '../analysis/reach/reach-engine';
 import type { Workspace } from '../workspace/workspace';
+import { cancelled } from './run-safe';
 import { runInSlices, SLICE_MS } from './slices';
 
 interface Waiter {
@@ -66,7 +67,7 @@ export class ReachRunner {
   private dropCancelled(): number {
     for (const waiter of this.waiters) {
       if (!waiter.token?.isCancellationRequested) continue;
-      waiter.reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
+      waiter.reject(cancelled());
       this.waiters.delete(waiter);
     }
     return this.waiters.size;

@@ -28,7 +28,8 @@ export function runSafeSync(log: Logger, name: string, work: () => void): void {
   }
 }
 
-function cancelled(): ResponseError<void> {
+/** The answer to a request the client cancelled. */
+export function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
 }
 

@@ -11,7 +11,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type CancellationToken, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IndexStatusNotification, type IndexStatusParams } from '../protocol';
 import { excludeMatcher, filesExcludePatterns, globList, type PathMatcher } from '../workspace/glob';
@@ -23,7 +23,7 @@ import { ReachRunner } from './reach-runner';
 import type { Steps } from '../parse/steps';
 import { runInSlices } from './slices';
 import type { AnalysisCache } from './analysis-cache';
-import { runSafeSync, type Logger } from './run-safe';
+import { cancelled, runSafeSync, type Logger } from './run-safe';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -116,7 +116,7 @@ export class WorkspaceIndexer {
       const version = this.workspace.version;
       const outcome = await runInSlices(build(engine), () => token?.isCancellationRequested === true || this.workspace.version !== version);
       if (outcome.done) return outcome.value;
-      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+      if (token?.isCancellationRequested) throw cancelled();
     }
   }
 
