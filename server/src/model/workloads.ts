@@ -4,7 +4,9 @@
  *
  * Pod labels come from the pod template (`spec.template`, or
  * `spec.jobTemplate.spec.template` for a CronJob); a bare Pod uses its own labels.
- * A Pod with a `controller: true` owner reference is reported under its owner.
+ * A Pod with a `controller: true` owner reference is reported under its owner, except a
+ * static (mirror) pod: its owner is the Node the kubelet runs it on, and the other static
+ * pods of that node are different programs, so each stays a workload of its own.
  */
 import { getPair, isMap, isScalar, type YMap } from '../parse/yaml-tree';
 import { memoByObject } from './memo';
@@ -90,6 +92,7 @@ function controllerOwner(metadata: YMap | undefined): ControllerOwner | undefine
     if (!isScalar(controller) || controller.value !== true) continue;
     const kind = stringField(owner, 'kind')?.value;
     const name = stringField(owner, 'name')?.value;
+    if (kind === 'Node') return undefined;
     if (kind && name) return { kind, name };
   }
   return undefined;
