@@ -10,6 +10,7 @@
  */
 import * as yaml from 'yaml';
 import { DocumentSpan, type DocumentBase } from './document-span';
+import { yaml11Reading } from './kubectl-scalars';
 import type { Span, SyntaxProblem, YNode, YPair } from './yaml-tree';
 
 /** Marks an anchor whose node is still being converted. */
@@ -45,7 +46,11 @@ export class NodeConverter {
     }
     if (yaml.isScalar(node)) {
       const [start, end] = this.rangeOf(node);
-      return { kind: 'scalar', span: this.span(start, end), flow: false, value: scalarValue(node.value), style: scalarStyle(node.type), source: this.text.slice(start, end) };
+      const style = scalarStyle(node.type);
+      const source = this.text.slice(start, end);
+      const yaml11 = style === 'plain' ? yaml11Reading(source) : undefined;
+      const value = yaml11 ?? scalarValue(node.value);
+      return { kind: 'scalar', span: this.span(start, end), flow: false, value, style, source, ...(yaml11 !== undefined && { yaml11: true }) };
     }
     if (yaml.isAlias(node)) return this.convertAlias(node);
     return null;

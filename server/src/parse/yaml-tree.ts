@@ -24,8 +24,13 @@ interface YNodeBase {
 
 export interface YScalar extends YNodeBase {
   readonly kind: 'scalar';
-  /** The value as YAML 1.2 (core schema) resolves it. */
+  /**
+   * The value as kubectl reads it: YAML 1.2's core schema, except where a plain scalar means
+   * something else under YAML 1.1, which kubectl uses (parse/kubectl-scalars.ts).
+   */
   readonly value: string | number | boolean | bigint | null;
+  /** Set when `value` is YAML 1.1's reading and YAML 1.2 would read the text otherwise. */
+  readonly yaml11?: true;
   /** How the scalar was written, which matters for edits that must keep quoting. */
   readonly style: 'plain' | 'single' | 'double' | 'block';
   /** The exact source text of the scalar, quotes included. */

@@ -17,10 +17,12 @@ import { requiredFieldsCheck } from './required-fields';
 import { schemaCheck } from './schema-check';
 import { selectorCheck } from './selector-check';
 import { separatePeersCheck } from './separate-peers-check';
+import { yaml11Check } from './yaml11-check';
 
 export const POLICY_CHECKS: readonly PolicyCheck[] = [
   requiredFieldsCheck,
   schemaCheck,
+  yaml11Check,
   metadataCheck,
   selectorCheck,
   peerCheck,

@@ -3,6 +3,7 @@
  * see them: unknown fields (with a "did you mean") and values of the wrong type.
  * Driven by the schema table in analysis/schema, so adding a field is one line there.
  */
+import { describeYaml11Reading } from '../../parse/kubectl-scalars';
 import { isMap, isSeq, type YMap, type YNode, type YPair, type YScalar } from '../../parse/yaml-tree';
 import type { NetworkPolicy, ObjectRef } from '../../model/types';
 import { suggestField } from '../schema/did-you-mean';
@@ -91,7 +92,9 @@ function wrongType(ref: ObjectRef, node: YNode, schema: SchemaNode, path: NodePa
   const name = describeField(path);
   // A plain number or boolean where a string belongs is the classic `version: 1.0` slip: quoting fixes it.
   const quotable = schema.type === 'string' && node.kind === 'scalar' && node.style === 'plain' && typeof node.value !== 'string';
-  let message = `${name} must be ${describeType(schema)}, not ${describeValue(node)}.`;
+  // `yes`, `on`, `n`…: kubectl's YAML 1.1 reads a boolean where the text looks like a word.
+  const reading = node.kind === 'scalar' && node.yaml11 && (typeof node.value === 'boolean' || typeof node.value === 'number') ? ` kubectl reads \`${node.source}\` as ${describeYaml11Reading(node.source, node.value)} (YAML 1.1).` : '';
+  let message = reading ? `${name} must be ${describeType(schema)}.${reading}` : `${name} must be ${describeType(schema)}, not ${describeValue(node)}.`;
   if (quotable) message += ` Quote it ("${node.source}") so it is read as a string.`;
   const data = dataAt(ref, path, { expected: schema.type, ...(quotable && { quote: true }) });
   return finding('netpol/wrong-type', 'error', message, nodeSpan(node), { data });

@@ -30,6 +30,7 @@ const QUICK_FIXES: Readonly<Record<string, readonly FindingFix[]>> = {
   'netpol/invalid-operator': [replaceValueFix],
   'netpol/invalid-policy-type': [replaceValueFix],
   'netpol/invalid-port': [replaceValueFix],
+  'netpol/yaml-legacy-number': [replaceValueFix],
   'netpol/invalid-cidr': [replaceValueFix],
   'netpol/cidr-host-bits': [replaceValueFix],
   'netpol/non-standard-cidr': [replaceValueFix],
