@@ -32,7 +32,12 @@ const DNS_PODS: readonly KnownObject[] = DNS_POD_LABELS.map((labels) => ({
 const PRIVATE_RANGES: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7'].map((c) => parseCidr(c)!);
 
 export function ruleAllowsDns(rule: PolicyRule, policyNamespace: string | undefined): boolean {
-  return portsAdmit(rule, 'UDP', 53, 'dns') && peersReachDns(rule, policyNamespace);
+  return ruleAllowsDnsOver(rule, policyNamespace, 'UDP');
+}
+
+/** Whether a rule lets its pods reach cluster DNS over one protocol (CoreDNS names its TCP port "dns-tcp"). */
+export function ruleAllowsDnsOver(rule: PolicyRule, policyNamespace: string | undefined, protocol: 'UDP' | 'TCP'): boolean {
+  return portsAdmit(rule, protocol, 53, protocol === 'UDP' ? 'dns' : 'dns-tcp') && peersReachDns(rule, policyNamespace);
 }
 
 /**

@@ -6,7 +6,9 @@
 import type { PolicyCheck } from './check';
 import { allowAllCheck } from './allow-all-check';
 import { dnsEgressCheck } from './dns-egress-check';
+import { dnsTcpCheck } from './dns-tcp-check';
 import { duplicateNameCheck } from './duplicate-name-check';
+import { impliedIngressCheck } from './implied-ingress-check';
 import { ipBlockCheck } from './ip-block-check';
 import { metadataCheck } from './metadata-check';
 import { metadataEndpointCheck } from './metadata-endpoint-check';
@@ -30,6 +32,8 @@ export const POLICY_CHECKS: readonly PolicyCheck[] = [
   portCheck,
   policyTypesCheck,
   dnsEgressCheck,
+  dnsTcpCheck,
+  impliedIngressCheck,
   metadataEndpointCheck,
   separatePeersCheck,
   duplicateNameCheck,

@@ -11,6 +11,7 @@ import { objectData, pathToSpan } from '../checks/finding-data';
 import { allowDnsFix } from './allow-dns-fix';
 import { calicoDnsFix } from './calico-dns-fix';
 import { defaultDenyAction } from './default-deny-action';
+import { allowDnsTcpFix, egressOnlyTypesFix } from './dns-protocol-fixes';
 import type { Fix, FindingFix } from './fix';
 import { mergePeersFix, splitIpBlockFix, splitPeerRefactor } from './peer-fixes';
 import { addPolicyTypeFix, exceptMetadataFix } from './policy-fixes';
@@ -18,6 +19,8 @@ import { emptySelectorFix, quoteValueFix, renameFieldFix, replaceValueFix } from
 
 const QUICK_FIXES: Readonly<Record<string, readonly FindingFix[]>> = {
   'netpol/egress-without-dns': [allowDnsFix],
+  'netpol/dns-udp-only': [allowDnsTcpFix],
+  'netpol/implied-ingress-isolation': [egressOnlyTypesFix],
   'netpol/egress-to-metadata': [exceptMetadataFix],
   'netpol/separate-peers': [mergePeersFix],
   'netpol/ignored-rules': [addPolicyTypeFix],
