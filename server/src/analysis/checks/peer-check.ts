@@ -9,6 +9,7 @@ import type { NetworkPolicy, ObjectRef, PolicyRule } from '../../model/types';
 import { finding, type Finding } from '../finding';
 import type { PolicyCheck } from './check';
 import { dataAt, pathToSpan, type NodePath } from './finding-data';
+import { nodeSpan } from './node-spans';
 import { allRules } from './policy-walk';
 
 const PEER_KEYS = ['podSelector', 'namespaceSelector', 'ipBlock'] as const;
@@ -64,9 +65,15 @@ function nullNamespaceSelector(ref: ObjectRef, pair: YPair, path: NodePath): Fin
 
 function ipBlockWithSelector(ref: ObjectRef, item: YMap, ipBlock: YPair, present: readonly YPair[], path: NodePath): Finding {
   const others = present.filter((p) => p !== ipBlock).map((p) => p.keyText);
-  const message = `A peer may not combine ipBlock with ${others.join(' and ')}: the API server rejects it. Put the ipBlock in a peer of its own (a separate "- ipBlock:" item).`;
+  // The API server names the peer, not the ipBlock key: "spec.egress[0].to[1]: Forbidden: may not specify both ipBlock and another peer".
+  const message = `This peer (${apiPath(path)}) combines ipBlock with ${others.join(' and ')}: the API server rejects it ("may not specify both ipBlock and another peer"). Put the ipBlock in a peer of its own (a separate "- ipBlock:" item).`;
   // The split fix cuts the map in two at one key, so it needs ipBlock first or last.
   const index = item.items.indexOf(ipBlock);
   const splitAt = index === item.items.length - 1 ? 'ipBlock' : index === 0 ? item.items[1]?.keyText : undefined;
-  return finding('netpol/ipblock-with-selector', 'error', message, ipBlock.key.span, { data: dataAt(ref, path, { ...(splitAt && { splitAt }) }) });
+  return finding('netpol/ipblock-with-selector', 'error', message, nodeSpan(item), { data: dataAt(ref, path, { ...(splitAt && { splitAt }) }) });
+}
+
+/** A field path as the API server writes it in errors: spec.egress[0].to[1]. */
+function apiPath(path: NodePath): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
 }
