@@ -38,7 +38,7 @@ import { describeNetworkPolicy } from '../../server/src/analysis/describe/descri
 import { fixture, fixtureCases } from '../support/paths';
 
 function describeFile(path: string): string {
-  return analyzeText(fs.readFileSync(path, 'utf8')).policies.map(describeNetworkPolicy).join('\n');
+  return analyzeText(fs.readFileSync(path, 'utf8')).policies.map((policy) => describeNetworkPolicy(policy)).join('\n');
 }
 
 for (const name of fixtureCases('describe')) {

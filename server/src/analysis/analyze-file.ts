@@ -17,6 +17,8 @@ import { POLICY_CHECKS } from './checks';
 import type { CheckContext, PolicyCheck } from './checks/check';
 import { DocumentFindings } from './document-findings';
 import { finding, sortFindings, type Finding } from './finding';
+import { DEFAULT_PROFILE, type ClusterProfile } from './profile/cluster-profile';
+import { applyVersionGates } from './profile/version-gates';
 
 export interface FileAnalysis {
   readonly parsed: ParsedFile;
@@ -30,29 +32,32 @@ export interface FileAnalysis {
    */
   readonly relevant: boolean;
   readonly findings: readonly Finding[];
+  /** The cluster the findings were judged for (which release rejects what). */
+  readonly profile: ClusterProfile;
 }
 
 /** A file mentions a policy kind even when it is too broken to parse into one (block YAML or one-line JSON). */
 const POLICY_KIND_TEXT = /(?:^\s*(?:-\s+)?|[{,]\s*)["']?kind["']?\s*:\s*["']?(?:Global)?NetworkPolicy\b/m;
 
 /** `previous` is the analysis of an earlier version of the same file: its unchanged documents are not parsed again. */
-export function analyzeText(text: string, previous?: FileAnalysis): FileAnalysis {
-  return runToEnd(analyzeTextSteps(text, previous));
+export function analyzeText(text: string, previous?: FileAnalysis, profile: ClusterProfile = previous?.profile ?? DEFAULT_PROFILE): FileAnalysis {
+  return runToEnd(analyzeTextSteps(text, previous, profile));
 }
 
 /** analyzeText as steps (parse/steps.ts): a step per parsed document, then one per stage. */
-export function* analyzeTextSteps(text: string, previous?: FileAnalysis): Steps<FileAnalysis> {
+export function* analyzeTextSteps(text: string, previous?: FileAnalysis, profile: ClusterProfile = previous?.profile ?? DEFAULT_PROFILE): Steps<FileAnalysis> {
   const parsed = yield* parseFileSteps(text, previous?.parsed);
   const objects = collectObjects(parsed);
   const policies = objects.filter(isNetworkPolicy).map(readNetworkPolicy);
   const calicoPolicies = readCalicoPolicies(objects);
   const relevant = policies.length > 0 || calicoPolicies.length > 0 || POLICY_KIND_TEXT.test(text);
-  if (!relevant) return { parsed, objects, policies, calicoPolicies, relevant, findings: [] };
+  if (!relevant) return { parsed, objects, policies, calicoPolicies, relevant, findings: [], profile };
   yield;
   const local = documentLocalFindings(parsed, policies);
   yield;
   const findings = [...syntaxFindings(parsed), ...local, ...crossDocumentFindings(parsed, policies), ...checkCalicoPolicies(parsed, calicoPolicies)];
-  return { parsed, objects, policies, calicoPolicies, relevant, findings: sortFindings(findings) };
+  // Checks judge independently of the profile (their results are kept per document); the release decides here.
+  return { parsed, objects, policies, calicoPolicies, relevant, findings: sortFindings(applyVersionGates(findings, profile)), profile };
 }
 
 function syntaxFindings(parsed: ParsedFile): Finding[] {

@@ -17,7 +17,7 @@ export function runDescribe(paths: readonly string[]): CommandResult {
   for (const file of files) {
     const text = readText(file);
     if (text === undefined) errors.push(`netpol-lens: ${file}: cannot be read`);
-    else pages.push(...analyzeText(text).policies.map(describeNetworkPolicy));
+    else pages.push(...analyzeText(text).policies.map((policy) => describeNetworkPolicy(policy)));
   }
   const exitCode = errors.length > 0 ? 2 : 0;
   if (pages.length === 0) {

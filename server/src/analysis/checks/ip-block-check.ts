@@ -1,16 +1,20 @@
 /**
  * ipBlock as ValidateIPBlock checks it: `cidr` is required and must parse, and every
  * `except` must parse and be a strict subset of `cidr` (same family, inside it, with a
- * longer prefix). Values the API server accepts only with a warning (host bits set,
- * leading zeros) are warnings here too; see validators/cidr.ts for why.
+ * longer prefix). Values that strict IP/CIDR validation rejects (host bits set, leading
+ * zeros, IPv4-mapped IPv6) are errors or warnings by the profile's release (version-gates.ts).
  */
 import { getPair, isMap, isNullish, isSeq, type YMap, type YScalar } from '../../parse/yaml-tree';
 import type { NetworkPolicy, ObjectRef } from '../../model/types';
 import { finding, type Finding } from '../finding';
+import { versionGateData } from '../profile/version-gates';
 import type { PolicyCheck } from './check';
 import { dataAt, pathToSpan, type NodePath } from './finding-data';
 import { allPeers } from './policy-walk';
 import { cidrContains, isStrictSubset, parseCidr, parseIp, type Cidr } from './validators/cidr';
+
+/** KEP-4858: alpha (off) in 1.33, on by default from 1.36; earlier releases accept these values with a warning. */
+const STRICT_CIDRS = versionGateData({ rejectedFrom: '1.36', featureGate: 'StrictIPCIDRValidation' });
 
 export const ipBlockCheck: PolicyCheck = {
   id: 'ip-block',
@@ -55,12 +59,12 @@ function checkCidr(ref: ObjectRef, node: YScalar, path: NodePath, out: Finding[]
     return undefined;
   }
   if (cidr.nonStandard) {
-    const message = `"${text}" is accepted only for compatibility (${cidr.nonStandard}) and will be rejected by a future Kubernetes release: write "${cidr.canonical}".`;
-    out.push(finding('netpol/non-standard-cidr', 'warning', message, node.span, { data: dataAt(ref, path, { value: text, suggestion: cidr.canonical }) }));
+    const message = `"${text}" is not written in standard form (${cidr.nonStandard}): write "${cidr.canonical}".`;
+    out.push(finding('netpol/non-standard-cidr', 'warning', message, node.span, { data: dataAt(ref, path, { value: text, suggestion: cidr.canonical, ...STRICT_CIDRS }) }));
   } else if (cidr.hostBitsSet) {
     const single = `${text.slice(0, text.indexOf('/'))}/${cidr.family === 4 ? 32 : 128}`;
-    const message = `"${text}" has host bits set: the API server accepts it but uses the whole network ${cidr.canonical}. Write "${cidr.canonical}", or "${single}" for the single address.`;
-    out.push(finding('netpol/cidr-host-bits', 'warning', message, node.span, { data: dataAt(ref, path, { value: text, suggestion: cidr.canonical }) }));
+    const message = `"${text}" has host bits set, so it is ambiguous: the whole network ${cidr.canonical}, or the single address ${single}? Write the one you mean (releases that accept it use the whole network).`;
+    out.push(finding('netpol/cidr-host-bits', 'warning', message, node.span, { data: dataAt(ref, path, { value: text, suggestion: cidr.canonical, ...STRICT_CIDRS }) }));
   }
   return cidr;
 }

@@ -6,6 +6,7 @@
 import { getPair, isMap, isNullish, isSeq, type YMap, type YNode } from '../../parse/yaml-tree';
 import type { NetworkPolicy, ObjectRef } from '../../model/types';
 import { finding, type Finding } from '../finding';
+import { versionGateData } from '../profile/version-gates';
 import type { PolicyCheck } from './check';
 import { dataAt, pathToSpan, type NodePath } from './finding-data';
 import { allRules } from './policy-walk';
@@ -83,5 +84,10 @@ function endPortFindings(ref: ObjectRef, item: YMap, path: NodePath): Finding[] 
     const message = `endPort ${end} is below port ${port.value}: the range must run upwards, so endPort must be at least ${port.value}.`;
     return [finding('netpol/invalid-end-port', 'error', message, endPort.span, data)];
   }
-  return [];
+  // Releases before the range ports existed drop the field: the rule then allows its first port only.
+  const dropped = `endPort is dropped by the API server, so this rule allows port ${port.value} only, not ${port.value}-${end}.`;
+  return [finding('netpol/end-port-unsupported', 'warning', dropped, endPort.span, { data: dataAt(ref, [...path, 'endPort'], { value: end, ...END_PORT }) })];
 }
+
+/** KEP-2079: alpha (off by default) in 1.21, on by default from 1.22. */
+const END_PORT = versionGateData({ supportedFrom: '1.22', featureGate: 'NetworkPolicyEndPort' });

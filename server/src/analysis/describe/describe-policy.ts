@@ -16,6 +16,7 @@
  */
 import type { NetworkPolicy } from '../../model/types';
 import { effectivePolicyTypes } from '../policy-defaults';
+import { atLeast, NEWEST_KUBERNETES, type KubernetesVersion } from '../profile/cluster-profile';
 import { formatCreationTime } from './creation-time';
 import { formatLabelSelector, isEmptySelector } from './format-selector';
 import { annotationLines, labelLines } from './metadata-lines';
@@ -25,9 +26,18 @@ import { alignTabs } from './tab-writer';
 /** The namespace a file without `metadata.namespace` lands in, with kubectl's default context. */
 export const DEFAULT_NAMESPACE = 'default';
 
+/** kubectl 1.31 added `To Port Range:` for endPort (kubernetes/kubernetes#123316). */
+const PORT_RANGE_SINCE: KubernetesVersion = { major: 1, minor: 31 };
+
+/** What changes between kubectl releases: kubectl before 1.31 printed a port range as its first port only. */
+export interface DescribeOptions {
+  readonly kubectlVersion?: KubernetesVersion;
+}
+
 /** The full describe text, ending with a newline. */
-export function describeNetworkPolicy(policy: NetworkPolicy): string {
-  const lines = [...headerLines(policy), ...specLines(policy)];
+export function describeNetworkPolicy(policy: NetworkPolicy, options: DescribeOptions = {}): string {
+  const rangeFormat = atLeast(options.kubectlVersion ?? NEWEST_KUBERNETES, PORT_RANGE_SINCE);
+  const lines = [...headerLines(policy), ...specLines(policy, rangeFormat)];
   return alignTabs(escapeTerminal(lines.join('\n') + '\n'));
 }
 
@@ -42,15 +52,15 @@ function headerLines(policy: NetworkPolicy): string[] {
   return [`Name:\t${name?.value ?? ''}`, `Namespace:\t${describedNamespace(policy)}`, ...created, ...labelLines(labels), ...annotationLines(annotations)];
 }
 
-function specLines(policy: NetworkPolicy): string[] {
+function specLines(policy: NetworkPolicy, rangeFormat: boolean): string[] {
   const { podSelector, ingress, egress } = policy.spec;
   const selected = podSelector && !isEmptySelector(podSelector) ? formatLabelSelector(podSelector) : '<none> (Allowing the specific traffic to all pods in this namespace)';
   const types = storedPolicyTypes(policy);
   // kubectl writes "PodSelector: " one level in and its value two levels in on the same line: 5 spaces.
   const lines = ['Spec:', `  PodSelector:     ${selected}`];
-  if (types.includes('Ingress')) lines.push('  Allowing ingress traffic:', ...ruleLines(ingress?.items ?? [], 'ingress'));
+  if (types.includes('Ingress')) lines.push('  Allowing ingress traffic:', ...ruleLines(ingress?.items ?? [], 'ingress', rangeFormat));
   else lines.push('  Not affecting ingress traffic');
-  if (types.includes('Egress')) lines.push('  Allowing egress traffic:', ...ruleLines(egress?.items ?? [], 'egress'));
+  if (types.includes('Egress')) lines.push('  Allowing egress traffic:', ...ruleLines(egress?.items ?? [], 'egress', rangeFormat));
   else lines.push('  Not affecting egress traffic');
   lines.push(`  Policy Types: ${types.join(', ') || '<none>'}`);
   return lines;

@@ -31,26 +31,26 @@ const WORDS: Record<Direction, DirectionWords> = {
   },
 };
 
-export function ruleLines(rules: readonly PolicyRule[], direction: Direction): string[] {
+export function ruleLines(rules: readonly PolicyRule[], direction: Direction, rangeFormat = true): string[] {
   const words = WORDS[direction];
   if (rules.length === 0) return [RULE + words.isolated];
   const lines: string[] = [];
   rules.forEach((rule, index) => {
     if (index > 0) lines.push(RULE + '----------');
-    lines.push(...portLines(rule.ports?.items ?? []));
+    lines.push(...portLines(rule.ports?.items ?? [], rangeFormat));
     lines.push(...peersLines(rule.peers?.items ?? [], words));
   });
   return lines;
 }
 
 /** No ports (absent or `[]`) means every port. The protocol defaults to TCP, as the API server sets it. */
-function portLines(ports: readonly PortSpec[]): string[] {
+function portLines(ports: readonly PortSpec[], rangeFormat: boolean): string[] {
   if (ports.length === 0) return [RULE + 'To Port: <any> (traffic allowed to all ports)'];
   return ports.map((port) => {
     // kubectl prints a missing port as Go prints a nil pointer.
     const start = port.port === undefined ? '<nil>' : String(port.port.value);
     const protocol = effectiveProtocol(port);
-    if (port.endPort === undefined) return `${RULE}To Port: ${start}/${protocol}`;
+    if (port.endPort === undefined || !rangeFormat) return `${RULE}To Port: ${start}/${protocol}`;
     return `${RULE}To Port Range: ${start}-${port.endPort.value}/${protocol}`;
   });
 }

@@ -1,0 +1,59 @@
+/**
+ * The cluster profile: what an answer depends on that the manifests cannot say. Which
+ * Kubernetes release the API server runs decides what it rejects; the pod and service
+ * CIDRs and the network plugin decide whether an ipBlock can match a pod. Every finding,
+ * hover and trace that depends on one of these says which value it assumed.
+ */
+
+export interface KubernetesVersion {
+  readonly major: number;
+  readonly minor: number;
+}
+
+export type NetworkPlugin = 'generic' | 'calico' | 'cilium' | 'antrea' | 'ovn-kubernetes';
+
+export interface ClusterProfile {
+  /** The API server's release. */
+  readonly kubernetesVersion: KubernetesVersion;
+  /** Whether kubernetesVersion was given (by a setting, a flag or a profile file) or is the default. */
+  readonly versionGiven: boolean;
+  /** The cluster's pod CIDRs, when known. */
+  readonly podCidrs: readonly string[];
+  /** The cluster's service CIDRs, when known. */
+  readonly serviceCidrs: readonly string[];
+  readonly plugin: NetworkPlugin;
+}
+
+/**
+ * The newest stable Kubernetes release this version of the extension knows. Kept in step
+ * with the release table; a profile names another release to check against it instead.
+ */
+export const NEWEST_KUBERNETES: KubernetesVersion = { major: 1, minor: 37 };
+
+export const DEFAULT_PROFILE: ClusterProfile = {
+  kubernetesVersion: NEWEST_KUBERNETES,
+  versionGiven: false,
+  podCidrs: [],
+  serviceCidrs: [],
+  plugin: 'generic',
+};
+
+/** "1.35", "v1.35", "1.35.2" or "v1.35.0-eks-1234" -> 1.35; undefined for anything else. */
+export function parseKubernetesVersion(text: string): KubernetesVersion | undefined {
+  const match = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+][0-9A-Za-z.-]*)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const major = Number(match[1]);
+  const minor = Number(match[2]);
+  return major === 1 && minor <= 99 ? { major, minor } : undefined;
+}
+
+export function formatVersion(version: KubernetesVersion): string {
+  return `${version.major}.${version.minor}`;
+}
+
+/** Whether `version` is `since` or newer. */
+export function atLeast(version: KubernetesVersion, since: KubernetesVersion): boolean {
+  return version.major !== since.major ? version.major > since.major : version.minor >= since.minor;
+}
+
+export const NETWORK_PLUGINS: readonly NetworkPlugin[] = ['generic', 'calico', 'cilium', 'antrea', 'ovn-kubernetes'];
