@@ -47,6 +47,11 @@ export interface WorkloadObject {
   readonly containerPorts: readonly ContainerPort[];
   /** For a Pod owned by a controller: its owner, under which it is grouped. */
   readonly owner?: ControllerOwner;
+  /**
+   * `hostNetwork: true`: the pods use their node's network namespace and IP. NetworkPolicy
+   * leaves their behaviour undefined; most plugins treat their traffic as the node's.
+   */
+  readonly hostNetwork?: Field<true>;
 }
 
 export function isWorkloadKind(kind: string | undefined): kind is WorkloadKind {
@@ -65,6 +70,7 @@ export const readWorkload = memoByObject((ref: ObjectRef): WorkloadObject | unde
   const podSpec = kind === 'Pod' ? mapField(ref.node, 'spec')?.map : template ? mapField(template, 'spec')?.map : undefined;
   const labelsMap = mapField(podMeta?.map, 'labels');
   const owner = kind === 'Pod' ? controllerOwner(podMeta?.map) : undefined;
+  const hostNetwork = podSpec ? hostNetworkField(podSpec) : undefined;
   return {
     ref,
     kind,
@@ -75,8 +81,15 @@ export const readWorkload = memoByObject((ref: ObjectRef): WorkloadObject | unde
     podLabelsSpan: labelsMap?.map.span ?? ref.node.span,
     containerPorts: readContainerPorts(podSpec),
     ...(owner && { owner }),
+    ...(hostNetwork && { hostNetwork }),
   };
 });
+
+function hostNetworkField(podSpec: YMap): Field<true> | undefined {
+  const pair = getPair(podSpec, 'hostNetwork');
+  const value = pair?.value;
+  return pair && isScalar(value) && value.value === true ? { value: true, span: value.span, keySpan: pair.key.span } : undefined;
+}
 
 function podTemplate(root: YMap, kind: WorkloadKind): YMap | undefined {
   const spec = mapField(root, 'spec')?.map;
