@@ -20,7 +20,7 @@ import { calicoEntry, kubernetesEntry, tiersOf } from './evaluation-order';
 import { buildOrderedVector, isCalicoRule, orderedSteps, stepsKey, type StepTier } from './ordered-evaluation';
 import { ruleConnectionSet } from './rule-connections';
 import type { ReachModel } from './reach-model';
-import { runToEnd, type Steps } from '../../parse/steps';
+import { runToEnd, stepWork, type Steps } from '../../parse/steps';
 import type { CompiledPolicy, CompiledRule } from './types';
 
 type Direction = 'ingress' | 'egress';
@@ -110,6 +110,7 @@ export class ReachMatrix {
     const n = this.model.nodeCount;
     const classes = this.model.classCount;
     const base = s * n;
+    stepWork.units += n;
     if (s >= classes) {
       // An external source: only pod destinations' ingress decides; external to external is not listed.
       for (let t = 0; t < n; t++) this.cells[base + t] = t < classes ? (this.sides.ingress.vectorOf[t]?.[s] ?? ALL) : NONE;
@@ -128,6 +129,7 @@ export class ReachMatrix {
     const n = this.model.nodeCount;
     const classes = this.model.classCount;
     const column = this.sides.ingress.vectorOf[t];
+    stepWork.units += n;
     for (let s = 0; s < n; s++) {
       const e = s < classes ? (this.sides.egress.vectorOf[s]?.[t] ?? ALL) : t < classes ? ALL : NONE;
       this.cells[s * n + t] = column ? this.table.intersect(e, column[s]!) : e;
@@ -168,9 +170,11 @@ export class ReachMatrix {
 
   private buildVector(direction: Direction, policies: readonly CompiledPolicy[], owner: number): Int32Array {
     const vector = new Int32Array(this.model.nodeCount);
+    stepWork.units += vector.length;
     for (const policy of policies) {
       for (const rule of policy[direction]!) {
         const nodes = this.nodesOf(policy, rule);
+        stepWork.units += nodes.length;
         // Ingress ports resolve against the owner (the destination); uniform rules need no destination.
         const fixed = direction === 'ingress' || rule.uniform ? this.connectionOf(rule, direction === 'ingress' ? owner : -1) : -1;
         if (fixed === NONE) continue;
