@@ -148,7 +148,7 @@ export class ReachMatrix {
       side.ordered[c] = steps;
       const key = steps ? stepsKey(this.model, direction, steps, c) : policies.length === 0 ? '' : this.vectorKey(direction, policies, c);
       side.keys[c] = key;
-      if (key !== '' && !side.vectors.has(key)) side.vectors.set(key, steps ? buildOrderedVector(this.model, this, direction, c, steps) : this.buildVector(direction, policies, c));
+      if (key !== '' && !side.vectors.has(key)) side.vectors.set(key, steps ? buildOrderedVector(this.model, this, direction, c, steps) : yield* this.buildVector(direction, policies, c));
       side.vectorOf[c] = key === '' ? null : side.vectors.get(key)!;
       yield;
     }
@@ -168,11 +168,13 @@ export class ReachMatrix {
     return named ? `${uids}#${this.model.portsKey(c)}` : uids;
   }
 
-  private buildVector(direction: Direction, policies: readonly CompiledPolicy[], owner: number): Int32Array {
+  /** A class's vector; a step per rule whose peers were matched for the first time, which costs a pass over the nodes. */
+  private *buildVector(direction: Direction, policies: readonly CompiledPolicy[], owner: number): Steps<Int32Array> {
     const vector = new Int32Array(this.model.nodeCount);
     stepWork.units += vector.length;
     for (const policy of policies) {
       for (const rule of policy[direction]!) {
+        if (!this.ruleNodes.has(rule)) yield;
         const nodes = this.nodesOf(policy, rule);
         stepWork.units += nodes.length;
         // Ingress ports resolve against the owner (the destination); uniform rules need no destination.
@@ -210,8 +212,12 @@ export class ReachMatrix {
     if (rule.peers === null) nodes = Int32Array.from({ length: this.model.nodeCount }, (_, i) => i);
     else {
       const seen = new Uint8Array(this.model.nodeCount);
+      stepWork.units += seen.length;
       for (const peer of rule.peers) {
-        for (const node of this.model.peerCandidates(policy, peer)) if (!seen[node] && this.model.peerMatches(policy, peer, node)) seen[node] = 1;
+        for (const node of this.model.peerCandidates(policy, peer)) {
+          stepWork.units++;
+          if (!seen[node] && this.model.peerMatches(policy, peer, node)) seen[node] = 1;
+        }
       }
       const list: number[] = [];
       seen.forEach((v, i) => v && list.push(i));

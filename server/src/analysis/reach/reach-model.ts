@@ -62,7 +62,7 @@ export class ReachModel {
       this.addCalicoPolicy(item);
       yield;
     }
-    this.sortPolicies();
+    yield* this.sortPoliciesSteps();
     this.atoms = splitAddressSpace(this.ipCuts());
   }
 
@@ -105,9 +105,15 @@ export class ReachModel {
 
   /** Policies in a stable order (id, then file, then position), whatever order the files came in. */
   sortPolicies(): void {
+    runToEnd(this.sortPoliciesSteps());
+  }
+
+  /** sortPolicies as steps: thousands of policies take tens of thousands of comparisons. */
+  *sortPoliciesSteps(): Steps<void> {
     const order = (a: { ref: { id: string; source: { uri: string; span: { start: number } } } }, b: typeof a): number =>
       compare(a.ref.id, b.ref.id) || compare(a.ref.source.uri, b.ref.source.uri) || a.ref.source.span.start - b.ref.source.span.start;
-    this.policies.sort(order);
+    const sorted = yield* sortSteps(this.policies, order);
+    sorted.forEach((policy, i) => (this.policies[i] = policy));
     this.skipped.sort(order);
     this.calico.policies.sort(order);
   }
