@@ -18,7 +18,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CancellationTokenSource, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { deepBlockYaml, deepFlowYaml, deepJsonList, deepJsonObject } from '../support/deep-shapes';
+import { aliasChainYaml, aliasLaughsYaml, deepBlockYaml, deepFlowYaml, deepJsonList, deepJsonObject } from '../support/deep-shapes';
 import { GARBAGE_PARAMS, NOTIFICATIONS } from '../support/garbage-params';
 import { fileUri, LspClient } from '../support/lsp-client';
 import { EXAMPLES } from '../support/paths';
@@ -82,6 +82,8 @@ function corpus(): { name: string; text: string; json: boolean }[] {
     { name: 'deep flow yaml', text: deepFlowYaml(10_000), json: false },
     { name: 'deep block yaml', text: deepBlockYaml(2_000), json: false },
     { name: 'just below the nesting limit', text: deepFlowYaml(150), json: false },
+    { name: 'a chain of 300 aliases', text: aliasChainYaml(300), json: false },
+    { name: 'aliases that expand 3^40 times', text: aliasLaughsYaml(40), json: false },
   ];
 }
 

@@ -25,3 +25,19 @@ export function deepFlowYaml(depth: number): string {
 export function deepBlockYaml(depth: number): string {
   return `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  x:\n  ${'- '.repeat(depth)}x\n`;
 }
+
+/** Shallow text that is deep through aliases: each anchor's map holds an alias of the one before, `length` anchors long. */
+export function aliasChainYaml(length: number): string {
+  const lines = ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: p, namespace: n}', 'x0: &a0 {podSelector: {}}'];
+  for (let i = 1; i < length; i++) lines.push(`x${i}: &a${i} {podSelector: {}, nested: *a${i - 1}}`);
+  lines.push(`spec: *a${length - 1}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Aliases that expand exponentially ("billion laughs"): `levels` anchors, each a list of three aliases of the one before. */
+export function aliasLaughsYaml(levels: number): string {
+  const lines = ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: p, namespace: n}', 'x0: &a0 [{podSelector: {}}]'];
+  for (let i = 1; i < levels; i++) lines.push(`x${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}]`);
+  lines.push(`spec: {podSelector: {}, ingress: [{from: *a${levels - 1}}], egress: *a${levels - 1}}`);
+  return `${lines.join('\n')}\n`;
+}
