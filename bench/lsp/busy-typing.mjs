@@ -8,9 +8,13 @@
  *     from scratch (a workload's labels were changed just before);
  *   - while the first index of the workspace is still running.
  * Prints edit → diagnostics medians for each, and how long the matrix and the index
- * took. Numbers only; nothing here asserts a time.
+ * took. Then, on a larger workspace (5,000 workloads, 2,500 policies by default), the
+ * p50/p95/max of typing and hover latency during a reachability matrix computation
+ * (typing-during-matrix.mjs; the target is a p95 under 50 ms). Numbers only; nothing
+ * here asserts a time.
  *
  *   node bench/lsp/busy-typing.mjs [--workloads=2000] [--policies=1000] [--namespaces=50] [--edits=9]
+ *                                  [--large-workloads=5000] [--large-policies=2500] [--rounds=2] [--large-only]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,6 +24,7 @@ import { generateWorkspace } from '../reach/generate.mjs';
 import { LspSession } from './lsp-session.mjs';
 import { serverSpecs } from './servers.mjs';
 import { median } from './stats.mjs';
+import { latencyRow, typingDuringMatrix } from './typing-during-matrix.mjs';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FOLDER = path.join(PROJECT_ROOT, '.bench', 'busy');
@@ -27,11 +32,16 @@ const DEADLINE_MS = 120_000;
 
 /** @param {string[]} argv */
 function parseOptions(argv) {
-  const options = { workloads: 2000, policies: 1000, namespaces: 50, edits: 9 };
+  const options = { workloads: 2000, policies: 1000, namespaces: 50, edits: 9, largeWorkloads: 5000, largePolicies: 2500, rounds: 2, largeOnly: false };
   for (const arg of argv) {
-    const match = /^--(workloads|policies|namespaces|edits)=(\d+)$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument ${arg}; expected --workloads=, --policies=, --namespaces= or --edits= with a number.`);
-    options[/** @type {'workloads'} */ (match[1])] = Number(match[2]);
+    if (arg === '--large-only') {
+      options.largeOnly = true;
+      continue;
+    }
+    const match = /^--(workloads|policies|namespaces|edits|large-workloads|large-policies|rounds)=(\d+)$/.exec(arg);
+    if (!match) throw new Error(`Unknown argument ${arg}; expected --large-only, or --workloads=, --policies=, --namespaces=, --edits=, --large-workloads=, --large-policies= or --rounds= with a number.`);
+    const key = match[1].replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+    options[/** @type {'workloads'} */ (key)] = Number(match[2]);
   }
   return options;
 }
@@ -149,8 +159,37 @@ export async function runBusyTyping(options) {
   }
 }
 
+/**
+ * Typing during a matrix computation on the larger workspace.
+ * @param {ReturnType<typeof parseOptions>} options
+ */
+export async function runTypingDuringMatrix(options) {
+  const generated = generateWorkspace({ workloads: options.largeWorkloads, policies: options.largePolicies, namespaces: options.namespaces });
+  const files = writeWorkspace(generated.files);
+  const policies = /** @type {{ uri: string, text: string }} */ (files.get('file:///bench/ns-07/policies.yaml'));
+  const workloads = /** @type {{ uri: string, text: string }} */ (files.get('file:///bench/ns-07/workloads.yaml'));
+  const [spec] = serverSpecs(PROJECT_ROOT, ['netpol-lens']);
+  console.log(`netpol-lens on a generated workspace of ${generated.workloads} workloads, ${generated.policies} policies, ${generated.namespaces} namespaces, during a matrix computation:`);
+  const session = new LspSession(spec);
+  try {
+    await session.initialize(pathToFileURL(FOLDER).toString(), DEADLINE_MS * 5);
+    await session.waitFor(() => (spec.ready.test(session) ? true : undefined), spec.ready.what, DEADLINE_MS * 5);
+    await session.open(policies.uri, policies.text);
+    await session.open(workloads.uri, workloads.text);
+    await session.settle(300, DEADLINE_MS);
+    const hoverAt = positionOf(policies.text, 'podSelector');
+    const result = await typingDuringMatrix(session, { workloadsUri: workloads.uri, relabelAt: positionOf(workloads.text, 'tier: '), hoverUri: policies.uri, hoverAt, rounds: options.rounds });
+    console.log(latencyRow('edit → diagnostics during the matrix (target p95 < 50 ms)', result.edits));
+    console.log(latencyRow('hover during the matrix', result.hovers));
+    console.log(latencyRow('the matrix (full rebuild)', result.matrix));
+  } finally {
+    await session.stop();
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  runBusyTyping(parseOptions(process.argv.slice(2))).then(
+  const options = parseOptions(process.argv.slice(2));
+  (options.largeOnly ? Promise.resolve() : runBusyTyping(options)).then(() => runTypingDuringMatrix(options)).then(
     () => process.exit(0),
     (error) => {
       console.error(error instanceof Error ? error.message : error);

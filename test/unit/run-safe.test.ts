@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { runSafe, runSafeSync } from '../../server/src/lsp/run-safe';
+import { runInBackground, runSafe, runSafeSync } from '../../server/src/lsp/run-safe';
 
 test('an exception becomes the fallback and one log line naming the handler', async () => {
   const lines: string[] = [];
@@ -44,4 +44,22 @@ test('runSafeSync logs and swallows a notification handler error', () => {
     throw new Error('disk gone');
   });
   assert.match(lines[0]!, /didChangeWatchedFiles failed: disk gone/);
+});
+
+test('a notification whose async work rejects logs the rejection instead of leaving it unhandled', async () => {
+  const lines: string[] = [];
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown): void => {
+    unhandled.push(reason);
+  };
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    runSafeSync((m) => lines.push(m), 'didChangeWatchedFiles', async () => Promise.reject(new Error('bad uri')));
+    runInBackground((m) => lines.push(m), 'reading a file', Promise.reject(new Error('gone')));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(unhandled, []);
+    assert.deepEqual(lines.map((line) => line.split('\n')[0]).sort(), ['[error] didChangeWatchedFiles failed: bad uri', '[error] reading a file failed: gone']);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
 });

@@ -60,13 +60,16 @@ export function* analyzeTextSteps(text: string, previous?: FileAnalysis, profile
   return { parsed, objects, policies, calicoPolicies, relevant, findings: sortFindings(applyVersionGates(findings, profile)), profile };
 }
 
+/** Parser problems with a finding code of their own; the rest are `yaml/syntax`. */
+const OWN_CODES: ReadonlySet<string> = new Set(['yaml/duplicate-key', 'yaml/too-deep']);
+
 function syntaxFindings(parsed: ParsedFile): Finding[] {
   const findings: Finding[] = [];
   for (const doc of parsed.documents) {
     // Go templates are not YAML until rendered; their "errors" are not the user's.
     if (doc.templated) continue;
     for (const problem of doc.problems) {
-      findings.push(finding(problem.code === 'yaml/duplicate-key' ? problem.code : 'yaml/syntax', problem.severity, problem.message, problem.span, { data: { docIndex: doc.index, parserCode: problem.code } }));
+      findings.push(finding(OWN_CODES.has(problem.code) ? problem.code : 'yaml/syntax', problem.severity, problem.message, problem.span, { data: { docIndex: doc.index, parserCode: problem.code } }));
     }
   }
   return findings;

@@ -9,7 +9,7 @@ import type { FileAnalysis } from '../analysis/analyze-file';
 import type { Finding } from '../analysis/finding';
 import { toDiagnostics } from '../services/diagnostics';
 import type { AnalysisCache } from './analysis-cache';
-import { runSafeSync, type Logger } from './run-safe';
+import { runInBackground, runSafeSync, type Logger } from './run-safe';
 
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
@@ -44,7 +44,7 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     this.pending.delete(uri);
     this.lastSent.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    runInBackground(this.log, `clearing diagnostics of ${uri}`, this.connection.sendDiagnostics({ uri, diagnostics: [] }));
   }
 
   private flush(): void {
@@ -65,7 +65,7 @@ export class DiagnosticsPublisher {
         // A new version is always sent; a refresh of the same version only when something changed.
         const unchanged = last?.version === document.version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics);
         this.lastSent.set(uri, { version: document.version, workspace, diagnostics });
-        if (!unchanged) void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+        if (!unchanged) runInBackground(this.log, `publishing diagnostics of ${uri}`, this.connection.sendDiagnostics({ uri, version: document.version, diagnostics }));
       });
     }
   }

@@ -35,6 +35,7 @@ export class ReachRunner {
     if (!this.running && this.workspace.reachIsCurrent) return Promise.resolve(this.workspace.reach());
     return new Promise<ReachEngine>((resolve, reject) => {
       this.waiters.add({ resolve, reject, token });
+      // run() settles every waiter itself and never rejects.
       if (!this.running) void this.run();
     });
   }

@@ -19,13 +19,23 @@ export async function runSafe<T>(log: Logger, name: string, token: CancellationT
   }
 }
 
-/** Same guard for notifications, which have no result to fall back to. */
-export function runSafeSync(log: Logger, name: string, work: () => void): void {
+/**
+ * Same guard for notifications, which have no result to fall back to. Work that
+ * returns a promise is guarded too: its rejection is logged, since nobody awaits a
+ * notification's work and an unobserved rejection would end the process.
+ */
+export function runSafeSync(log: Logger, name: string, work: () => void | Promise<void>): void {
   try {
-    work();
+    const result = work();
+    if (result) runInBackground(log, name, result);
   } catch (error) {
     log(`[error] ${name} failed: ${describeError(error)}`);
   }
+}
+
+/** Starts work nobody awaits (a notification sent, a file read after a close): a rejection becomes a log line. */
+export function runInBackground(log: Logger, name: string, work: Promise<unknown>): void {
+  work.catch((error: unknown) => log(`[error] ${name} failed: ${describeError(error)}`));
 }
 
 /** The answer to a request the client cancelled. */
@@ -33,6 +43,6 @@ export function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
 }
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
 }

@@ -7,6 +7,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../analysis/analyze-file';
 import { AnalysisCache } from './analysis-cache';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
+import { listenToDocuments } from './document-sync';
+import { keepAliveOnUncaughtErrors } from './last-resort';
 import { registerFeatures, serverCapabilities } from './features';
 import { calicoWorkspaceFindings } from '../workspace/calico-order';
 import { WorkspaceFindingsCache } from '../workspace/workspace-findings-cache';
@@ -23,6 +25,7 @@ export function startServer(connection: Connection): void {
     return entry?.text === text ? entry.analysis : undefined;
   });
   const log = (message: string): void => connection.console.log(message);
+  keepAliveOnUncaughtErrors(log);
   const indexer: WorkspaceIndexer = new WorkspaceIndexer(connection, documents, cache, log);
   const workspaceFindings = new WorkspaceFindingsCache();
   const diagnostics = new DiagnosticsPublisher(connection, documents, cache, log, (analysis, uri) => {
@@ -39,7 +42,11 @@ export function startServer(connection: Connection): void {
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };
   });
+  let started = false;
   connection.onInitialized(() => {
+    // A second `initialized` (which no editor sends) must not index the workspace twice over.
+    if (started) return;
+    started = true;
     log(`${SERVER_NAME} ${SERVER_VERSION} ready (node ${process.version}).`);
     indexer.start();
   });
@@ -55,6 +62,6 @@ export function startServer(connection: Connection): void {
   });
 
   registerFeatures({ connection, documents, cache, log, indexer });
-  documents.listen(connection);
+  listenToDocuments(documents, connection, log);
   connection.listen();
 }

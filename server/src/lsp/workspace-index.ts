@@ -23,7 +23,7 @@ import { ReachRunner } from './reach-runner';
 import type { Steps } from '../parse/steps';
 import { runInSlices } from './slices';
 import type { AnalysisCache } from './analysis-cache';
-import { cancelled, runSafeSync, type Logger } from './run-safe';
+import { cancelled, runInBackground, runSafeSync, type Logger } from './run-safe';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -64,9 +64,9 @@ export class WorkspaceIndexer {
   ) {}
 
   initialize(params: InitializeParams): void {
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    this.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
-    const caps = params.capabilities;
+    const folders = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f: { uri?: unknown } | null) => f?.uri) : [params.rootUri];
+    this.folders = folders.map(filePath).filter((folder): folder is string => folder !== undefined);
+    const caps = params.capabilities ?? {};
     this.supports = {
       progress: caps.window?.workDoneProgress === true,
       configuration: caps.workspace?.configuration === true,
@@ -76,10 +76,10 @@ export class WorkspaceIndexer {
 
   /** Called once the client sent `initialized`: registers watchers and runs the first index. */
   start(): void {
-    this.connection.onDidChangeWatchedFiles((params) => runSafeSync(this.log, 'didChangeWatchedFiles', () => void this.filesChanged(params.changes)));
-    this.connection.onDidChangeConfiguration(() => runSafeSync(this.log, 'didChangeConfiguration', () => void this.reindex()));
+    this.connection.onDidChangeWatchedFiles((params: { changes?: unknown } | null) => runSafeSync(this.log, 'didChangeWatchedFiles', () => this.filesChanged(fileEvents(params?.changes))));
+    this.connection.onDidChangeConfiguration(() => runSafeSync(this.log, 'didChangeConfiguration', () => this.reindex()));
     if (this.supports.watchers) {
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
+      runInBackground(this.log, 'registering file watchers', this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] }));
     }
     this.firstIndex = this.reindex();
   }
@@ -128,7 +128,7 @@ export class WorkspaceIndexer {
 
   /** A closed buffer falls back to what is on disk (or leaves the workspace). */
   documentClosed(uri: string): void {
-    if (this.inScope(uri)) void this.syncFromDisk(uri);
+    if (this.inScope(uri)) runInBackground(this.log, `reading ${uri}`, this.syncFromDisk(uri));
   }
 
   private async filesChanged(changes: readonly FileEvent[]): Promise<void> {
@@ -167,8 +167,10 @@ export class WorkspaceIndexer {
   /** True for manifest files inside a workspace folder and not excluded (or any open file when there is no folder). */
   inScope(uri: string): boolean {
     if (!uri.startsWith('file:') || !MANIFEST.test(uri)) return false;
+    // A URI Node cannot turn into a path of this machine (a host, an encoded `/`) is no file of ours.
+    const file = filePath(uri);
+    if (file === undefined) return false;
     if (this.folders.length === 0) return true;
-    const file = fileURLToPath(uri);
     return this.folders.some((folder) => {
       const relative = path.relative(folder, file);
       if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
@@ -252,8 +254,8 @@ export class WorkspaceIndexer {
     setImmediate(() => {
       this.statusScheduled = false;
       const params: IndexStatusParams = { state: this.indexing ? 'indexing' : 'ready', files: this.workspace.size, version: this.workspace.version };
-      void this.connection.sendNotification(IndexStatusNotification.method, params);
-      this.onDidChangeWorkspace();
+      runInBackground(this.log, 'sending the index status', this.connection.sendNotification(IndexStatusNotification.method, params));
+      runSafeSync(this.log, 'refreshing after a workspace change', () => this.onDidChangeWorkspace());
     });
   }
 }
@@ -282,6 +284,22 @@ function lineCount(text: string): number {
   let lines = 1;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
   return lines;
+}
+
+/** The local path of a `file:` URI, or undefined for any other URI and for one Node cannot convert. */
+function filePath(uri: unknown): string | undefined {
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The well-formed events of a watched-files notification; the rest of what a client sent is dropped. */
+function fileEvents(changes: unknown): FileEvent[] {
+  if (!Array.isArray(changes)) return [];
+  return changes.filter((change): change is FileEvent => typeof change === 'object' && change !== null && typeof (change as FileEvent).uri === 'string' && typeof (change as FileEvent).type === 'number');
 }
 
 /** One spelling per file: editors and Node percent-encode file URIs slightly differently. */

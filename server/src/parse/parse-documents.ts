@@ -9,6 +9,7 @@ import * as yaml from 'yaml';
 import { NodeConverter } from './convert-node';
 import { ProblemSpans } from './problem-spans';
 import { documentRegions } from './document-regions';
+import { findTooDeep, MAX_NESTING_DEPTH } from './nesting-depth';
 import { DocumentSpan, type DocumentBase } from './document-span';
 import { runToEnd, type Steps } from './steps';
 import type { ParsedDocument, ParsedFile, ParsedRegion, SyntaxProblem, YNode } from './yaml-tree';
@@ -96,6 +97,8 @@ function withIndex(doc: ParsedDocument, index: number): ParsedDocument {
 
 /** Parses one region's text; spans are relative to the region and read through `base`. */
 function parseRegion(text: string, base: DocumentBase): ParsedDocument[] {
+  const tooDeep = findTooDeep(text);
+  if (tooDeep) return [tooDeepDocument(text, tooDeep.offset, base)];
   let parsed: yaml.Document.Parsed[];
   try {
     const all = yaml.parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
@@ -108,6 +111,18 @@ function parseRegion(text: string, base: DocumentBase): ParsedDocument[] {
     return [{ index: 0, span: new DocumentSpan(0, text.length, base), root: null, problems: [problem], templated: false }];
   }
   return parsed.map((doc, index) => convertDocument(doc, index, text, regionEnd(parsed, index, text), base));
+}
+
+/**
+ * A region nested deeper than the parser and every reader of its tree can recurse
+ * is not parsed: it becomes one document with no root and one problem, so it costs
+ * one scan of its text and shows one clear diagnostic.
+ */
+function tooDeepDocument(text: string, offset: number, base: DocumentBase): ParsedDocument {
+  const span = new DocumentSpan(offset, Math.min(offset + 1, text.length), base);
+  const message = `Nested too deeply to analyse: this document nests more than ${MAX_NESTING_DEPTH} levels deep here, so NetworkPolicy Lens does not read it.`;
+  const problem: SyntaxProblem = { span, code: 'yaml/too-deep', message, severity: 'error' };
+  return { index: 0, span: new DocumentSpan(0, text.length, base), root: null, problems: [problem], templated: false };
 }
 
 /**

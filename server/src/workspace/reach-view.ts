@@ -7,7 +7,7 @@ import { formatConnections, isAllConnections, isNoConnections, type ConnectionSe
 import type { PairTrace, RuleContribution, SideTrace } from '../analysis/reach/explain';
 import type { ReachEngine, ReachNode } from '../analysis/reach/reach-engine';
 import type { PolicyRef, SourceRef } from '../analysis/reach/types';
-import { runToEnd, type Steps } from '../parse/steps';
+import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../parse/steps';
 import { CellRuns } from './matrix-runs';
 import type { CellStatus, MatrixCell, MatrixGroup, MatrixNode, PairTraceDto, PolicyRefDto, ReachabilityMatrixParams, ReachabilityMatrixResult, SideTraceDto, SourceLocation } from '../protocol';
 
@@ -25,10 +25,14 @@ export function matrixView(engine: ReachEngine, state: { version: number; indexi
   return runToEnd(matrixViewSteps(engine, state, locate, params, cellOf));
 }
 
-/** matrixView as steps (parse/steps.ts), a step per row: a large matrix has millions of cells. */
+/**
+ * matrixView as steps (parse/steps.ts), a step per row: a large matrix has millions
+ * of cells. Ordering and locating thousands of nodes are steps too.
+ */
 export function* matrixViewSteps(engine: ReachEngine, state: { version: number; indexing: boolean }, locate: LocateSource, params: ReachabilityMatrixParams = {}, cellOf: (set: ConnectionSet) => MatrixCell = plainCell): Steps<ReachabilityMatrixResult> {
-  const ordered = orderNodes(engine.nodes);
-  const nodes = ordered.map((n) => matrixNode(n, locate));
+  const ordered = yield* orderNodes(engine.nodes);
+  const nodes: MatrixNode[] = [];
+  yield* forEachSteps(ordered, (n) => nodes.push(matrixNode(n, locate)));
   const { palette, cellRuns } = yield* cellsOf(engine, ordered, cellOf);
   const limit = params.traceLimit ?? DEFAULT_TRACE_LIMIT;
   const wanted = params.includeTraces === true;
@@ -86,15 +90,19 @@ function* cellsOf(engine: ReachEngine, ordered: readonly ReachNode[], cellOf: (s
       }
       runs.push(index);
     }
+    stepWork.units += ordered.length;
     yield;
   }
   return { palette, cellRuns: runs.runs };
 }
 
 /** Workloads by namespace, then external ranges, each by id: groups stay contiguous. */
-function orderNodes(nodes: readonly ReachNode[]): ReachNode[] {
-  const group = (n: ReachNode): string => (n.kind === 'workload' ? `0${n.namespace}` : '1');
-  return [...nodes].sort((a, b) => (group(a) < group(b) ? -1 : group(a) > group(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+function* orderNodes(nodes: readonly ReachNode[]): Steps<ReachNode[]> {
+  const keyed: { node: ReachNode; group: string }[] = [];
+  yield* forEachSteps(nodes, (node) => keyed.push({ node, group: node.kind === 'workload' ? `0${node.namespace}` : '1' }));
+  const sorted = yield* sortSteps(keyed, (a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
+  stepWork.units += sorted.length;
+  return sorted.map((k) => k.node);
 }
 
 function matrixNode(node: ReachNode, locate: LocateSource): MatrixNode {

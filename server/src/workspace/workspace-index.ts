@@ -21,6 +21,7 @@ import { rejections } from '../calico/checks';
 import { effectiveNamespace } from '../calico/model/defaults';
 import { labelSetFromEntries, selectorMatches, type CompiledSelector } from '../analysis/selectors';
 import type { FileEntry } from './file-entry';
+import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../parse/steps';
 
 export interface IndexedNamespace extends ReachNamespace {
   /** The `kind: Namespace` object, when the workspace declares one. */
@@ -52,8 +53,19 @@ export class WorkspaceIndex {
   readonly tiers = new Map<string, ReachTier>();
 
   /** `files` in any order: the index sorts by uri so results never depend on it. */
-  constructor(files: Iterable<FileEntry>) {
-    const sorted = [...files].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  constructor(files?: Iterable<FileEntry>) {
+    if (files) runToEnd(this.load(files));
+  }
+
+  /** The index built as steps (parse/steps.ts), a step per file, for a workspace of thousands of objects. */
+  static *build(files: Iterable<FileEntry>): Steps<WorkspaceIndex> {
+    const index = new WorkspaceIndex();
+    yield* index.load(files);
+    return index;
+  }
+
+  private *load(files: Iterable<FileEntry>): Steps<void> {
+    const sorted = yield* sortSteps([...files], (a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     for (const file of sorted) for (const ns of file.namespaces) this.declareNamespace(file.uri, ns);
     for (const file of sorted) {
       for (const w of file.workloads) this.workloads.push(indexWorkload(file.uri, w));
@@ -61,9 +73,11 @@ export class WorkspaceIndex {
       for (const service of file.services) this.services.push({ uri: file.uri, service });
       this.calicoPolicies.push(...calicoInputs(file.uri, file.analysis));
       for (const tier of file.tiers) if (!this.tiers.has(tier.name)) this.tiers.set(tier.name, { ...tier, source: { uri: file.uri, span: tier.span } });
+      stepWork.units += file.workloads.length + file.analysis.policies.length + file.services.length;
+      yield;
     }
-    for (const w of this.workloads) this.implyNamespace(w.namespace);
-    for (const p of this.policies) this.implyNamespace(p.policy.metadata.namespace?.value || 'default');
+    yield* forEachSteps(this.workloads, (w) => this.implyNamespace(w.namespace));
+    yield* forEachSteps(this.policies, (p) => this.implyNamespace(p.policy.metadata.namespace?.value || 'default'));
     for (const s of this.services) this.implyNamespace(s.service.namespace);
     for (const c of this.calicoPolicies) {
       const namespace = effectiveNamespace(c.policy);

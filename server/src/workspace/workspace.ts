@@ -68,6 +68,16 @@ export class Workspace {
     return this.indexCache;
   }
 
+  /** The index as steps: the reachability path builds it in slices when no one has yet. */
+  private *indexSteps(): Steps<WorkspaceIndex> {
+    if (this.indexCache) return this.indexCache;
+    const version = this.changes;
+    const index = yield* WorkspaceIndex.build([...this.files.values()]);
+    // Files changed meanwhile: the index is of the files as they were, which is what this update computes.
+    if (this.changes === version) this.indexCache = index;
+    return index;
+  }
+
   /** How the last reach() got its answer: built anew, updated in place, or reused as it was. */
   get lastReachUpdate(): 'full' | 'incremental' | 'cached' {
     return this.lastUpdate;
@@ -101,9 +111,10 @@ export class Workspace {
     let finished = false;
     try {
       if (!this.engine || this.shapeChanged) {
-        const input = this.index.reachInput();
+        // Cleared before the first yield: a change made while the index is built marks the next update.
         this.shapeChanged = false;
         this.policyOnly.clear();
+        const input = (yield* this.indexSteps()).reachInput();
         this.engine = yield* ReachEngine.build(input);
         this.lastUpdate = 'full';
       } else if (this.policyOnly.size > 0) {

@@ -20,7 +20,7 @@ import { calicoEntry, kubernetesEntry, tiersOf } from './evaluation-order';
 import { buildOrderedVector, isCalicoRule, orderedSteps, stepsKey, type StepTier } from './ordered-evaluation';
 import { ruleConnectionSet } from './rule-connections';
 import type { ReachModel } from './reach-model';
-import { runToEnd, type Steps } from '../../parse/steps';
+import { runToEnd, stepWork, type Steps } from '../../parse/steps';
 import type { CompiledPolicy, CompiledRule } from './types';
 
 type Direction = 'ingress' | 'egress';
@@ -110,6 +110,7 @@ export class ReachMatrix {
     const n = this.model.nodeCount;
     const classes = this.model.classCount;
     const base = s * n;
+    stepWork.units += n;
     if (s >= classes) {
       // An external source: only pod destinations' ingress decides; external to external is not listed.
       for (let t = 0; t < n; t++) this.cells[base + t] = t < classes ? (this.sides.ingress.vectorOf[t]?.[s] ?? ALL) : NONE;
@@ -128,6 +129,7 @@ export class ReachMatrix {
     const n = this.model.nodeCount;
     const classes = this.model.classCount;
     const column = this.sides.ingress.vectorOf[t];
+    stepWork.units += n;
     for (let s = 0; s < n; s++) {
       const e = s < classes ? (this.sides.egress.vectorOf[s]?.[t] ?? ALL) : t < classes ? ALL : NONE;
       this.cells[s * n + t] = column ? this.table.intersect(e, column[s]!) : e;
@@ -146,7 +148,7 @@ export class ReachMatrix {
       side.ordered[c] = steps;
       const key = steps ? stepsKey(this.model, direction, steps, c) : policies.length === 0 ? '' : this.vectorKey(direction, policies, c);
       side.keys[c] = key;
-      if (key !== '' && !side.vectors.has(key)) side.vectors.set(key, steps ? buildOrderedVector(this.model, this, direction, c, steps) : this.buildVector(direction, policies, c));
+      if (key !== '' && !side.vectors.has(key)) side.vectors.set(key, steps ? buildOrderedVector(this.model, this, direction, c, steps) : yield* this.buildVector(direction, policies, c));
       side.vectorOf[c] = key === '' ? null : side.vectors.get(key)!;
       yield;
     }
@@ -166,11 +168,15 @@ export class ReachMatrix {
     return named ? `${uids}#${this.model.portsKey(c)}` : uids;
   }
 
-  private buildVector(direction: Direction, policies: readonly CompiledPolicy[], owner: number): Int32Array {
+  /** A class's vector; a step per rule whose peers were matched for the first time, which costs a pass over the nodes. */
+  private *buildVector(direction: Direction, policies: readonly CompiledPolicy[], owner: number): Steps<Int32Array> {
     const vector = new Int32Array(this.model.nodeCount);
+    stepWork.units += vector.length;
     for (const policy of policies) {
       for (const rule of policy[direction]!) {
+        if (!this.ruleNodes.has(rule)) yield;
         const nodes = this.nodesOf(policy, rule);
+        stepWork.units += nodes.length;
         // Ingress ports resolve against the owner (the destination); uniform rules need no destination.
         const fixed = direction === 'ingress' || rule.uniform ? this.connectionOf(rule, direction === 'ingress' ? owner : -1) : -1;
         if (fixed === NONE) continue;
@@ -206,8 +212,12 @@ export class ReachMatrix {
     if (rule.peers === null) nodes = Int32Array.from({ length: this.model.nodeCount }, (_, i) => i);
     else {
       const seen = new Uint8Array(this.model.nodeCount);
+      stepWork.units += seen.length;
       for (const peer of rule.peers) {
-        for (const node of this.model.peerCandidates(policy, peer)) if (!seen[node] && this.model.peerMatches(policy, peer, node)) seen[node] = 1;
+        for (const node of this.model.peerCandidates(policy, peer)) {
+          stepWork.units++;
+          if (!seen[node] && this.model.peerMatches(policy, peer, node)) seen[node] = 1;
+        }
       }
       const list: number[] = [];
       seen.forEach((v, i) => v && list.push(i));

@@ -6,7 +6,7 @@
  * container ports: policies cannot tell such pods apart, so the engine computes
  * once per class and cost grows with distinct label sets, not with pod count.
  */
-import { runToEnd, type Steps } from '../../parse/steps';
+import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../../parse/steps';
 import { NAMESPACE_NAME_LABEL } from '../../model/namespaces';
 import { labelSetOf, SelectorMatchCache } from '../selectors';
 import { compileCalicoPolicy } from './calico-compile';
@@ -48,13 +48,13 @@ export class ReachModel {
   /** Reads the input, one step per policy, so a large workspace can be read in time slices. */
   *load(input: ReachInput): Steps<void> {
     for (const ns of [...input.namespaces].sort((a, b) => compare(a.name, b.name))) if (!this.namespaces.has(ns.name)) this.namespaces.set(ns.name, ns);
-    this.workloads = this.uniqueWorkloads(input.workloads);
-    yield;
-    for (const w of this.workloads) this.ensureNamespace(w.namespace);
+    this.workloads = yield* this.uniqueWorkloads(input.workloads);
+    yield* forEachSteps(this.workloads, (w) => this.ensureNamespace(w.namespace));
     this.classOfWorkload = new Int32Array(this.workloads.length);
     yield* this.buildClasses();
     for (const item of input.policies) {
       this.addPolicy(item.uri, item.policy);
+      stepWork.units++;
       yield;
     }
     for (const tier of input.tiers ?? []) if (!this.calico.tiers.has(tier.name)) this.calico.tiers.set(tier.name, tier);
@@ -62,7 +62,7 @@ export class ReachModel {
       this.addCalicoPolicy(item);
       yield;
     }
-    this.sortPolicies();
+    yield* this.sortPoliciesSteps();
     this.atoms = splitAddressSpace(this.ipCuts());
   }
 
@@ -105,9 +105,15 @@ export class ReachModel {
 
   /** Policies in a stable order (id, then file, then position), whatever order the files came in. */
   sortPolicies(): void {
+    runToEnd(this.sortPoliciesSteps());
+  }
+
+  /** sortPolicies as steps: thousands of policies take tens of thousands of comparisons. */
+  *sortPoliciesSteps(): Steps<void> {
     const order = (a: { ref: { id: string; source: { uri: string; span: { start: number } } } }, b: typeof a): number =>
       compare(a.ref.id, b.ref.id) || compare(a.ref.source.uri, b.ref.source.uri) || a.ref.source.span.start - b.ref.source.span.start;
-    this.policies.sort(order);
+    const sorted = yield* sortSteps(this.policies, order);
+    sorted.forEach((policy, i) => (this.policies[i] = policy));
     this.skipped.sort(order);
     this.calico.policies.sort(order);
   }
@@ -175,21 +181,23 @@ export class ReachModel {
     return result;
   }
 
-  private uniqueWorkloads(workloads: readonly ReachWorkload[]): ReachWorkload[] {
-    const sorted = [...workloads].sort((a, b) => compare(a.id, b.id) || compare(a.source.uri, b.source.uri) || a.source.span.start - b.source.span.start);
+  private *uniqueWorkloads(workloads: readonly ReachWorkload[]): Steps<ReachWorkload[]> {
+    const sorted = yield* sortSteps(workloads, (a, b) => compare(a.id, b.id) || compare(a.source.uri, b.source.uri) || a.source.span.start - b.source.span.start);
     const unique: ReachWorkload[] = [];
-    for (const w of sorted) {
+    yield* forEachSteps(sorted, (w) => {
       if (unique.length > 0 && unique[unique.length - 1]!.id === w.id) this.duplicates.push(w);
       else unique.push(w);
-    }
+    });
     return unique;
   }
 
   private *buildClasses(): Steps<void> {
     const byKey = new Map<string, PodClass>();
-    const order = this.workloads.map((w, i) => ({ w, i, key: classKey(w) })).sort((a, b) => compare(a.key, b.key) || a.i - b.i);
-    yield;
+    const keyed: { w: ReachWorkload; i: number; key: string }[] = [];
+    yield* forEachSteps(this.workloads, (w, i) => keyed.push({ w, i, key: classKey(w) }));
+    const order = yield* sortSteps(keyed, (a, b) => compare(a.key, b.key) || a.i - b.i);
     for (const [step, { w, i, key }] of order.entries()) {
+      stepWork.units++;
       if (step % 256 === 255) yield;
       let cls = byKey.get(key);
       if (!cls) {
