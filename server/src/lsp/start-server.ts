@@ -7,13 +7,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../analysis/analyze-file';
 import { AnalysisCache } from './analysis-cache';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
-import { registerFeatures, serverCapabilities } from './features';
+import { registerFeatures, serverCapabilities } from './feature-registry';
 import { calicoWorkspaceFindings } from '../workspace/calico-order';
 import { WorkspaceFindingsCache } from '../workspace/workspace-findings-cache';
 import { normalizeUri, WorkspaceIndexer } from './workspace-index';
 
-export const SERVER_NAME = 'NetworkPolicy Lens';
-export const SERVER_VERSION = '0.1.0';
+const SERVER_NAME = 'NetworkPolicy Lens';
+const SERVER_VERSION = '0.1.0';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

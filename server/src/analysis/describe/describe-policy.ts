@@ -23,7 +23,7 @@ import { ruleLines } from './rule-lines';
 import { alignTabs } from './tab-writer';
 
 /** The namespace a file without `metadata.namespace` lands in, with kubectl's default context. */
-export const DEFAULT_NAMESPACE = 'default';
+const DEFAULT_NAMESPACE = 'default';
 
 /** The full describe text, ending with a newline. */
 export function describeNetworkPolicy(policy: NetworkPolicy): string {

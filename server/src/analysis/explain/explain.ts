@@ -17,6 +17,9 @@ import { explainPort, explainPorts } from './explain-ports';
 import { explainDirection, explainRule } from './explain-rule';
 import { explainSelector } from './explain-selector';
 import { locate } from './locate';
+import { explainRejected } from './explain-rejected';
+import { rejectionsOf } from '../rejections';
+import type { Finding } from '../finding';
 import type { ExplainOptions, Explanation, Located } from './types';
 
 export type { CalicoOrderEntry, CalicoOrderLookup, ExplainOptions, Explanation, SelectorScope, WorkspaceMatcher } from './types';
@@ -26,11 +29,15 @@ export interface ExplainInput {
   readonly policies: readonly NetworkPolicy[];
   /** projectcalico.org/v3 policies: explained by calico-explain.ts. */
   readonly calicoPolicies?: readonly CalicoPolicy[];
+  /** The file's findings: a policy with rejections (analysis/rejections.ts) is explained as rejected. */
+  readonly findings?: readonly Finding[];
 }
 
 export function explainAt(input: ExplainInput, offset: number, options: ExplainOptions = {}): Explanation | null {
   const located = locate(input.policies, input.parsed.text, offset);
   if (!located) return input.calicoPolicies ? explainCalicoAt(input.calicoPolicies, input.parsed.text, offset, options) : null;
+  const rejections = input.findings ? rejectionsOf(input.findings, located.policy.ref) : [];
+  if (rejections.length > 0) return { markdown: explainRejected(located.policy, located.target, located.span, rejections, () => render(located, options)), span: located.span };
   return { markdown: render(located, options), span: located.span };
 }
 
