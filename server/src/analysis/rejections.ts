@@ -19,7 +19,31 @@ const ACCEPTED_ERRORS: ReadonlySet<string> = new Set(['netpol/internal-error', '
 
 /** The findings for which the object at `ref` would be rejected; empty when it would be stored. */
 export function rejectionsOf(findings: readonly Finding[], ref: Pick<ObjectRef, 'docIndex' | 'listIndex'>): Finding[] {
-  return findings.filter((f) => f.severity === 'error' && !ACCEPTED_ERRORS.has(f.code) && f.data?.docIndex === ref.docIndex && (isSyntaxError(f) || f.data.listIndex === ref.listIndex));
+  const inDocument = errorsByDocument(findings).get(ref.docIndex) ?? [];
+  return inDocument.filter((f) => isSyntaxError(f) || f.data?.listIndex === ref.listIndex);
+}
+
+/**
+ * A file's rejecting errors by document, computed once per findings list: every
+ * policy of a large file asks, and filtering all findings for each would cost the
+ * product of their numbers.
+ */
+const BY_DOCUMENT = new WeakMap<readonly Finding[], Map<number, Finding[]>>();
+
+function errorsByDocument(findings: readonly Finding[]): Map<number, Finding[]> {
+  let byDocument = BY_DOCUMENT.get(findings);
+  if (!byDocument) {
+    byDocument = new Map();
+    for (const f of findings) {
+      const docIndex = f.data?.docIndex;
+      if (f.severity !== 'error' || ACCEPTED_ERRORS.has(f.code) || docIndex === undefined) continue;
+      const list = byDocument.get(docIndex);
+      if (list) list.push(f);
+      else byDocument.set(docIndex, [f]);
+    }
+    BY_DOCUMENT.set(findings, byDocument);
+  }
+  return byDocument;
 }
 
 /** A YAML error belongs to its whole document, List items included. */

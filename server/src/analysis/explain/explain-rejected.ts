@@ -14,7 +14,7 @@ import type { ExplainTarget as Target } from './types';
 const TRAFFIC_TARGETS: ReadonlySet<Target['kind']> = new Set(['policy', 'direction', 'rule', 'peers', 'peer', 'ports', 'port', 'policy-types']);
 
 /** "Rejected by the API server: <why>; as written it does nothing." */
-function rejectedLead(rejections: readonly Finding[]): string {
+export function rejectedLead(rejections: readonly Finding[]): string {
   const first = rejections[0]!.message;
   const more = rejections.length > 1 ? ` (and ${rejections.length - 1} more ${rejections.length === 2 ? 'error' : 'errors'})` : '';
   // A message that ends in a question ("Did you mean …?") keeps its mark and starts a new sentence.
