@@ -86,8 +86,9 @@ test('reach notes the policies it ignores as invalid', () => {
   const result = runReach([path.join(ROOT, 'invalid-policies')]);
   assert.equal(result.stderr.length, 3);
   assert.match(result.stderr.join('\n'), /ns1\/bad-cidr is ignored .*"10\.0\.0\.0\/33" is not a valid CIDR/);
-  assert.match(result.stderr.join('\n'), /ns1\/bad-operator is ignored .*"Equals" is not a selector operator/);
-  assert.match(result.stderr.join('\n'), /ns1\/bad-shape is ignored .*"ports" must be a list\./);
+  // The same words as `check`: the engine reads the checks' decision, not a second validation of its own.
+  assert.match(result.stderr.join('\n'), /ns1\/bad-operator is ignored .*Unknown selector operator "Equals"/);
+  assert.match(result.stderr.join('\n'), /ns1\/bad-shape is ignored .*"ports" must be a list, not a map\./);
 });
 
 const WHY_CASES: { name: string; args: string[]; exitCode: number }[] = [

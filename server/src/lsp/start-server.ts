@@ -8,14 +8,14 @@ import type { FileAnalysis } from '../analysis/analyze-file';
 import { AnalysisCache } from './analysis-cache';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { listenToDocuments } from './document-sync';
+import { registerFeatures, serverCapabilities } from './feature-registry';
 import { keepAliveOnUncaughtErrors } from './last-resort';
-import { registerFeatures, serverCapabilities } from './features';
 import { calicoWorkspaceFindings } from '../workspace/calico-order';
 import { WorkspaceFindingsCache } from '../workspace/workspace-findings-cache';
 import { normalizeUri, WorkspaceIndexer } from './workspace-index';
 
-export const SERVER_NAME = 'NetworkPolicy Lens';
-export const SERVER_VERSION = '0.1.0';
+const SERVER_NAME = 'NetworkPolicy Lens';
+const SERVER_VERSION = '0.1.0';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

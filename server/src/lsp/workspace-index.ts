@@ -35,7 +35,7 @@ const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const KIND_KEY = /(^|[\s{,])["']?kind["']?\s*:/m;
 
 /** A cheap test that spares the parser files that cannot hold a Kubernetes object. */
-export function mayHoldObjects(text: string): boolean {
+function mayHoldObjects(text: string): boolean {
   return text.length <= MAX_FILE_BYTES && KIND_KEY.test(text);
 }
 

@@ -14,7 +14,7 @@ import { readMetadata } from './metadata';
 import { labelEntries, listField, mapField, stringField } from './read-fields';
 import type { Field, LabelEntry, ObjectRef, Span } from './types';
 
-export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController'] as const;
+const WORKLOAD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 /** Objects without a namespace land in `default`, as `kubectl apply` would put them. */
@@ -54,7 +54,7 @@ export interface WorkloadObject {
   readonly hostNetwork?: Field<true>;
 }
 
-export function isWorkloadKind(kind: string | undefined): kind is WorkloadKind {
+function isWorkloadKind(kind: string | undefined): kind is WorkloadKind {
   return kind !== undefined && (WORKLOAD_KINDS as readonly string[]).includes(kind);
 }
 

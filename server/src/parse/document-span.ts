@@ -14,12 +14,9 @@
  * that it moves too. A plain `{ start, end }` is fine for answers computed on the
  * spot (hovers, edits, completion).
  */
-import type { Span } from './yaml-tree';
+import type { DocumentBase, Span } from './yaml-tree';
 
-/** Where one region of parsed text currently starts in its file. */
-export interface DocumentBase {
-  offset: number;
-}
+export type { DocumentBase } from './yaml-tree';
 
 export class DocumentSpan implements Span {
   constructor(

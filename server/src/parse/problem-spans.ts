@@ -123,7 +123,7 @@ function endOfLine(text: string, from: number): number {
  * or, at the end of a line or of the file, to the last token before it (the
  * first one after it when there is none before).
  */
-export function visible(span: Span, text: string): Span {
+function visible(span: Span, text: string): Span {
   let { start, end } = span;
   while (end > start && isLineBreak(text[end - 1])) end--;
   if (end > start) return { start, end };

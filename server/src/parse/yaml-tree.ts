@@ -6,7 +6,11 @@
  * text, which are the same units LSP positions use; parsed spans keep them
  * relative to their document and move with it (document-span.ts).
  */
-import type { DocumentBase } from './document-span';
+
+/** Where one region of parsed text currently starts in its file (see document-span.ts). */
+export interface DocumentBase {
+  offset: number;
+}
 
 /** A half-open range of UTF-16 offsets into the file text: `[start, end)`. */
 export interface Span {

@@ -6,6 +6,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../analysis/analyze-file';
+import { rejectionsOf } from '../analysis/rejections';
 import { plural } from '../analysis/complete/candidate';
 import { calicoWorkloads } from '../analysis/navigate/peer-match';
 import { policyLensInfo } from '../analysis/navigate/policy-flows';
@@ -52,12 +53,18 @@ export function resolvePolicyLens(lens: CodeLens, data: LensData, documentUri: s
   if (calico) {
     const placed = policySelectors(calico).find((s) => s.selector.role === 'policy-selector');
     const workloads = placed ? calicoWorkloads(calico, placed, universe) : [];
-    return withCommand(`selects ${plural(workloads.length, 'workload')}`, workloadLocations(workloads).map((l) => locate(l.uri, l.selection)));
+    const title = rejectionsOf(analysis.findings, calico.ref).length > 0 ? rejectedSelects(workloads.length) : `selects ${plural(workloads.length, 'workload')}`;
+    return withCommand(title, workloadLocations(workloads).map((l) => locate(l.uri, l.selection)));
   }
   const info = policyLensInfo(engine, universe, data.uri, data.start);
   if (!info) return withCommand(data.lens === 'selects' ? 'selects no workload' : 'allows no flow', []);
   const places = (nodes: readonly WorkloadNode[]) => workloadLocations(nodes.map((n) => n.workload)).map((l) => locate(l.uri, l.selection));
-  if (data.lens === 'selects') return withCommand(`selects ${plural(info.selected.length, 'workload')}`, places(info.selected));
+  if (data.lens === 'selects') return withCommand(info.kind === 'skipped' ? rejectedSelects(info.selected.length) : `selects ${plural(info.selected.length, 'workload')}`, places(info.selected));
   if (info.kind === 'skipped') return withCommand('allows nothing: the API server would reject it', []);
   return withCommand(`allows ${plural(info.flows, 'flow')}`, places(info.peers));
+}
+
+/** A rejected policy selects nothing in a cluster; the lens still shows which workloads it was written for. */
+function rejectedSelects(count: number): string {
+  return `ignored, the API server would reject it (written for ${plural(count, 'workload')})`;
 }

@@ -24,7 +24,7 @@ import type { WorkspaceIndex } from './workspace-index';
 const SHAPES = new WeakMap<WorkspaceIndex, PolicyShape[]>();
 
 /** Every policy of the workspace that exists for the cluster: Calico ones it would reject are left out. */
-export function workspaceShapes(index: WorkspaceIndex): PolicyShape[] {
+function workspaceShapes(index: WorkspaceIndex): PolicyShape[] {
   let shapes = SHAPES.get(index);
   if (!shapes) {
     const calico = index.calicoPolicies.filter((c) => c.problems.length === 0).map((c) => calicoShape(c.uri, c.policy, index.tiers));
@@ -36,7 +36,7 @@ export function workspaceShapes(index: WorkspaceIndex): PolicyShape[] {
 }
 
 /** The last segment of a uri, as people name their files. */
-export function fileName(uri: string): string {
+function fileName(uri: string): string {
   const path = uri.split(/[?#]/)[0]!;
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
 }

@@ -6,7 +6,7 @@
 
 export type PathMatcher = (relativePath: string) => boolean;
 
-export function compileGlob(pattern: string): RegExp {
+function compileGlob(pattern: string): RegExp {
   let source = '';
   let braces = 0;
   for (let i = 0; i < pattern.length; i++) {

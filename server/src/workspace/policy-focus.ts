@@ -14,7 +14,7 @@ import type { FocusFlowDto, PolicyFocusResult } from '../protocol';
 import type { LocateSource } from './reach-view';
 
 /** Traces per focus request at most; beyond it only the cells that allow something are traced. */
-export const FOCUS_PAIR_BUDGET = 40_000;
+const FOCUS_PAIR_BUDGET = 40_000;
 
 export type PolicyAt = { readonly kind: 'compiled'; readonly policy: CompiledPolicy } | { readonly kind: 'skipped'; readonly policy: SkippedPolicy };
 

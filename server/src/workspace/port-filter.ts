@@ -16,12 +16,7 @@ export function filterConnections(filter: PortFilterDto | undefined): Connection
   return { SCTP: pick('SCTP'), TCP: pick('TCP'), UDP: pick('UDP') };
 }
 
-/** True when the filter asks about everything, i.e. it changes nothing. */
-export function isOpenFilter(filter: PortFilterDto | undefined): boolean {
-  return sameConnections(filterConnections(filter), ALL_CONNECTIONS);
-}
-
-export function projectedStatus(set: ConnectionSet, wanted: ConnectionSet): CellStatus {
+function projectedStatus(set: ConnectionSet, wanted: ConnectionSet): CellStatus {
   if (sameConnections(wanted, ALL_CONNECTIONS)) return cellStatus(set);
   const seen = intersectConnections(set, wanted);
   if (isNoConnections(seen)) return 'denied';

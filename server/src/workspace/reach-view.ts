@@ -4,7 +4,7 @@
  * `locate` turns a SourceRef into a location (the caller holds the texts).
  */
 import { formatConnections, isAllConnections, isNoConnections, type ConnectionSet } from '../analysis/reach/connection-set';
-import type { PairTrace, RuleContribution, SideTrace } from '../analysis/reach/explain';
+import type { PairTrace, RuleContribution, SideTrace } from '../analysis/reach/trace-types';
 import type { ReachEngine, ReachNode } from '../analysis/reach/reach-engine';
 import type { PolicyRef, SourceRef } from '../analysis/reach/types';
 import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../parse/steps';

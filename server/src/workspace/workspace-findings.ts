@@ -18,9 +18,9 @@ import { compileSelector } from '../analysis/selectors';
 import type { LabelSelector, NetworkPolicy, Peer, PolicyRule } from '../model/types';
 import type { IndexedWorkload, WorkspaceIndex } from './workspace-index';
 
-export const SELECTS_NOTHING = 'netpol/selects-nothing';
-export const PEER_MATCHES_NOTHING = 'netpol/peer-matches-nothing';
-export const NAMED_PORT_UNDECLARED = 'netpol/named-port-undeclared';
+const SELECTS_NOTHING = 'netpol/selects-nothing';
+const PEER_MATCHES_NOTHING = 'netpol/peer-matches-nothing';
+const NAMED_PORT_UNDECLARED = 'netpol/named-port-undeclared';
 
 export function workspaceFindings(analysis: FileAnalysis, index: WorkspaceIndex): Finding[] {
   if (index.workloads.length === 0) return [];

@@ -14,10 +14,10 @@
 import { NAMESPACE_NAME_LABEL, type NamespaceObject } from '../model/namespaces';
 import type { ServiceObject } from '../model/services';
 import type { WorkloadObject } from '../model/workloads';
-import type { NetworkPolicy } from '../model/types';
 import type { FileAnalysis } from '../analysis/analyze-file';
-import type { ReachCalicoInput, ReachInput, ReachNamespace, ReachTier, ReachWorkload } from '../analysis/reach/types';
-import { rejections } from '../calico/checks';
+import type { PolicyProblem, ReachCalicoInput, ReachInput, ReachPolicyInput, ReachNamespace, ReachTier, ReachWorkload } from '../analysis/reach/types';
+import { rejectionsOf } from '../analysis/rejections';
+import type { ObjectRef } from '../model/types';
 import { effectiveNamespace } from '../calico/model/defaults';
 import { labelSetFromEntries, selectorMatches, type CompiledSelector } from '../analysis/selectors';
 import type { FileEntry } from './file-entry';
@@ -32,10 +32,8 @@ export interface IndexedWorkload extends ReachWorkload {
   readonly object: WorkloadObject;
 }
 
-export interface IndexedPolicy {
-  readonly uri: string;
-  readonly policy: NetworkPolicy;
-}
+/** A NetworkPolicy with its file and why the API server would reject it (empty when it is valid). */
+export type IndexedPolicy = ReachPolicyInput;
 
 export interface IndexedService {
   readonly uri: string;
@@ -69,7 +67,7 @@ export class WorkspaceIndex {
     for (const file of sorted) for (const ns of file.namespaces) this.declareNamespace(file.uri, ns);
     for (const file of sorted) {
       for (const w of file.workloads) this.workloads.push(indexWorkload(file.uri, w));
-      for (const policy of file.analysis.policies) this.policies.push({ uri: file.uri, policy });
+      this.policies.push(...policyInputs(file.uri, file.analysis));
       for (const service of file.services) this.services.push({ uri: file.uri, service });
       this.calicoPolicies.push(...calicoInputs(file.uri, file.analysis));
       for (const tier of file.tiers) if (!this.tiers.has(tier.name)) this.tiers.set(tier.name, { ...tier, source: { uri: file.uri, span: tier.span } });
@@ -112,17 +110,22 @@ export class WorkspaceIndex {
   }
 }
 
+/** A file's NetworkPolicies as the reachability engine takes them: with the errors the API server would reject them for. */
+export function policyInputs(uri: string, analysis: FileAnalysis): ReachPolicyInput[] {
+  return analysis.policies.map((policy) => ({ uri, policy, problems: problemsOf(uri, analysis, policy.ref) }));
+}
+
 /** A file's Calico policies as the reachability engine takes them: with the errors Calico would reject them for. */
 export function calicoInputs(uri: string, analysis: FileAnalysis): ReachCalicoInput[] {
-  return analysis.calicoPolicies.map((policy) => ({
-    uri,
-    policy,
-    problems: rejections(analysis.findings, policy).map((f) => ({ message: f.message, source: { uri, span: f.span } })),
-  }));
+  return analysis.calicoPolicies.map((policy) => ({ uri, policy, problems: problemsOf(uri, analysis, policy.ref) }));
+}
+
+function problemsOf(uri: string, analysis: FileAnalysis, ref: ObjectRef): PolicyProblem[] {
+  return rejectionsOf(analysis.findings, ref).map((f) => ({ message: f.message, source: { uri, span: f.span } }));
 }
 
 /** A Pod owned by a controller is reported as its owner: `ns/owner[OwnerKind]`. */
-export function workloadId(w: WorkloadObject): string {
+function workloadId(w: WorkloadObject): string {
   return w.owner ? `${w.namespace}/${w.owner.name}[${w.owner.kind}]` : `${w.namespace}/${w.name.value}[${w.kind}]`;
 }
 

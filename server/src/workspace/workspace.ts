@@ -14,7 +14,7 @@ import type { FileAnalysis } from '../analysis/analyze-file';
 import { ReachEngine } from '../analysis/reach/reach-engine';
 import { runToEnd, type Steps } from '../parse/steps';
 import { readFileEntry, type FileEntry } from './file-entry';
-import { calicoInputs, WorkspaceIndex } from './workspace-index';
+import { calicoInputs, policyInputs, WorkspaceIndex } from './workspace-index';
 
 export class Workspace {
   private readonly files = new Map<string, FileEntry>();
@@ -124,7 +124,7 @@ export class Workspace {
         const modes: string[] = [];
         for (const uri of uris) {
           const analysis = this.files.get(uri)?.analysis;
-          modes.push(yield* engine.replaceFilePoliciesSteps(uri, analysis?.policies ?? [], analysis ? calicoInputs(uri, analysis) : []));
+          modes.push(yield* engine.replaceFilePoliciesSteps(uri, analysis ? policyInputs(uri, analysis) : [], analysis ? calicoInputs(uri, analysis) : []));
         }
         this.lastUpdate = modes.includes('full') ? 'full' : 'incremental';
       } else this.lastUpdate = 'cached';

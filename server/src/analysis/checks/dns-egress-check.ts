@@ -35,9 +35,14 @@ const warningFor = memoByObject((policy: NetworkPolicy): Finding[] => {
   const message =
     ruleCount === 0
       ? 'This policy denies all egress, DNS included: the selected pods cannot even resolve names, which breaks most of them in confusing ways. If the lock-down is deliberate, still allow DNS egress (UDP/TCP 53) to kube-dns.'
-      : 'Egress from the selected pods is restricted and no rule allows DNS (UDP port 53) to kube-dns, so every name lookup will fail. Allow DNS egress to kube-dns in kube-system.';
+      : `Egress from the selected pods is restricted and no rule allows DNS (UDP port 53) to kube-dns, so every name lookup will fail.${hasIpBlock(policy) ? ' An ipBlock means addresses outside the cluster, so it does not reach the kube-dns pods.' : ''} Allow DNS egress to kube-dns in kube-system.`;
   return [finding('netpol/egress-without-dns', 'warning', message, anchorSpan(spec), { data: dataAt(policy.ref, ['spec'], { denyAll: ruleCount === 0 }) })];
 });
+
+/** Whether an egress rule names an ipBlock, which a reader may take for a way to reach kube-dns. */
+function hasIpBlock(policy: NetworkPolicy): boolean {
+  return (policy.spec.egress?.items ?? []).some((rule) => rule.peers?.items.some((peer) => peer.ipBlock !== undefined));
+}
 
 /** Whether `other` (a policy that allows DNS) covers every pod `policy` isolates: same namespace, a selector at least as broad. */
 function allowsDnsFor(other: NetworkPolicy, policy: NetworkPolicy): boolean {

@@ -2,17 +2,22 @@
  * What "this policy allows DNS" means. A rule allows DNS when its ports admit UDP 53
  * (no ports at all, a UDP port 53 or a UDP range over 53, or CoreDNS's named port
  * "dns") and one of its destinations could be the cluster DNS pods: no `to` at all,
- * an ipBlock over private address space (where pod and service IPs live), or
- * selectors that could match the DNS pods in their namespace (kube-dns/CoreDNS in
+ * or selectors that could match the DNS pods in their namespace (kube-dns/CoreDNS in
  * kube-system, node-local-dns, OpenShift's openshift-dns). Labels nobody can know
  * offline are judged leniently (any value mentioning "dns" or "kube-system").
+ *
+ * An ipBlock never counts: the reachability engine (and `why`) reads an ipBlock as
+ * addresses outside the cluster, as the NetworkPolicy documentation intends it and
+ * netpol-analyzer reads it, so `0.0.0.0/0` does not select the kube-dns pods there.
+ * This check reads it the same way, so that it warns exactly when `why` says DNS
+ * is denied. (Whether a CNI lets an ipBlock match pod IPs varies; pods are not
+ * reliably reachable that way, and their IPs are not known offline.)
  */
 import { memoByObject } from '../../model/memo';
 import type { NetworkPolicy, Peer, PolicyRule } from '../../model/types';
 import { affects } from '../policy-defaults';
 import { portsAdmit } from './rule-ports';
 import { couldSelect, type KnownObject } from './selector-match';
-import { cidrContains, parseCidr, type Cidr } from './validators/cidr';
 
 const DNS_NAMESPACES = ['kube-system', 'openshift-dns'];
 
@@ -27,9 +32,6 @@ const DNS_PODS: readonly KnownObject[] = DNS_POD_LABELS.map((labels) => ({
   labels,
   plausibleValue: (value: string) => value.includes('dns'),
 }));
-
-/** RFC 1918, shared (CGNAT) and unique-local space: where cluster pod and service CIDRs are chosen. */
-const PRIVATE_RANGES: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7'].map((c) => parseCidr(c)!);
 
 export function ruleAllowsDns(rule: PolicyRule, policyNamespace: string | undefined): boolean {
   return ruleAllowsDnsOver(rule, policyNamespace, 'UDP');
@@ -57,13 +59,8 @@ function peersReachDns(rule: PolicyRule, policyNamespace: string | undefined): b
 }
 
 function peerReachesDns(peer: Peer, policyNamespace: string | undefined): boolean {
-  if (peer.ipBlock) {
-    const cidr = peer.ipBlock.cidr ? parseCidr(peer.ipBlock.cidr.value) : undefined;
-    if (!cidr) return false;
-    const except = peer.ipBlock.except.map((e) => parseCidr(e.value)).filter((e): e is Cidr => e !== undefined);
-    // A private range counts when the block overlaps it and no except removes all of it.
-    return PRIVATE_RANGES.some((range) => (cidrContains(cidr, range) || cidrContains(range, cidr)) && !except.some((e) => cidrContains(e, range) || cidrContains(e, cidr)));
-  }
+  // Addresses outside the cluster (see above): never the DNS pods.
+  if (peer.ipBlock) return false;
   const podsOk = DNS_PODS.some((pod) => couldSelect(peer.podSelector, pod));
   if (peer.namespaceSelector) return podsOk && NAMESPACES.some((ns) => couldSelect(peer.namespaceSelector, ns));
   // A podSelector alone selects pods of the policy's own namespace.

@@ -51,7 +51,3 @@ function search(node: YNode, span: Span, path: (string | number)[]): NodePath | 
   return undefined;
 }
 
-/** The same path, rendered as people write it: spec.ingress[0].from[1]. */
-export function formatPath(path: NodePath): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
-}

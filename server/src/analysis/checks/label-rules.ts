@@ -2,7 +2,7 @@
  * Label keys and values, wherever they appear: metadata.labels, matchLabels and
  * matchExpressions. One place, so the same key gets the same message everywhere.
  */
-import { isMap, type YMap, type YNode } from '../../parse/yaml-tree';
+import { isMap, type YNode } from '../../parse/yaml-tree';
 import type { ObjectRef } from '../../model/types';
 import { finding, type Finding } from '../finding';
 import { dataAt, pathToSpan, type NodePath } from './finding-data';
@@ -39,8 +39,3 @@ export function labelValueFindings(ref: ObjectRef, key: string, value: string, s
   return [finding('netpol/invalid-label-value', 'error', message, span, { data: dataAt(ref, path, { value }) })];
 }
 
-/** The map under `key` in `map`, when it is one. */
-export function childMap(map: YMap | undefined, key: string): YMap | undefined {
-  const value = map?.items.find((p) => p.keyText === key)?.value;
-  return isMap(value) ? value : undefined;
-}

@@ -44,7 +44,7 @@ function nameFindings(ref: ObjectRef, field: Field<string>, which: 'name' | 'nam
 }
 
 /** A valid name close to what was written: lower case, other characters turned into '-'. */
-export function sanitizeName(value: string, which: 'name' | 'namespace'): string | undefined {
+function sanitizeName(value: string, which: 'name' | 'namespace'): string | undefined {
   const allowed = which === 'name' ? /[^a-z0-9.-]+/g : /[^a-z0-9-]+/g;
   const max = which === 'name' ? 253 : 63;
   const cleaned = value

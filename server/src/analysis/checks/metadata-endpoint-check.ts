@@ -16,7 +16,7 @@ import { dataAt, pathToSpan } from './finding-data';
 import { portsAdmit } from './rule-ports';
 import { ipInCidr, parseCidr, parseIp, type Cidr } from './validators/cidr';
 
-export const METADATA_ADDRESSES = { 4: '169.254.169.254', 6: 'fd00:ec2::254' } as const;
+const METADATA_ADDRESSES = { 4: '169.254.169.254', 6: 'fd00:ec2::254' } as const;
 
 export const metadataEndpointCheck: PolicyCheck = {
   id: 'metadata-endpoint',

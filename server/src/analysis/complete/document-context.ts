@@ -42,7 +42,7 @@ export function documentContext(analysis: FileAnalysis, offset: number): Documen
 }
 
 /** Documents are in file order and do not overlap: a binary search finds the one holding `offset`. */
-export function documentAt(parsed: ParsedFile, offset: number): ParsedDocument | undefined {
+function documentAt(parsed: ParsedFile, offset: number): ParsedDocument | undefined {
   const docs = parsed.documents;
   let lo = 0;
   let hi = docs.length - 1;

@@ -81,7 +81,7 @@ const REQUIREMENT: SchemaNode = {
   },
 };
 
-export const LABEL_SELECTOR: SchemaNode = {
+const LABEL_SELECTOR: SchemaNode = {
   title: 'a label selector',
   fields: {
     matchLabels: { doc: 'Labels that must all be present with exactly these values.', shape: 'labels' },

@@ -32,7 +32,7 @@ export interface YamlLine {
 
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`][^#]*?)[ \t]*:(?=[ \t]|$)/;
 
-export function readLine(text: string, start: number): YamlLine {
+function readLine(text: string, start: number): YamlLine {
   let end = text.indexOf('\n', start);
   if (end < 0) end = text.length;
   if (end > start && text[end - 1] === '\r') end--;

@@ -24,7 +24,7 @@ import { ruleLines } from './rule-lines';
 import { alignTabs } from './tab-writer';
 
 /** The namespace a file without `metadata.namespace` lands in, with kubectl's default context. */
-export const DEFAULT_NAMESPACE = 'default';
+const DEFAULT_NAMESPACE = 'default';
 
 /** kubectl 1.31 added `To Port Range:` for endPort (kubernetes/kubernetes#123316). */
 const PORT_RANGE_SINCE: KubernetesVersion = { major: 1, minor: 31 };

@@ -22,7 +22,7 @@ function isAll(selector: CalicoSelector | undefined): boolean {
 }
 
 /** `namespace \`shop\``, or every namespace for a GlobalNetworkPolicy (narrowed by its namespaceSelector). */
-export function policyScope(policy: CalicoPolicy): string {
+function policyScope(policy: CalicoPolicy): string {
   const namespace = effectiveNamespace(policy);
   if (namespace !== undefined) return `namespace ${code(namespace)}${policy.metadata.namespace ? '' : ' (none written: `default`)'}`;
   const namespaces = expression(policy.spec.namespaceSelector);
@@ -74,7 +74,7 @@ export function entityPhrase(entity: EntityRule | undefined, policy: CalicoPolic
   return parts.length === 0 ? subject : `${subject} ${parts.join(', ')}`;
 }
 
-export function portText(port: CalicoPort): string {
+function portText(port: CalicoPort): string {
   if (port.kind === 'named') return `named port ${code(port.name ?? '')}`;
   if (port.kind === 'range') return `${port.min}-${port.max}`;
   if (port.kind === 'single') return String(port.min);
@@ -87,7 +87,7 @@ export function portsPhrase(ports: ListField<CalicoPort> | undefined): string {
 }
 
 /** `TCP`, `UDP`, `all protocols`, or `every protocol but UDP`. */
-export function protocolPhrase(rule: CalicoRule): string {
+function protocolPhrase(rule: CalicoRule): string {
   const name = (field: Field<string | number>): string => interpretProtocol(field.value).name ?? String(field.value);
   if (rule.protocol) return name(rule.protocol);
   if (rule.notProtocol) return `every protocol but ${name(rule.notProtocol)}`;
@@ -95,7 +95,7 @@ export function protocolPhrase(rule: CalicoRule): string {
 }
 
 /** What the rule matches, as one sentence part after its action: `from …, to …, TCP port 80`. */
-export function ruleMatchPhrase(rule: CalicoRule, policy: CalicoPolicy): string {
+function ruleMatchPhrase(rule: CalicoRule, policy: CalicoPolicy): string {
   const far = rule.direction === 'ingress' ? rule.source : rule.destination;
   const own = rule.direction === 'ingress' ? rule.destination : rule.source;
   const farWord = rule.direction === 'ingress' ? 'from' : 'to';
@@ -113,7 +113,7 @@ export function ruleMatchPhrase(rule: CalicoRule, policy: CalicoPolicy): string 
   return parts.join(', ');
 }
 
-export const ACTION_VERBS: Readonly<Record<string, string>> = { Allow: 'Allows', Deny: 'Denies', Pass: 'Passes on', Log: 'Logs' };
+const ACTION_VERBS: Readonly<Record<string, string>> = { Allow: 'Allows', Deny: 'Denies', Pass: 'Passes on', Log: 'Logs' };
 
 /** `Denies ingress from …`: the rule in one sentence. */
 export function ruleSentence(rule: CalicoRule, policy: CalicoPolicy): string {

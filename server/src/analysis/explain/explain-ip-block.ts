@@ -25,7 +25,7 @@ export function explainIpBlock(rule: PolicyRule, ipBlock: IpBlock, focus: IpBloc
 }
 
 /** `172.17.0.0 – 172.17.255.255, 65,536 addresses` */
-export function rangeText(cidr: Cidr): string {
+function rangeText(cidr: Cidr): string {
   const count = addressCount(cidr);
   const addresses = count === 1n ? '1 address' : `${formatCount(count)} addresses`;
   return `${formatAddress(cidr.first, cidr.family)} – ${formatAddress(cidr.last, cidr.family)}, ${addresses}`;

@@ -11,13 +11,17 @@ import { isEmptySelector, qualifier } from './selector-words';
 import { allowsEverything, namespacePhrase, rulePhrase } from './traffic-words';
 
 export function explainPolicy(policy: NetworkPolicy): string {
-  const name = policy.metadata.name?.value;
-  const title = name === undefined ? '**NetworkPolicy** (no `metadata.name`)' : `**NetworkPolicy ${code(name)}**`;
+  const title = policyTitle(policy);
   const describe = describeOrNothing(policy);
   const noNamespace =
     policy.metadata.namespace === undefined &&
     'It sets no `metadata.namespace`, so it goes into the namespace it is applied to (`kubectl apply -n …`, usually `default`).';
   return paragraphs([title, policySummary(policy), noNamespace, describe.trim() !== '' && codeBlock(describe)]);
+}
+
+export function policyTitle(policy: NetworkPolicy): string {
+  const name = policy.metadata.name?.value;
+  return name === undefined ? '**NetworkPolicy** (no `metadata.name`)' : `**NetworkPolicy ${code(name)}**`;
 }
 
 /** The kubectl block is a bonus: a bug in the renderer must not take the summary down with it. */
@@ -40,7 +44,7 @@ interface Clause {
  * is not restricted by this policy." Several rules become a list, since rules
  * are alternatives (OR) and numbering them inline would nest EITHER/OR twice.
  */
-export function policySummary(policy: NetworkPolicy): string {
+function policySummary(policy: NetworkPolicy): string {
   const types = effectivePolicyTypes(policy);
   const selector = policy.spec.podSelector;
   const where = namespacePhrase(policy);

@@ -17,6 +17,10 @@ import { explainPort, explainPorts } from './explain-ports';
 import { explainDirection, explainRule } from './explain-rule';
 import { explainSelector } from './explain-selector';
 import { locate } from './locate';
+import { explainRejected, rejectedLead } from './explain-rejected';
+import { paragraphs } from './markdown';
+import { rejectionsOf } from '../rejections';
+import type { Finding } from '../finding';
 import type { ExplainOptions, Explanation, Located } from './types';
 
 export type { CalicoOrderEntry, CalicoOrderLookup, ExplainOptions, Explanation, SelectorScope, WorkspaceMatcher } from './types';
@@ -26,12 +30,25 @@ export interface ExplainInput {
   readonly policies: readonly NetworkPolicy[];
   /** projectcalico.org/v3 policies: explained by calico-explain.ts. */
   readonly calicoPolicies?: readonly CalicoPolicy[];
+  /** The file's findings: a policy with rejections (analysis/rejections.ts) is explained as rejected. */
+  readonly findings?: readonly Finding[];
 }
 
 export function explainAt(input: ExplainInput, offset: number, options: ExplainOptions = {}): Explanation | null {
   const located = locate(input.policies, input.parsed.text, offset);
-  if (!located) return input.calicoPolicies ? explainCalicoAt(input.calicoPolicies, input.parsed.text, offset, options) : null;
+  if (!located) return input.calicoPolicies ? explainCalico(input, input.calicoPolicies, offset, options) : null;
+  const rejections = input.findings ? rejectionsOf(input.findings, located.policy.ref) : [];
+  if (rejections.length > 0) return { markdown: explainRejected(located.policy, located.target, located.span, rejections, () => render(located, options)), span: located.span };
   return { markdown: render(located, options), span: located.span };
+}
+
+/** A Calico policy's hover, led by the rejection when Calico's API server would refuse the policy. */
+function explainCalico(input: ExplainInput, policies: readonly CalicoPolicy[], offset: number, options: ExplainOptions): Explanation | null {
+  const explanation = explainCalicoAt(policies, input.parsed.text, offset, options);
+  if (!explanation || !input.findings) return explanation;
+  const policy = policies.find((p) => p.ref.node.span.start <= offset && offset <= p.ref.node.span.end);
+  const rejections = policy ? rejectionsOf(input.findings, policy.ref) : [];
+  return rejections.length > 0 ? { ...explanation, markdown: paragraphs([rejectedLead(rejections), explanation.markdown]) } : explanation;
 }
 
 function render(located: Located, options: ExplainOptions): string {

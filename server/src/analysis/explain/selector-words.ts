@@ -19,7 +19,7 @@ export function isNullSelector(selector: LabelSelector): boolean {
   return selector.node === null || (selector.node.kind === 'scalar' && selector.node.value === null);
 }
 
-export function labelPhrase(entry: LabelEntry): string {
+function labelPhrase(entry: LabelEntry): string {
   return code(`${entry.key.value}=${entry.value.value}`);
 }
 

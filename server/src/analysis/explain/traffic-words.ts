@@ -63,7 +63,7 @@ function namespaceNames(selector: LabelSelector): string[] | undefined {
   return undefined;
 }
 
-export function ipBlockPhrase(ipBlock: IpBlock): string {
+function ipBlockPhrase(ipBlock: IpBlock): string {
   const cidr = ipBlock.cidr?.value;
   const range = cidr === undefined ? 'an address range with no `cidr` (invalid)' : cidr === '0.0.0.0/0' ? 'any IPv4 address' : cidr === '::/0' ? 'any IPv6 address' : `IP addresses in ${code(cidr)}`;
   if (ipBlock.except.length === 0) return range;
@@ -71,7 +71,7 @@ export function ipBlockPhrase(ipBlock: IpBlock): string {
 }
 
 /** Whether a rule lists peers. `from: []` is the same as no `from`: every source. */
-export function hasPeers(rule: PolicyRule): boolean {
+function hasPeers(rule: PolicyRule): boolean {
   return (rule.peers?.items.length ?? 0) > 0;
 }
 
@@ -80,7 +80,7 @@ export function hasPorts(rule: PolicyRule): boolean {
 }
 
 /** `from EITHER (1) … OR (2) …` / `to anywhere`. */
-export function peersPhrase(rule: PolicyRule): string {
+function peersPhrase(rule: PolicyRule): string {
   const word = rule.direction === 'ingress' ? 'from' : 'to';
   if (!hasPeers(rule)) return `${word} anywhere`;
   return `${word} ${eitherOr(rule.peers!.items.map(peerPhrase))}`;

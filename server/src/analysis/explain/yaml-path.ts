@@ -25,7 +25,7 @@ function within(span: Span, offset: number): boolean {
   return span.start <= offset && offset < span.end;
 }
 
-export function hitAt(root: YNode, text: string, offset: number): NodeHit | null {
+function hitAt(root: YNode, text: string, offset: number): NodeHit | null {
   return walk(root, [], text, offset);
 }
 

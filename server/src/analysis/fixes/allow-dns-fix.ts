@@ -15,7 +15,7 @@ import { addPolicyTypeEdit } from './policy-types-edit';
 import type { RMap } from './render-yaml';
 import { addPair, appendToSeq, fillEmptyValue } from './yaml-edits';
 
-export const DNS_RULE: RMap = {
+const DNS_RULE: RMap = {
   to: [
     {
       namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },

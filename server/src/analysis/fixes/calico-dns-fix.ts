@@ -32,7 +32,7 @@ function dnsRule(protocol: 'UDP' | 'TCP'): RMap {
   return { action: 'Allow', protocol, destination: { selector: POD_PLACEHOLDER, namespaceSelector: NAMESPACE_PLACEHOLDER, ports: [53] } };
 }
 
-export const DNS_RULES: readonly RMap[] = [dnsRule('UDP'), dnsRule('TCP')];
+const DNS_RULES: readonly RMap[] = [dnsRule('UDP'), dnsRule('TCP')];
 
 function calicoPolicyOf(analysis: FileAnalysis, data: FindingData): CalicoPolicy | undefined {
   return analysis.calicoPolicies.find((p) => p.ref.docIndex === data.docIndex && p.ref.listIndex === data.listIndex);

@@ -14,7 +14,7 @@ import { insert, type Fix } from './fix';
 import { editContext } from './edit-context';
 import { mapLines, type RMap } from './render-yaml';
 
-export const DEFAULT_DENY_NAME = 'default-deny-all';
+const DEFAULT_DENY_NAME = 'default-deny-all';
 
 export function defaultDenyAction(analysis: FileAnalysis, policy: NetworkPolicy): Fix | undefined {
   const namespace = policy.metadata.namespace?.value;

@@ -41,7 +41,7 @@ export function nodeAt(root: YNode, path: NodePath): YNode | undefined {
 }
 
 /** The pair whose key is the last (string) element of the path. */
-export function pairAt(root: YNode, path: NodePath): YPair | undefined {
+function pairAt(root: YNode, path: NodePath): YPair | undefined {
   const key = path[path.length - 1];
   if (typeof key !== 'string') return undefined;
   const parent = nodeAt(root, path.slice(0, -1));

@@ -44,7 +44,7 @@ function mergeEdit(text: string, list: YSeq, first: YMap, second: YMap): TextEdi
  * Splits the peer at `peerPath` so that `key` and the keys after it form a new peer
  * right below. Undefined when the layout is not one a single small edit can split.
  */
-export function splitPeer(analysis: FileAnalysis, data: FindingData, peerPath: NodePath, key: string): TextEdit | undefined {
+function splitPeer(analysis: FileAnalysis, data: FindingData, peerPath: NodePath, key: string): TextEdit | undefined {
   const root = objectRoot(analysis.parsed, data);
   const list = root ? nodeAt(root, peerPath.slice(0, -1)) : undefined;
   const peer = root ? nodeAt(root, peerPath) : undefined;

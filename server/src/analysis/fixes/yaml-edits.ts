@@ -19,14 +19,14 @@ export interface EditContext {
 }
 
 /** The offset just after the line that holds `offset` (after its line break), or the end of the text. */
-export function lineEndAfter(text: string, offset: number): number {
+function lineEndAfter(text: string, offset: number): number {
   if (offset > 0 && text[offset - 1] === '\n') return offset;
   const newline = text.indexOf('\n', offset);
   return newline < 0 ? text.length : newline + 1;
 }
 
 /** The offset of the line break ending the line that holds `offset` (before any "\r"). */
-export function lineBreakAt(text: string, offset: number): number {
+function lineBreakAt(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
   if (newline < 0) return text.length;
   return newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;

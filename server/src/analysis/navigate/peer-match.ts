@@ -47,7 +47,7 @@ export function namespacesPicked(selector: LabelSelector | undefined, universe: 
 }
 
 /** Labels Calico sees on a namespace: its own, the Kubernetes name label and Calico's name label. */
-export function calicoNamespaceLabels(ns: ReachNamespace): ReadonlyMap<string, string> {
+function calicoNamespaceLabels(ns: ReachNamespace): ReadonlyMap<string, string> {
   return new Map([...ns.labels.labels, [CALICO_NAMESPACE_NAME_LABEL, ns.name]]);
 }
 

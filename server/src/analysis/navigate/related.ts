@@ -7,29 +7,17 @@
  *   related?.origin    // the span under the cursor that the answer is about
  *   related?.targets   // where to go: { uri, span, selection }
  */
-import type { CalicoPolicy } from '../../calico/model/types';
-import type { NetworkPolicy, Span } from '../../model/types';
+import type { Span } from '../../model/types';
 import type { ReachNamespace, ReachWorkload } from '../reach/types';
 import type { FileAnalysis } from '../analyze-file';
 import { navTargetAt, type NavTarget } from './nav-target';
 import { calicoNamespacesPicked, calicoWorkloads, namespacesPicked, peerClasses, selectedClasses } from './peer-match';
 import { policiesAdmitting } from './workload-policies';
+import type { NavLocation, NavWorld } from './nav-world';
 import type { Universe } from './universe';
 
-export interface NavLocation {
-  readonly uri: string;
-  /** The whole target (a workload object, a policy's podSelector, a peer). */
-  readonly span: Span;
-  /** Where the cursor lands: pod template labels, a selector key, a namespace name. */
-  readonly selection: Span;
-}
+export type { NavLocation, NavWorld } from './nav-world';
 
-/** Everything navigation may look at: the workspace's workloads and its policies with their files. */
-export interface NavWorld {
-  readonly universe: Universe;
-  readonly policies: readonly { readonly uri: string; readonly policy: NetworkPolicy }[];
-  readonly calicoPolicies: readonly { readonly uri: string; readonly policy: CalicoPolicy }[];
-}
 
 export interface Related {
   readonly origin: Span;

@@ -7,7 +7,7 @@
  * which pods these are. Pure; returns Markdown and the hovered span, or null.
  */
 import { formatConnections, isNoConnections } from '../reach/connection-set';
-import type { SideTrace } from '../reach/explain';
+import type { SideTrace } from '../reach/trace-types';
 import type { ReachEngine, ReachNode, WorkloadNode } from '../reach/reach-engine';
 import { formatLabelSet } from '../selectors';
 import type { Span } from '../../model/types';

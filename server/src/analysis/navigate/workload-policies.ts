@@ -11,7 +11,7 @@ import type { WorkloadObject } from '../../model/workloads';
 import type { YNode } from '../../parse/yaml-tree';
 import { labelSetFromEntries, selectorMatches } from '../selectors';
 import { calicoNamespacesPicked, calicoScope, peerAdmits, policyNamespace, readableSelector } from './peer-match';
-import type { NavLocation, NavWorld } from './related';
+import type { NavLocation, NavWorld } from './nav-world';
 import type { Universe } from './universe';
 
 interface PodsOf {

@@ -50,7 +50,7 @@ export function compileCalicoPolicy(input: ReachCalicoInput): CalicoCompileOutco
   return { ok: true, policy: compiled };
 }
 
-export function calicoPolicyRef(uri: string, policy: CalicoPolicy): PolicyRef {
+function calicoPolicyRef(uri: string, policy: CalicoPolicy): PolicyRef {
   const namespace = effectiveNamespace(policy) ?? '';
   const name = policy.metadata.name?.value ?? '(unnamed)';
   const order = effectiveOrder(policy);
@@ -61,7 +61,7 @@ export function calicoPolicyRef(uri: string, policy: CalicoPolicy): PolicyRef {
 const ALL: CalicoSel = { ast: { kind: 'all', span: { start: 0, end: 0 } }, key: 'all()' };
 
 /** A written, non-empty, valid selector; Calico treats an empty string as "not set". */
-export function selOf(selector: CalicoSelector | undefined): CalicoSel | undefined {
+function selOf(selector: CalicoSelector | undefined): CalicoSel | undefined {
   if (!selector || selector.text === '' || !selector.parse.ok) return undefined;
   return { ast: selector.parse.ast, key: canonicalSelector(selector.parse.ast) };
 }
@@ -119,7 +119,7 @@ function unmodelledParts(rule: CalicoRule): string[] {
 }
 
 /** Calico's scoping of a rule's selectors: see GetEntityRuleSelector in libcalico-go's update processors. */
-export function compileEntity(entity: EntityRule | undefined, namespace: string | undefined): CompiledEntity {
+function compileEntity(entity: EntityRule | undefined, namespace: string | undefined): CompiledEntity {
   if (!entity) return {};
   const selector = selOf(entity.selector);
   const notSelector = selOf(entity.notSelector);

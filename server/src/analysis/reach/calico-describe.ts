@@ -31,7 +31,7 @@ function namespacesPhrase(namespaces: EntityNamespaces): string {
 }
 
 /** What one side of a rule matches: `pods where app == "web" in namespace shop`, `anything`, ... */
-export function entityPhrase(entity: CompiledEntity): string {
+function entityPhrase(entity: CompiledEntity): string {
   const parts: string[] = [];
   if (entity.scoped) {
     const pods = entity.scoped.selector && entity.scoped.selector.ast.kind !== 'all' ? `pods where ${sel(entity.scoped.selector)}` : 'all pods';

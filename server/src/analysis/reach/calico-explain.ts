@@ -7,28 +7,12 @@
 import { calicoRulePhrase } from './calico-describe';
 import { formatConnections, type ConnectionSet } from './connection-set';
 import { describePeer, describeRulePeers } from './describe-peer';
-import type { RuleContribution, SideTrace } from './explain';
+import type { OrderedOutcome, RuleContribution, SideTrace, TierEnd } from './trace-types';
 import type { ReachMatrix } from './matrix';
 import { evaluatePair, isCalicoRule, type Decision, type Direction, type StepTier } from './ordered-evaluation';
 import type { ReachModel } from './reach-model';
-import type { ReachNode, WorkloadNode } from './reach-engine';
+import type { ReachNode, WorkloadNode } from './reach-nodes';
 import type { PolicyRef } from './types';
-
-export interface TierEnd {
-  readonly tier: string;
-  /** Deny: dropped at the end of the tier; Pass: the tier's defaultAction sends it on. */
-  readonly action: 'Deny' | 'Pass';
-  readonly connections: string;
-  readonly connectionSet: ConnectionSet;
-}
-
-/** How Calico's ordered evaluation ended for the pair, beyond the rules that decided. */
-export interface OrderedOutcome {
-  readonly tierEnds: readonly TierEnd[];
-  /** What was passed beyond the last tier and allowed by the namespace's profile. */
-  readonly profile: string;
-  readonly profileSet: ConnectionSet;
-}
 
 type SideBase = Pick<SideTrace, 'direction' | 'subject' | 'namespace' | 'skipped'>;
 

@@ -11,12 +11,12 @@ import { evaluateSelector } from '../../calico/selector/evaluate';
 import { labelSetOf, type LabelSet } from '../selectors';
 import type { CalicoSel, CompiledCalicoPolicy, CompiledEntity, EntityNamespaces } from './calico-types';
 import type { IpRange } from './ip-range';
-import type { ReachModel } from './reach-model';
+import type { PodClassView } from './pod-classes';
 import type { ReachTier, SkippedPolicy } from './types';
 
-export const CALICO_NAMESPACE_LABEL = 'projectcalico.org/namespace';
-export const CALICO_ORCHESTRATOR_LABEL = 'projectcalico.org/orchestrator';
-export const CALICO_NAMESPACE_NAME_LABEL = 'projectcalico.org/name';
+const CALICO_NAMESPACE_LABEL = 'projectcalico.org/namespace';
+const CALICO_ORCHESTRATOR_LABEL = 'projectcalico.org/orchestrator';
+const CALICO_NAMESPACE_NAME_LABEL = 'projectcalico.org/name';
 
 export type Direction = 'ingress' | 'egress';
 
@@ -28,7 +28,7 @@ export class CalicoIndex {
   private readonly namespaceLabelSets = new Map<string, LabelSet>();
   private readonly results = new Map<string, Map<string, boolean>>();
 
-  constructor(private readonly model: ReachModel) {}
+  constructor(private readonly model: PodClassView) {}
 
   /** The pod labels of a class, with the labels Calico adds to every workload endpoint. */
   podLabels(classIndex: number): LabelSet {

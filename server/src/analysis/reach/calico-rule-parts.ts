@@ -59,7 +59,7 @@ export function uniformConnections(protocols: ConnectionSet, to: CompiledEntity)
 }
 
 /** `containerPorts`: the destination pod's declared ports (none for an address outside the cluster). */
-export function destinationConnections(protocols: ConnectionSet, to: CompiledEntity, containerPorts: readonly ReachContainerPort[]): ConnectionSet {
+function destinationConnections(protocols: ConnectionSet, to: CompiledEntity, containerPorts: readonly ReachContainerPort[]): ConnectionSet {
   if (!to.ports && !to.notPorts) return protocols;
   const set: Record<Protocol, PortSet> = { ...NO_CONNECTIONS };
   for (const p of PROTOCOLS) {

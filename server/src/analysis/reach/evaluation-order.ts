@@ -8,12 +8,11 @@
  * within a tier, policies run by order (none: after every policy with one), then
  * by name.
  */
-import { compareEvaluation, DEFAULT_TIER_ORDER, KUBERNETES_NAME_PREFIX, KUBERNETES_POLICY_ORDER, tierOrderOf, type EvaluationKey } from '../../calico/model/evaluation-order';
+import { compareEvaluation, KUBERNETES_NAME_PREFIX, KUBERNETES_POLICY_ORDER, tierOrderOf, type EvaluationKey } from '../../calico/model/evaluation-order';
 import type { CompiledCalicoPolicy } from './calico-types';
 import type { CompiledPolicy, ReachTier } from './types';
 
-export { DEFAULT_TIER_ORDER, KUBERNETES_NAME_PREFIX, KUBERNETES_POLICY_ORDER };
-export const DEFAULT_TIER = 'default';
+const DEFAULT_TIER = 'default';
 
 export type OrderedPolicy =
   | { readonly kind: 'k8s'; readonly policy: CompiledPolicy; readonly tier: string; readonly order: number; readonly sortName: string }
@@ -34,17 +33,12 @@ export function calicoEntry(policy: CompiledCalicoPolicy): OrderedPolicy {
   return { kind: 'calico', policy, tier: policy.tier, ...(policy.order !== undefined && { order: policy.order }), sortName: policy.sortName };
 }
 
-/** The order of a tier: its Tier object's, else 1,000,000 for the default tier, else none. */
-export function tierOrder(tiers: ReadonlyMap<string, ReachTier>, name: string): number | undefined {
-  return tierOrderOf(tiers, name);
-}
-
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Calico's order (calico/model/evaluation-order.ts), then file and position so equal keys still sort the same way every time. */
-export function compareOrdered(tiers: ReadonlyMap<string, ReachTier>): (a: OrderedPolicy, b: OrderedPolicy) => number {
+function compareOrdered(tiers: ReadonlyMap<string, ReachTier>): (a: OrderedPolicy, b: OrderedPolicy) => number {
   const key = (p: OrderedPolicy): EvaluationKey => {
     const order = tierOrderOf(tiers, p.tier);
     return { tier: p.tier, sortName: p.sortName, ...(p.order !== undefined && { order: p.order }), ...(order !== undefined && { tierOrder: order }) };

@@ -4,66 +4,15 @@
  * from the compiled policies, so traces cost nothing until someone asks.
  */
 import { evaluateSelector } from '../../calico/selector/evaluate';
-import { orderedSideTrace, type OrderedOutcome } from './calico-explain';
-import type { CalicoAction } from './calico-types';
-import { ALL_CONNECTIONS, formatConnections, isNoConnections, NO_CONNECTIONS, unionConnections, type ConnectionSet } from './connection-set';
+import { orderedSideTrace } from './calico-explain';
+import { ALL_CONNECTIONS, formatConnections, NO_CONNECTIONS, unionConnections, type ConnectionSet } from './connection-set';
 import { describePeer, describeRulePeers } from './describe-peer';
 import type { ReachMatrix } from './matrix';
 import type { ReachModel } from './reach-model';
-import type { ExternalNode, ReachNode, WorkloadNode } from './reach-engine';
+import type { ExternalNode, ReachNode, WorkloadNode } from './reach-nodes';
+import type { PairTrace, RuleContribution, SideTrace } from './trace-types';
 import { ruleConnectionSet } from './rule-connections';
-import type { CompiledPolicy, CompiledRule, PolicyProblem, PolicyRef, SkippedPolicy, SourceRef } from './types';
-
-export interface RuleContribution {
-  readonly policy: PolicyRef;
-  readonly direction: 'ingress' | 'egress';
-  /** 0-based position in the policy's ingress or egress list. */
-  readonly ruleIndex: number;
-  readonly rule: SourceRef;
-  /** The first peer that matches the other end; absent when the rule has no peers (all match). */
-  readonly peer?: SourceRef;
-  readonly peerText: string;
-  /** What this rule allows towards this pair, in connlist text (`No Connections` when a named port is missing). */
-  readonly connections: string;
-  readonly connectionSet: ConnectionSet;
-  /**
-   * Set when Calico's ordered evaluation decided the side: what this rule did with
-   * `connectionSet` (Kubernetes rules there are Allow). Absent in a plain union.
-   */
-  readonly action?: CalicoAction;
-}
-
-export type SideStatus = 'external' | 'not-isolated' | 'isolated';
-
-export interface SideTrace {
-  readonly direction: 'ingress' | 'egress';
-  /** The node whose policies decide this side: the source for egress, the destination for ingress. */
-  readonly subject: string;
-  readonly status: SideStatus;
-  readonly namespace?: string;
-  readonly isolatedBy: readonly PolicyRef[];
-  readonly allowedBy: readonly RuleContribution[];
-  /** What this side allows for the pair, in connlist text. */
-  readonly allowed: string;
-  readonly allowedSet: ConnectionSet;
-  /** Policies of the namespace left out because the API server would reject them. */
-  readonly skipped: readonly { readonly policy: PolicyRef; readonly problems: readonly PolicyProblem[] }[];
-  /**
-   * Set when a Calico policy applies to the subject: `isolatedBy` then lists every
-   * policy in evaluation order, `allowedBy` every rule that decided (any action),
-   * and this says what met the end of each tier and what the profile allowed.
-   */
-  readonly ordered?: OrderedOutcome;
-}
-
-export interface PairTrace {
-  readonly src: string;
-  readonly dst: string;
-  readonly allowed: string;
-  readonly connections: ConnectionSet;
-  readonly egress: SideTrace;
-  readonly ingress: SideTrace;
-}
+import type { CompiledPolicy, CompiledRule, SkippedPolicy } from './types';
 
 export function explainPair(model: ReachModel, matrix: ReachMatrix, src: ReachNode, dst: ReachNode, connections: ConnectionSet): PairTrace {
   const egress = src.kind === 'workload' ? sideTrace(model, matrix, 'egress', src, dst) : externalSide('egress', src);
@@ -115,8 +64,3 @@ function contribution(model: ReachModel, policy: CompiledPolicy, rule: CompiledR
   return [result];
 }
 
-/** True when a side lets nothing through for the pair. */
-export function sideDenies(side: SideTrace): boolean {
-  if (side.ordered) return isNoConnections(side.allowedSet);
-  return side.status === 'isolated' && side.allowedBy.every((c) => isNoConnections(c.connectionSet));
-}

@@ -3,7 +3,7 @@
  * (`SRC => DST : CONNS`), its Markdown table, and JSON with why-traces.
  */
 import { formatConnections } from './connection-set';
-import type { PairTrace, RuleContribution, SideTrace } from './explain';
+import type { PairTrace, RuleContribution, SideTrace } from './trace-types';
 import type { ReachEngine } from './reach-engine';
 import type { PolicyRef, SourceRef } from './types';
 
@@ -39,7 +39,7 @@ export function jsonReport<L>(engine: ReachEngine, locate: Locate<L>): object {
   return { connections, skippedPolicies };
 }
 
-export function jsonTrace<L>(trace: PairTrace, locate: Locate<L>): object {
+function jsonTrace<L>(trace: PairTrace, locate: Locate<L>): object {
   return { egress: jsonSide(trace.egress, locate), ingress: jsonSide(trace.ingress, locate) };
 }
 

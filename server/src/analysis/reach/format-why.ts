@@ -1,7 +1,7 @@
 /** A why-trace in plain English, for `netpol-lens why` and hovers. */
 import { policyTitle } from './calico-describe';
 import { allowsPort } from './connection-set';
-import type { PairTrace, RuleContribution, SideTrace } from './explain';
+import type { PairTrace, RuleContribution, SideTrace } from './trace-types';
 import type { PortQuery } from './port-query';
 import type { PolicyRef, SourceRef } from './types';
 

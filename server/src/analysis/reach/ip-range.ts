@@ -16,10 +16,6 @@ export interface IpRange {
   readonly end: bigint;
 }
 
-export function wholeFamily(family: IpFamily): IpRange {
-  return { family, start: 0n, end: maxAddress(family) };
-}
-
 export function parseIp(text: string): IpAddress | undefined {
   return parseIpAddress(text);
 }

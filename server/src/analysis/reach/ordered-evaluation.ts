@@ -12,13 +12,20 @@
  * the rest goes on to the next rule.
  */
 import type { CalicoAction, CompiledCalicoRule } from './calico-types';
-import { ALL, NONE, type ConnId } from './connection-table';
+import { ALL, NONE, type ConnectionTable, type ConnId } from './connection-table';
 import type { OrderedPolicy, OrderedTier } from './evaluation-order';
-import type { ReachMatrix } from './matrix';
 import type { ReachModel } from './reach-model';
-import type { CompiledRule } from './types';
+import type { CompiledPolicy, CompiledRule } from './types';
 
 export type Direction = 'ingress' | 'egress';
+
+/** What the evaluation asks the matrix (ReachMatrix): the nodes each rule matches, and what it allows towards one. */
+export interface RuleMatches {
+  readonly table: ConnectionTable;
+  nodesOf(policy: CompiledPolicy, rule: CompiledRule): Int32Array;
+  calicoNodesOf(rule: CompiledCalicoRule, direction: Direction): Int32Array;
+  connectionOf(rule: CompiledRule | CompiledCalicoRule, destination: number): ConnId;
+}
 
 export interface Step {
   readonly entry: OrderedPolicy;
@@ -41,11 +48,11 @@ export function isCalicoRule(rule: CompiledRule | CompiledCalicoRule): rule is C
 }
 
 /** The rules that can decide for `owner`, tier by tier: a Calico rule's own side must match the owner pod. */
-export function orderedSteps(model: ReachModel, matrix: ReachMatrix, direction: Direction, owner: number, tiers: readonly OrderedTier[]): StepTier[] {
+export function orderedSteps(model: ReachModel, matrix: RuleMatches, direction: Direction, owner: number, tiers: readonly OrderedTier[]): StepTier[] {
   return tiers.map((tier) => ({ ...tier, steps: tier.policies.flatMap((entry) => stepsOf(model, matrix, direction, owner, entry)) }));
 }
 
-function stepsOf(model: ReachModel, matrix: ReachMatrix, direction: Direction, owner: number, entry: OrderedPolicy): Step[] {
+function stepsOf(model: ReachModel, matrix: RuleMatches, direction: Direction, owner: number, entry: OrderedPolicy): Step[] {
   if (entry.kind === 'k8s') return (entry.policy[direction] ?? []).map((rule) => ({ entry, action: 'Allow', rule, nodes: matrix.nodesOf(entry.policy, rule) }));
   const steps: Step[] = [];
   for (const rule of entry.policy[direction] ?? []) {
@@ -69,17 +76,17 @@ export function stepsKey(model: ReachModel, direction: Direction, tiers: readonl
 }
 
 /** What the rule matches towards a peer node: ingress resolves ports on the owner, egress on the peer. */
-function connectionTo(matrix: ReachMatrix, direction: Direction, owner: number, step: Step, node: number): ConnId {
+function connectionTo(matrix: RuleMatches, direction: Direction, owner: number, step: Step, node: number): ConnId {
   return matrix.connectionOf(step.rule, direction === 'ingress' || step.rule.uniform ? owner : node);
 }
 
 /** The step's connection when it is the same for every peer node, else -1. */
-function fixedConnection(matrix: ReachMatrix, direction: Direction, owner: number, step: Step): ConnId {
+function fixedConnection(matrix: RuleMatches, direction: Direction, owner: number, step: Step): ConnId {
   return direction === 'ingress' || step.rule.uniform ? matrix.connectionOf(step.rule, owner) : -1;
 }
 
 /** The allowed connections towards (egress) or from (ingress) every node, as interned ids. */
-export function buildOrderedVector(model: ReachModel, matrix: ReachMatrix, direction: Direction, owner: number, tiers: readonly StepTier[]): Int32Array {
+export function buildOrderedVector(model: ReachModel, matrix: RuleMatches, direction: Direction, owner: number, tiers: readonly StepTier[]): Int32Array {
   const table = matrix.table;
   const n = model.nodeCount;
   const allowed = new Int32Array(n);
@@ -130,7 +137,7 @@ export interface PairEvaluation {
 }
 
 /** The same walk as buildOrderedVector, for one peer node, recording each rule that decided something. */
-export function evaluatePair(matrix: ReachMatrix, direction: Direction, owner: number, tiers: readonly StepTier[], node: number): PairEvaluation {
+export function evaluatePair(matrix: RuleMatches, direction: Direction, owner: number, tiers: readonly StepTier[], node: number): PairEvaluation {
   const table = matrix.table;
   const decisions: Decision[] = [];
   const outcomes: TierOutcome[] = [];

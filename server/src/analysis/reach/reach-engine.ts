@@ -9,36 +9,19 @@
  * Nodes are workloads (`ns/name[Kind]`) and external address ranges
  * (`first-last[External]`), sorted by that label as netpol-analyzer sorts lines.
  */
-import type { NetworkPolicy } from '../../model/types';
 import type { ConnectionSet } from './connection-set';
 import { NONE, type ConnId } from './connection-table';
-import { explainPair, type PairTrace } from './explain';
+import { explainPair } from './explain';
+import type { ReachNode } from './reach-nodes';
+import type { PairTrace } from './trace-types';
 import { formatRange, splitAddressSpace, type IpRange } from './ip-range';
 import { ReachMatrix } from './matrix';
 import { compare, ReachModel } from './reach-model';
 import { runToEnd, type Steps } from '../../parse/steps';
 import type { CompiledCalicoPolicy } from './calico-types';
-import type { CompiledPolicy, ReachCalicoInput, ReachInput, ReachWorkload, SkippedPolicy } from './types';
+import type { CompiledPolicy, ReachCalicoInput, ReachInput, ReachPolicyInput, ReachWorkload, SkippedPolicy } from './types';
 
-export interface WorkloadNode {
-  readonly kind: 'workload';
-  /** `namespace/name[Kind]`. */
-  readonly id: string;
-  readonly namespace: string;
-  readonly workload: ReachWorkload;
-  /** Row/column in the matrix (its pod class). */
-  readonly cell: number;
-}
-
-export interface ExternalNode {
-  readonly kind: 'external';
-  /** `first-last[External]`. */
-  readonly id: string;
-  readonly range: IpRange;
-  readonly cell: number;
-}
-
-export type ReachNode = WorkloadNode | ExternalNode;
+export type { ExternalNode, ReachNode, WorkloadNode } from './reach-nodes';
 
 export interface AllowedPair {
   readonly src: ReachNode;
@@ -133,12 +116,12 @@ export class ReachEngine {
    * those policies select (before or after) are recomputed, unless the edit moved
    * an ipBlock boundary, which re-splits the external ranges and recomputes all.
    */
-  replaceFilePolicies(uri: string, policies: readonly NetworkPolicy[], calico: readonly ReachCalicoInput[] = []): 'incremental' | 'full' {
+  replaceFilePolicies(uri: string, policies: readonly ReachPolicyInput[], calico: readonly ReachCalicoInput[] = []): 'incremental' | 'full' {
     return runToEnd(this.replaceFilePoliciesSteps(uri, policies, calico));
   }
 
   /** replaceFilePolicies step by step. Stopped halfway, it leaves the engine inconsistent: the caller must drop it. */
-  *replaceFilePoliciesSteps(uri: string, policies: readonly NetworkPolicy[], calico: readonly ReachCalicoInput[] = []): Steps<'incremental' | 'full'> {
+  *replaceFilePoliciesSteps(uri: string, policies: readonly ReachPolicyInput[], calico: readonly ReachCalicoInput[] = []): Steps<'incremental' | 'full'> {
     const inFile = (p: { ref: { source: { uri: string } } }): boolean => p.ref.source.uri === uri;
     const removed = this.model.policies.filter(inFile);
     const removedCalico = this.model.calico.policies.filter(inFile);
@@ -147,7 +130,7 @@ export class ReachEngine {
     remove(this.model.calico.policies, inFile);
     const added: CompiledPolicy[] = [];
     for (const p of policies) {
-      const compiled = this.model.addPolicy(uri, p);
+      const compiled = this.model.addPolicy(p);
       if (compiled) added.push(compiled);
       yield;
     }

@@ -14,17 +14,12 @@ import { CalicoIndex } from './calico-index';
 import type { CompiledCalicoPolicy } from './calico-types';
 import { compilePolicy } from './compile-policy';
 import { splitAddressSpace, type IpRange } from './ip-range';
-import type { CompiledPeer, CompiledPolicy, ReachCalicoInput, ReachContainerPort, ReachInput, ReachNamespace, ReachWorkload, SkippedPolicy } from './types';
+import type { PodClass, PodClassView } from './pod-classes';
+import type { CompiledPeer, CompiledPolicy, ReachCalicoInput, ReachContainerPort, ReachInput, ReachNamespace, ReachPolicyInput, ReachWorkload, SkippedPolicy } from './types';
 
-export interface PodClass {
-  readonly index: number;
-  readonly namespace: string;
-  readonly workload: ReachWorkload;
-  /** Workload indices (into ReachModel.workloads) in this class. */
-  readonly members: number[];
-}
+export type { PodClass } from './pod-classes';
 
-export class ReachModel {
+export class ReachModel implements PodClassView {
   readonly namespaces = new Map<string, ReachNamespace>();
   /** Unique by id, sorted by id. */
   workloads: ReachWorkload[] = [];
@@ -53,7 +48,7 @@ export class ReachModel {
     this.classOfWorkload = new Int32Array(this.workloads.length);
     yield* this.buildClasses();
     for (const item of input.policies) {
-      this.addPolicy(item.uri, item.policy);
+      this.addPolicy(item);
       stepWork.units++;
       yield;
     }
@@ -80,8 +75,8 @@ export class ReachModel {
     if (!this.namespaces.has(name)) this.namespaces.set(name, { name, labels: labelSetOf([[NAMESPACE_NAME_LABEL, name]]) });
   }
 
-  addPolicy(uri: string, policy: Parameters<typeof compilePolicy>[1]): CompiledPolicy | undefined {
-    const outcome = compilePolicy(uri, policy);
+  addPolicy(input: ReachPolicyInput): CompiledPolicy | undefined {
+    const outcome = compilePolicy(input);
     this.ensureNamespace(outcome.ok ? outcome.policy.ref.namespace : outcome.skipped.ref.namespace);
     if (!outcome.ok) {
       this.skipped.push(outcome.skipped);
@@ -215,7 +210,7 @@ export class ReachModel {
 }
 
 /** Workloads that policies cannot tell apart share a key. */
-export function classKey(w: ReachWorkload): string {
+function classKey(w: ReachWorkload): string {
   const ports = w.ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).sort();
   return `${w.namespace}\u0000${w.labels.key}\u0000${ports.join(',')}`;
 }

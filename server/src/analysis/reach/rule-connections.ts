@@ -5,11 +5,11 @@
  */
 import { ALL_CONNECTIONS, connectionsOf, NO_CONNECTIONS, unionConnections, type ConnectionSet } from './connection-set';
 import { portRange, unionPorts, type PortSet } from './port-set';
-import type { ReachModel } from './reach-model';
+import type { PodClassView } from './pod-classes';
 import type { CompiledPort, CompiledRule, ReachContainerPort } from './types';
 
 /** `destination` is a pod class index, or any index past the classes for an external range. */
-export function ruleConnectionSet(model: ReachModel, rule: CompiledRule, destination: number): ConnectionSet {
+export function ruleConnectionSet(model: PodClassView, rule: CompiledRule, destination: number): ConnectionSet {
   if (rule.uniform) return rule.uniform;
   if (rule.ports === null) return ALL_CONNECTIONS;
   const ports = destination >= 0 && destination < model.classCount ? model.classes[destination]!.workload.ports : [];

@@ -44,9 +44,12 @@ export interface ReachWorkload {
   readonly labelsSource: SourceRef;
 }
 
+/** A NetworkPolicy with its file, and why the API server would reject it (empty when it is valid). */
 export interface ReachPolicyInput {
   readonly uri: string;
   readonly policy: NetworkPolicy;
+  /** The file analysis's one decision (analysis/rejections.ts); the engine never decides it again. */
+  readonly problems: readonly PolicyProblem[];
 }
 
 /** A Calico policy with its file, and why Calico would reject it (empty when it is valid). */

@@ -14,11 +14,7 @@ export { recipeChoices, renderRecipe, type RecipeChoices, type RecipeLayout } fr
 export type { Recipe, RecipeKind, RecipeVariable } from './recipe-types';
 export { POLICY_RECIPES, RULE_RECIPES };
 
-export const ALL_RECIPES: readonly Recipe[] = [...POLICY_RECIPES, ...RULE_RECIPES];
-
-export function recipeById(id: string): Recipe | undefined {
-  return ALL_RECIPES.find((r) => r.id === id);
-}
+const ALL_RECIPES: readonly Recipe[] = [...POLICY_RECIPES, ...RULE_RECIPES];
 
 export function recipesOfKind(kind: RecipeKind): Recipe[] {
   return ALL_RECIPES.filter((r) => r.kind === kind);

@@ -57,7 +57,7 @@ function readable(selector: LabelSelector): CompiledSelector {
 }
 
 /** `TCP 8080`, `UDP 53, TCP 53`, `TCP 8000-8080`, `all ports`. */
-export function portsText(ports: readonly PortSpec[] | undefined): string {
+function portsText(ports: readonly PortSpec[] | undefined): string {
   if (!ports || ports.length === 0) return 'all ports';
   return ports
     .map((p) => {

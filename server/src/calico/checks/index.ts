@@ -17,7 +17,7 @@ import { selectorCheck } from './selector-check';
 import { servicesCheck } from './services-check';
 import { specCheck } from './spec-check';
 
-export const CALICO_CHECKS: readonly CalicoCheck[] = [
+const CALICO_CHECKS: readonly CalicoCheck[] = [
   requiredFieldsCheck,
   schemaCheck,
   namesCheck,
@@ -36,20 +36,6 @@ export const CALICO_CHECKS: readonly CalicoCheck[] = [
 export function checkCalicoPolicies(file: ParsedFile, policies: readonly CalicoPolicy[]): Finding[] {
   const context: CalicoCheckContext = { file, policies };
   return policies.flatMap((policy) => CALICO_CHECKS.flatMap((check) => runCheck(check, policy, context)));
-}
-
-/** Calico errors that do not make the API server reject the object: the YAML tag trap still stores a valid selector. */
-const ACCEPTED_ERRORS: ReadonlySet<string> = new Set(['calico/selector-yaml-tag', 'calico/internal-error']);
-
-/**
- * The errors among a file's findings for which Calico would reject this policy
- * (matched by document and List item, as quick fixes find their objects).
- */
-export function rejections(findings: readonly Finding[], policy: CalicoPolicy): Finding[] {
-  const { docIndex, listIndex } = policy.ref;
-  return findings.filter(
-    (f) => f.severity === 'error' && f.code.startsWith('calico/') && !ACCEPTED_ERRORS.has(f.code) && f.data?.docIndex === docIndex && f.data.listIndex === listIndex,
-  );
 }
 
 /** A bug in one check must not hide what the others found; it becomes a visible finding instead. */

@@ -12,7 +12,7 @@
 import { DEFAULT_TIER, effectiveNamespace, effectiveOrder, effectiveTier } from './defaults';
 import type { CalicoPolicy } from './types';
 
-export const DEFAULT_TIER_ORDER = 1_000_000;
+const DEFAULT_TIER_ORDER = 1_000_000;
 export const KUBERNETES_POLICY_ORDER = 1000;
 export const KUBERNETES_NAME_PREFIX = 'knp.default.';
 
@@ -35,7 +35,7 @@ export function tierOrderOf(tiers: TierOrders, tier: string): number | undefined
   return tier === DEFAULT_TIER ? DEFAULT_TIER_ORDER : undefined;
 }
 
-export function calicoSortName(policy: CalicoPolicy): string {
+function calicoSortName(policy: CalicoPolicy): string {
   const name = policy.metadata.name?.value ?? '';
   const namespace = effectiveNamespace(policy);
   return namespace === undefined ? name : `${namespace}/${name}`;

@@ -21,7 +21,7 @@ export function readCalicoPort(node: YNode): CalicoPort | undefined {
 
 type PortMeaning = Omit<CalicoPort, 'span' | 'raw'>;
 
-export function interpretPort(value: number | string): PortMeaning {
+function interpretPort(value: number | string): PortMeaning {
   if (typeof value === 'number') return single(value, String(value));
   if (/^\d+$/.test(value)) return single(Number(value), value);
   const range = /^(\d+):(\d+)$/.exec(value);

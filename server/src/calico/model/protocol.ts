@@ -4,7 +4,7 @@
  * string of digits. Only TCP, UDP and SCTP (6, 17, 132) have ports; Calico rejects
  * a rule with ports and any other protocol, or none.
  */
-export const PROTOCOL_NAMES = ['TCP', 'UDP', 'ICMP', 'ICMPv6', 'SCTP', 'UDPLite'] as const;
+const PROTOCOL_NAMES = ['TCP', 'UDP', 'ICMP', 'ICMPv6', 'SCTP', 'UDPLite'] as const;
 
 export type ProtocolName = (typeof PROTOCOL_NAMES)[number];
 

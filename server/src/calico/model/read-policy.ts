@@ -25,7 +25,7 @@ export function isCalicoPolicy(ref: ObjectRef): boolean {
 }
 
 /** Memoised per ObjectRef: an object the edit did not touch is not read again (see model/memo.ts). */
-export const readCalicoPolicy = memoByObject((ref: ObjectRef): CalicoPolicy => {
+const readCalicoPolicy = memoByObject((ref: ObjectRef): CalicoPolicy => {
   const kind: CalicoPolicyKind = ref.kind?.value === 'GlobalNetworkPolicy' ? 'GlobalNetworkPolicy' : 'NetworkPolicy';
   return { ref, kind, metadata: readMetadata(ref.node), spec: readSpec(ref.node, kind) };
 });

@@ -17,11 +17,11 @@ export interface CalicoTier {
   readonly span: Span;
 }
 
-export function isCalicoTier(ref: ObjectRef): boolean {
+function isCalicoTier(ref: ObjectRef): boolean {
   return ref.kind?.value === 'Tier' && (ref.apiVersion?.value.startsWith('projectcalico.org/') ?? false);
 }
 
-export function readCalicoTier(ref: ObjectRef): CalicoTier | undefined {
+function readCalicoTier(ref: ObjectRef): CalicoTier | undefined {
   const name = readMetadata(ref.node).name?.value;
   if (!name) return undefined;
   const spec = mapField(ref.node, 'spec')?.map;

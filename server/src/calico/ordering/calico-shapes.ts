@@ -9,12 +9,12 @@ import type { SelectorNode } from '../selector/ast';
 import type { Direction, EntityShape, PolicyShape, PortShape, RuleShape } from './shapes';
 
 /** A written, valid selector; `null` when written but invalid; undefined when not written (or empty, which Calico reads as not set). */
-export function selectorNode(selector: CalicoSelector | undefined): SelectorNode | null | undefined {
+function selectorNode(selector: CalicoSelector | undefined): SelectorNode | null | undefined {
   if (!selector || selector.text === '') return undefined;
   return selector.parse.ok ? selector.parse.ast : null;
 }
 
-export function calicoTitle(policy: CalicoPolicy): string {
+function calicoTitle(policy: CalicoPolicy): string {
   const name = policy.metadata.name?.value ?? '(unnamed)';
   const namespace = effectiveNamespace(policy);
   const order = effectiveOrder(policy);
@@ -55,7 +55,7 @@ function icmpText(icmp: IcmpMatch | undefined): string | undefined {
   return icmp ? `${icmp.type?.value ?? '*'}/${icmp.code?.value ?? '*'}` : undefined;
 }
 
-export function ruleShape(rule: CalicoRule, namespace: string | undefined): RuleShape {
+function ruleShape(rule: CalicoRule, namespace: string | undefined): RuleShape {
   const protocol = protocolNumber(rule.protocol);
   const notProtocol = protocolNumber(rule.notProtocol);
   const icmp = icmpText(rule.icmp);
@@ -79,7 +79,7 @@ export function ruleShape(rule: CalicoRule, namespace: string | undefined): Rule
 
 const INVALID: EntityShape = { scoped: true, namespaces: { kind: 'none' }, opaque: true };
 
-export function entityShape(entity: EntityRule | undefined, namespace: string | undefined): EntityShape {
+function entityShape(entity: EntityRule | undefined, namespace: string | undefined): EntityShape {
   if (!entity) return { scoped: false, namespaces: { kind: 'any' }, opaque: false };
   const selector = selectorNode(entity.selector);
   const notSelector = selectorNode(entity.notSelector);

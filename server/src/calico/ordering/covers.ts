@@ -12,7 +12,7 @@ import { equalsNode, type EntityShape, type NamespaceScope, type PolicyShape, ty
 const NAMESPACE_LABEL = 'projectcalico.org/namespace';
 
 /** The namespace's own labels that every namespace carries: its name, as Kubernetes and Calico write it. */
-export function namespaceNameFacts(namespace: string): SelectorNode[] {
+function namespaceNameFacts(namespace: string): SelectorNode[] {
   return [equalsNode('projectcalico.org/name', namespace), equalsNode('kubernetes.io/metadata.name', namespace)];
 }
 
@@ -55,7 +55,7 @@ export function ruleCovers(outer: RuleShape, inner: RuleShape): boolean {
   return entityCovers(outer.source, inner.source) && entityCovers(outer.destination, inner.destination);
 }
 
-export function entityCovers(outer: EntityShape, inner: EntityShape): boolean {
+function entityCovers(outer: EntityShape, inner: EntityShape): boolean {
   if (outer.opaque) return false;
   if (outer.ports && !(inner.ports && inner.ports.every((p) => portIn(p, outer.ports!)))) return false;
   if (outer.notPorts && !outer.notPorts.every((p) => portExcluded(p, inner))) return false;

@@ -17,8 +17,8 @@ import { cidrsDisjoint } from '../../analysis/net/cidr';
 import { evaluatedBefore } from './shadowing';
 import type { EntityShape, PolicyShape, PortShape, RuleShape } from './shapes';
 
-export const DNS_NAMESPACE = 'kube-system';
-export const DNS_POD_LABEL = ['k8s-app', 'kube-dns'] as const;
+const DNS_NAMESPACE = 'kube-system';
+const DNS_POD_LABEL = ['k8s-app', 'kube-dns'] as const;
 const UDP = 17;
 const DNS_PORT = 53;
 
@@ -72,7 +72,7 @@ function udpPossible(rule: RuleShape): boolean {
 }
 
 /** A rule that plausibly matches the pods asking the cluster DNS (an Allow with it lets them). */
-export function allowsDns(rule: RuleShape): boolean {
+function allowsDns(rule: RuleShape): boolean {
   return udpPossible(rule) && portsAdmitDns(rule.destination) && plausiblyDns(rule.destination);
 }
 

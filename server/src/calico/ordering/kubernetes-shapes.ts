@@ -16,7 +16,7 @@ const SPAN = { start: 0, end: 0 };
 const ALL: SelectorNode = { kind: 'all', span: SPAN };
 
 /** A label selector as a Calico selector; undefined when the API server would reject it. */
-export function labelSelectorNode(selector: LabelSelector): SelectorNode | undefined {
+function labelSelectorNode(selector: LabelSelector): SelectorNode | undefined {
   const compiled = compileSelector(selector);
   if (compiled.problems.length > 0) return undefined;
   const nodes = compiled.selector.requirements.map(requirementNode);

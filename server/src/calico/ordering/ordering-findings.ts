@@ -13,9 +13,9 @@ import { dnsGap } from './dns';
 import { orderTies, shadowedDenies, type OrderTie, type ShadowedDeny } from './shadowing';
 import type { PolicyShape } from './shapes';
 
-export const DENY_SHADOWED = 'calico/deny-shadowed';
-export const EQUAL_ORDER = 'calico/equal-order';
-export const EGRESS_WITHOUT_DNS = 'calico/egress-without-dns';
+const DENY_SHADOWED = 'calico/deny-shadowed';
+const EQUAL_ORDER = 'calico/equal-order';
+const EGRESS_WITHOUT_DNS = 'calico/egress-without-dns';
 
 export interface ReportScope {
   /** Whether a finding that involves `other` is reported here. */

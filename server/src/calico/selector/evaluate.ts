@@ -49,8 +49,3 @@ function compare(operator: string, actual: string | undefined, expected: string)
   }
 }
 
-/** Convenience for callers holding labels as a plain object (model label entries, test tables). */
-export function labelsOf(entries: Iterable<readonly [string, string]> | Readonly<Record<string, string>>): Labels {
-  if (Symbol.iterator in entries) return new Map(entries as Iterable<readonly [string, string]>);
-  return new Map(Object.entries(entries));
-}

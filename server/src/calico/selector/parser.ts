@@ -224,7 +224,7 @@ function quoteFor(value: string): string {
 }
 
 /** Calico keeps set members sorted by byte value; comparing code points gives the same order. */
-export function sortedUnique(values: readonly string[]): string[] {
+function sortedUnique(values: readonly string[]): string[] {
   const sorted = [...new Set(values)].sort(compareCodePoints);
   return sorted;
 }

@@ -10,10 +10,10 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
-export const DNS1123_LABEL_MAX = 63;
-export const DNS1123_SUBDOMAIN_MAX = 253;
-export const LABEL_VALUE_MAX = 63;
-export const PORT_NAME_MAX = 15;
+const DNS1123_LABEL_MAX = 63;
+const DNS1123_SUBDOMAIN_MAX = 253;
+const LABEL_VALUE_MAX = 63;
+const PORT_NAME_MAX = 15;
 
 /** Namespaces (and the `kubernetes.io/metadata.name` label) are DNS-1123 labels. */
 export function dnsLabelProblems(value: string): string[] {
