@@ -19,7 +19,7 @@ export const exceptMetadataFix: FindingFix = (analysis, data) => {
   const ctx = editContext(analysis, data.docIndex, sample);
   let edit: TextEdit | undefined;
   if (!except) edit = addPair(ctx, block, 'except', [value]);
-  else if (isSeq(except.value) && except.value.items.length > 0) edit = appendToSeq(ctx, except.value, value);
+  else if (isSeq(except.value) && except.value.items.length > 0) edit = appendToSeq(ctx, except.value, value, except);
   else if (isNullish(except.value) || isSeq(except.value)) edit = fillEmptyValue(ctx, except, [value], block.flow);
   return edit && { title: `Add "${value}" to except`, kind: 'quickfix', edits: [edit] };
 };
