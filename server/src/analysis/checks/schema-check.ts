@@ -90,7 +90,8 @@ function isInteger(scalar: YScalar | undefined): boolean {
 function wrongType(ref: ObjectRef, node: YNode, schema: SchemaNode, path: NodePath): Finding {
   const name = describeField(path);
   // A plain number or boolean where a string belongs is the classic `version: 1.0` slip: quoting fixes it.
-  const quotable = schema.type === 'string' && node.kind === 'scalar' && node.style === 'plain' && typeof node.value !== 'string';
+  // Not inside an ipBlock: a quoted number is no CIDR either, so quoting would trade one error for another.
+  const quotable = schema.type === 'string' && node.kind === 'scalar' && node.style === 'plain' && typeof node.value !== 'string' && !path.includes('ipBlock');
   let message = `${name} must be ${describeType(schema)}, not ${describeValue(node)}.`;
   if (quotable) message += ` Quote it ("${node.source}") so it is read as a string.`;
   const data = dataAt(ref, path, { expected: schema.type, ...(quotable && { quote: true }) });
