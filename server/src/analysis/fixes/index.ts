@@ -14,7 +14,8 @@ import { defaultDenyAction } from './default-deny-action';
 import type { Fix, FindingFix } from './fix';
 import { mergePeersFix, splitIpBlockFix, splitPeerRefactor } from './peer-fixes';
 import { addPolicyTypeFix, exceptMetadataFix } from './policy-fixes';
-import { emptySelectorFix, quoteValueFix, renameFieldFix, replaceValueFix } from './value-fixes';
+import { removeDuplicatePolicyTypeFix, removeSelectorValuesFix } from './removal-fixes';
+import { emptySelectorFix, labelKeyFix, quoteValueFix, renameFieldFix, replaceValueFix, swapPortRangeFix } from './value-fixes';
 
 const QUICK_FIXES: Readonly<Record<string, readonly FindingFix[]>> = {
   'netpol/egress-without-dns': [allowDnsFix],
@@ -36,6 +37,11 @@ const QUICK_FIXES: Readonly<Record<string, readonly FindingFix[]>> = {
   'netpol/invalid-name': [replaceValueFix],
   'netpol/invalid-namespace': [replaceValueFix],
   'netpol/unsupported-api-version': [replaceValueFix],
+  'netpol/duplicate-policy-type': [removeDuplicatePolicyTypeFix],
+  'netpol/selector-values-forbidden': [removeSelectorValuesFix],
+  'netpol/invalid-label-key': [labelKeyFix],
+  'netpol/invalid-annotation-key': [labelKeyFix],
+  'netpol/invalid-end-port': [swapPortRangeFix],
   'calico/egress-without-dns': [calicoDnsFix],
 };
 
