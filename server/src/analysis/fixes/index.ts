@@ -15,7 +15,7 @@ import type { Fix, FindingFix } from './fix';
 import { mergePeersFix, splitIpBlockFix, splitPeerRefactor } from './peer-fixes';
 import { addPolicyTypeFix, exceptMetadataFix } from './policy-fixes';
 import { removeDuplicatePolicyTypeFix, removeSelectorValuesFix } from './removal-fixes';
-import { emptySelectorFix, labelKeyFix, quoteValueFix, renameFieldFix, replaceValueFix, swapPortRangeFix } from './value-fixes';
+import { emptySelectorFix, labelKeyFix, nearestLabelFix, quoteValueFix, renameFieldFix, replaceValueFix, swapPortRangeFix } from './value-fixes';
 
 const QUICK_FIXES: Readonly<Record<string, readonly FindingFix[]>> = {
   'netpol/egress-without-dns': [allowDnsFix],
@@ -42,6 +42,8 @@ const QUICK_FIXES: Readonly<Record<string, readonly FindingFix[]>> = {
   'netpol/invalid-label-key': [labelKeyFix],
   'netpol/invalid-annotation-key': [labelKeyFix],
   'netpol/invalid-end-port': [swapPortRangeFix],
+  'netpol/selects-nothing': [nearestLabelFix],
+  'netpol/peer-matches-nothing': [nearestLabelFix],
   'calico/egress-without-dns': [calicoDnsFix],
 };
 

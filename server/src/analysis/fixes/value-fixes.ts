@@ -88,3 +88,18 @@ export const swapPortRangeFix: FindingFix = (analysis, data) => {
   if (port?.kind !== 'scalar' || end?.kind !== 'scalar' || typeof port.value !== 'number' || typeof end.value !== 'number' || end.value >= port.value || end.value < 1) return undefined;
   return { title: `Swap port and endPort (${end.source}-${port.source})`, kind: 'quickfix', edits: [replace(port.span, end.source), replace(end.span, port.source)], isPreferred: true };
 };
+
+/**
+ * A selector that matches nothing because of a typo: the workspace finding names the
+ * nearest label (`app: wbe` -> `app=web`) and carries it, and this writes it.
+ */
+export const nearestLabelFix: FindingFix = (analysis, data) => {
+  const label = data['label'] as { key?: unknown; value?: unknown; newKey?: unknown; newValue?: unknown } | undefined;
+  const pair = locatePair(analysis, data);
+  if (!label || typeof label.newKey !== 'string' || typeof label.newValue !== 'string' || !pair || pair.keyText !== label.key) return undefined;
+  if (pair.key.kind !== 'scalar' || pair.value?.kind !== 'scalar' || String(pair.value.value) !== label.value) return undefined;
+  const edits = [];
+  if (label.newKey !== label.key) edits.push(replaceScalar(pair.key, label.newKey));
+  if (label.newValue !== label.value) edits.push(replaceScalar(pair.value, label.newValue));
+  return { title: `Change to ${label.newKey}=${label.newValue}`, kind: 'quickfix', edits, isPreferred: true };
+};
