@@ -112,6 +112,7 @@ const WHY_CASES: { name: string; args: string[]; exitCode: number }[] = [
   { name: 'both-sides-port-443', args: ['ns1/client', 'ns1/server', '--port', 'TCP/443', path.join(ROOT, 'both-sides')], exitCode: 1 },
   { name: 'ip-block-external-to-app', args: ['10.2.3.4', 'app', path.join(ROOT, 'ip-block')], exitCode: 0 },
   { name: 'invalid-policies-b-to-a', args: ['b', 'a', path.join(ROOT, 'invalid-policies')], exitCode: 0 },
+  { name: 'label-typo-web-api', args: ['web', 'api', path.join(ROOT, 'label-typo')], exitCode: 1 },
 ];
 
 for (const c of WHY_CASES) {

@@ -9,6 +9,7 @@ import type { CalicoAction } from './calico-types';
 import { ALL_CONNECTIONS, formatConnections, isNoConnections, NO_CONNECTIONS, unionConnections, type ConnectionSet } from './connection-set';
 import { describePeer, describeRulePeers } from './describe-peer';
 import type { ReachMatrix } from './matrix';
+import { nearMiss } from './near-miss';
 import type { ReachModel } from './reach-model';
 import type { ExternalNode, ReachNode, WorkloadNode } from './reach-engine';
 import { ruleConnectionSet } from './rule-connections';
@@ -54,6 +55,8 @@ export interface SideTrace {
    * and this says what met the end of each tier and what the profile allowed.
    */
   readonly ordered?: OrderedOutcome;
+  /** When no rule matches the other end: a peer that would, but for one mistyped label (near-miss.ts). */
+  readonly nearMiss?: string;
 }
 
 export interface PairTrace {
@@ -86,7 +89,8 @@ function sideTrace(model: ReachModel, matrix: ReachMatrix, direction: 'ingress' 
   const destination = direction === 'egress' ? other.cell : subject.cell;
   const allowedBy = isolating.flatMap((policy) => policy[direction]!.flatMap((rule) => contribution(model, policy, rule, other, destination)));
   const allowed = allowedBy.reduce((set, c) => unionConnections(set, c.connectionSet), NO_CONNECTIONS);
-  return { ...base, status: 'isolated', isolatedBy: isolating.map((p) => p.ref), allowedBy, allowed: formatConnections(allowed), allowedSet: allowed };
+  const near = allowedBy.length === 0 && other.kind === 'workload' ? nearMiss(model, isolating, direction, other) : undefined;
+  return { ...base, status: 'isolated', isolatedBy: isolating.map((p) => p.ref), allowedBy, allowed: formatConnections(allowed), allowedSet: allowed, ...(near && { nearMiss: near }) };
 }
 
 /** A policy left out as invalid, meant for this pod: Kubernetes ones by podSelector, Calico ones by selector. */
