@@ -123,7 +123,7 @@ describe('label typos and the cluster DNS over stdio', () => {
     client.open(uri, fs.readFileSync(path.join(fixture('workspace-findings', 'cluster-dns'), 'app.yaml'), 'utf8'));
     const published = await client.waitForDiagnostics(uri, (p) => codes(p).includes('netpol/peer-matches-nothing'));
     const peers = published.diagnostics.filter((d) => d.code === 'netpol/peer-matches-nothing');
-    assert.deepEqual(peers.map((d) => d.range.start.line + 1), [46]);
+    assert.deepEqual(peers.map((d) => d.range.start.line + 1), [48]);
     assert.match(String(peers[0]!.message), /did you mean k8s-app=kube-dns \(kube-system\/kube-dns\)\?/);
   });
 });

@@ -32,7 +32,7 @@ export function workspaceFindings(analysis: FileAnalysis, index: WorkspaceIndex)
 /** One policy's workspace findings: they depend on its own text and on the workloads and namespaces only. */
 export function policyWorkspaceFindings(policy: NetworkPolicy, index: WorkspaceIndex): Finding[] {
   const namespace = policy.metadata.namespace?.value || 'default';
-  const known = new Set([...index.workloads, ...index.clusterWorkloads].map((w) => w.namespace));
+  const known = new Set(index.workloads.map((w) => w.namespace));
   const findings: Finding[] = [];
   const selected = selectedWorkloads(policy, namespace, index);
   const podSelector = policy.spec.podSelector;
@@ -97,8 +97,15 @@ function peerFindings(policy: NetworkPolicy, peer: Peer, namespace: string, inde
   const anchor = peer.namespaceSelector ?? peer.podSelector!;
   const what = namespaces.length === 0 ? 'no namespace in this workspace matches its namespaceSelector' : `no workload in ${namespaces.map((n) => `"${n}"`).join(', ')} has matching pod labels`;
   const nearest = nearestForPeer(peer, namespaces, index);
+  // kube-system runs more than the DNS this workspace knows of: only a near-typo of a label there is worth a word.
+  if (!nearest && namespaces.length > 0 && namespaces.every((ns) => clusterOnly(ns, index))) return [];
   const message = `This peer matches nothing in the workspace: ${what}${nearest ? `; ${didYouMean(nearest)}` : '.'} Traffic it was meant to allow stays blocked.`;
   return [finding(PEER_MATCHES_NOTHING, 'information', message, anchor.keySpan ?? anchor.span, { data: labelData(policy, nearest) })];
+}
+
+/** A namespace known only as one every cluster has, with no workload of this workspace in it. */
+function clusterOnly(namespace: string, index: WorkspaceIndex): boolean {
+  return index.clusterNamespaces.some((ns) => ns.name === namespace) || (index.clusterWorkloads.some((w) => w.namespace === namespace) && !index.workloads.some((w) => w.namespace === namespace));
 }
 
 /** The closest label to a typo: among namespaces when none matches, else among the pods of those that do. */
