@@ -86,18 +86,18 @@ describe('navigation over stdio', () => {
   test('code lenses: ours are resolved on demand, the reachability panel\'s come along', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: policies } });
     const unresolved = lenses.filter((l) => !l.command);
-    assert.equal(unresolved.length, 6, 'a selects and a flows lens per policy');
+    assert.equal(unresolved.length, 6, 'a selects and a traffic lens per policy');
     assert.equal(lenses.filter((l) => l.command?.command === SHOW_REACHABILITY_COMMAND).length, 3);
     const resolved = await Promise.all(unresolved.slice(2, 4).map((lens) => client.request<CodeLens>('codeLens/resolve', lens)));
     assert.deepEqual(resolved.map((l) => [l.command?.title, l.command?.command]), [
       ['selects 2 workloads', SHOW_REFERENCES_COMMAND],
-      ['allows 4 flows', SHOW_REFERENCES_COMMAND],
+      ['allows traffic from 2 workloads', SHOW_REFERENCES_COMMAND],
     ]);
     const [uri, position, locations] = resolved[0]!.command!.arguments as [string, Position, Location[]];
     assert.equal(uri, policies);
     assert.deepEqual(position, unresolved[2]!.range.start);
     assert.deepEqual(locations.map(lineOf), ['app: api', 'app: db']);
     const [, , peers] = resolved[1]!.command!.arguments as [string, Position, Location[]];
-    assert.deepEqual(peers.map(lineOf), ['app.kubernetes.io/name: prometheus', 'app: tool'], 'the flows come from prometheus and tool (team=ops)');
+    assert.deepEqual(peers.map(lineOf), ['app.kubernetes.io/name: prometheus', 'app: tool'], 'the traffic comes from prometheus and tool (team=ops)');
   });
 });

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { FileChangeType } from 'vscode-languageserver/node';
+import { FileChangeType, type CodeAction } from 'vscode-languageserver/node';
 import { IndexStatusNotification, type IndexStatusParams } from '../../server/src/protocol';
 import { fileUri, LspClient } from '../support/lsp-client';
 import { fixture } from '../support/paths';
@@ -93,5 +93,37 @@ describe('files that change on disk', () => {
     await publishes((c) => !c.includes('netpol/named-port-undeclared'));
     const status = await client.waitForNotification<IndexStatusParams>(IndexStatusNotification.method, (p) => p.files === 1);
     assert.equal(status.state, 'ready');
+  });
+});
+
+describe('label typos and the cluster DNS over stdio', () => {
+  const folder = fixture('workspace-findings', 'label-typo');
+  const policies = fileUri(path.join(folder, 'policies.yaml'));
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ workspaceFolders: [folder, fixture('workspace-findings', 'cluster-dns')] });
+    await client.waitForNotification<IndexStatusParams>(IndexStatusNotification.method, (p) => p.state === 'ready' && p.files === 3);
+  });
+  after(() => client.kill());
+
+  test('the typo finding names the nearest label and its quick fix writes it', async () => {
+    client.open(policies, fs.readFileSync(path.join(folder, 'policies.yaml'), 'utf8'));
+    const published = await client.waitForDiagnostics(policies, (p) => codes(p).includes('netpol/peer-matches-nothing'));
+    const peer = published.diagnostics.find((d) => d.code === 'netpol/peer-matches-nothing')!;
+    assert.match(String(peer.message), /did you mean app=web \(shop\/web\)\?/);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: policies }, range: peer.range, context: { diagnostics: [peer] } });
+    const fix = actions.find((a) => a.title === 'Change to app=web');
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    const edits = fix.edit?.changes?.[policies] ?? [];
+    assert.deepEqual(edits.map((e) => [client.document(policies).getText(e.range), e.newText]), [['wbe', 'web']]);
+  });
+
+  test('the DNS peer of a repository without kube-system manifests is not reported, its mistyped twin is', async () => {
+    const uri = fileUri(path.join(fixture('workspace-findings', 'cluster-dns'), 'app.yaml'));
+    client.open(uri, fs.readFileSync(path.join(fixture('workspace-findings', 'cluster-dns'), 'app.yaml'), 'utf8'));
+    const published = await client.waitForDiagnostics(uri, (p) => codes(p).includes('netpol/peer-matches-nothing'));
+    const peers = published.diagnostics.filter((d) => d.code === 'netpol/peer-matches-nothing');
+    assert.deepEqual(peers.map((d) => d.range.start.line + 1), [48]);
+    assert.match(String(peers[0]!.message), /did you mean k8s-app=kube-dns \(kube-system\/kube-dns\)\?/);
   });
 });

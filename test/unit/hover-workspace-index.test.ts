@@ -11,7 +11,7 @@ import { explainAt } from '../../server/src/analysis/explain/explain';
 import { workspaceMatcher } from '../../server/src/workspace/selector-matcher';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { offsetAfter } from '../support/markers';
-import { EXAMPLES } from '../support/paths';
+import { EXAMPLES, FIXTURES } from '../support/paths';
 
 const TUTORIAL = path.join(EXAMPLES, 'tutorial');
 const policiesText = fs.readFileSync(path.join(TUTORIAL, 'policies.yaml'), 'utf8');
@@ -51,4 +51,24 @@ test('a workspace without workloads says nothing about matches', () => {
   workspace.setFile('file:///policies.yaml', policiesText);
   const offset = offsetAfter(policiesText, 'podSelector: {}') - 8;
   assert.doesNotMatch(hover(policiesText, offset, workspace), /In this workspace/);
+});
+
+test('the DNS peer of a repository without kube-system manifests matches the cluster DNS, present in every cluster', () => {
+  const folder = path.join(FIXTURES, 'workspace-findings', 'cluster-dns');
+  const text = fs.readFileSync(path.join(folder, 'app.yaml'), 'utf8');
+  const workspace = new Workspace();
+  workspace.setFile('file:///app.yaml', text);
+  const markdown = hover(text, offsetAfter(text, 'k8s-app: kube-dns') - 4, workspace);
+  assert.match(markdown, /\*\*In this workspace:\*\* matches `kube-dns \(present in every cluster\)`\./);
+  // A workspace that declares its own DNS workload names that one instead.
+  const calico = new Workspace();
+  for (const name of fs.readdirSync(path.join(EXAMPLES, 'calico'))) calico.setFile(`file:///calico/${name}`, fs.readFileSync(path.join(EXAMPLES, 'calico', name), 'utf8'));
+  calico.setFile('file:///app.yaml', text);
+  assert.match(hover(text, offsetAfter(text, 'k8s-app: kube-dns') - 4, calico), /matches `kube-system\/coredns\[Deployment\]`\./);
+});
+
+test('a selector that matches nothing because of a typo names the nearest label', () => {
+  const text = policiesText.replace('access: full', 'access: ful');
+  const markdown = hover(text, offsetAfter(text, 'access: ful') - 6, tutorialWorkspace());
+  assert.match(markdown, /\*\*In this workspace:\*\* matches nothing; did you mean access=full \(default\/busybox2\)\?/);
 });

@@ -35,7 +35,7 @@ test('examples/calico: the expected connlist', () => {
   assertMatchesFile(output(result), path.join(SNAPSHOTS, 'examples-calico.connlist'));
 });
 
-test('examples/calico facts: development talks within itself and is reached from test, DNS works, default is refused', () => {
+test('examples/calico facts: development talks within itself and is reached from test, DNS works, outside is refused', () => {
   const lines = runReach([CALICO_EXAMPLE]).stdout;
   const conn = (src: string, dst: string): string | undefined => lines.find((l) => l.startsWith(`${src} => ${dst} : `))?.split(' : ')[1];
   const dev = ['development/api[Deployment]', 'development/web[Deployment]'];
@@ -48,13 +48,13 @@ test('examples/calico facts: development talks within itself and is reached from
   for (const d of dev) assert.equal(conn(d, 'test/tester[Deployment]'), undefined);
   // DNS works for every pod, and it is the only thing that reaches kube-dns.
   const dns = 'kube-system/coredns[Deployment]';
-  for (const src of [...dev, 'test/tester[Deployment]', 'default/outsider[Deployment]']) assert.equal(conn(src, dns), 'TCP 53,UDP 53', src);
-  // Traffic from default into the managed namespaces is refused (default itself has no
-  // env label, so the global policies leave its own egress alone), and nothing reaches default.
-  for (const d of [...dev, 'test/tester[Deployment]']) assert.equal(conn('default/outsider[Deployment]', d), undefined, d);
-  assert.deepEqual(lines.filter((l) => l.includes('=> default/') && !l.includes('[External] =>')), []);
+  for (const src of [...dev, 'test/tester[Deployment]', 'outside/outsider[Deployment]']) assert.equal(conn(src, dns), 'TCP 53,UDP 53', src);
+  // Traffic from outside into the managed namespaces is refused (outside itself has no
+  // env label, so the global policies leave its own egress alone), and nothing reaches outside.
+  for (const d of [...dev, 'test/tester[Deployment]']) assert.equal(conn('outside/outsider[Deployment]', d), undefined, d);
+  assert.deepEqual(lines.filter((l) => l.includes('=> outside/') && !l.includes('[External] =>')), []);
   // The default deny at order 5000 leaves nothing to or from outside the cluster for the managed namespaces.
-  assert.deepEqual(lines.filter((l) => l.includes('[External]') && !l.includes('default/')), []);
+  assert.deepEqual(lines.filter((l) => l.includes('[External]') && !l.includes('outside/')), []);
 });
 
 const WHY_CASES: { name: string; args: string[]; exitCode: number }[] = [

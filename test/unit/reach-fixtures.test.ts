@@ -60,6 +60,20 @@ test('tutorial facts: busybox1 reaches only the frontend, busybox2 both tiers, n
   assert.deepEqual(into('default/backend['), ['default/busybox2[Deployment]']);
 });
 
+test('examples/ as one workspace: the tutorial keeps its own result, untouched by the other examples', () => {
+  const alone = runReach([path.join(EXAMPLES, 'tutorial')]).stdout;
+  const together = runReach([EXAMPLES]).stdout;
+  // Between the tutorial's workloads (namespace default) and outside the cluster, every pair
+  // is the tutorial's own; its unrestricted egress also reaches the other examples' pods.
+  const tutorialEnd = (end: string): boolean => end.startsWith('default/') || end.endsWith('[External]');
+  const tutorialPair = (line: string): boolean => line.split(' : ')[0]!.split(' => ').every(tutorialEnd);
+  assert.deepEqual(together.filter(tutorialPair), alone);
+  assert.ok(together.includes('default/busybox1[Deployment] => default/frontend[Deployment] : TCP 80'));
+  assert.ok(together.includes('default/busybox2[Deployment] => default/backend[Deployment] : TCP 80'));
+  // The other examples are still there, each in namespaces of its own.
+  assert.ok(together.some((l) => l.startsWith('development/')));
+});
+
 test('reach --format json carries the pairs and their why-traces', () => {
   const result = runReach(['--format', 'json', path.join(ROOT, 'named-ports')]);
   assert.equal(result.exitCode, 0);
@@ -99,6 +113,7 @@ const WHY_CASES: { name: string; args: string[]; exitCode: number }[] = [
   { name: 'both-sides-port-443', args: ['ns1/client', 'ns1/server', '--port', 'TCP/443', path.join(ROOT, 'both-sides')], exitCode: 1 },
   { name: 'ip-block-external-to-app', args: ['10.2.3.4', 'app', path.join(ROOT, 'ip-block')], exitCode: 0 },
   { name: 'invalid-policies-b-to-a', args: ['b', 'a', path.join(ROOT, 'invalid-policies')], exitCode: 0 },
+  { name: 'label-typo-web-api', args: ['web', 'api', path.join(ROOT, 'label-typo')], exitCode: 1 },
 ];
 
 for (const c of WHY_CASES) {

@@ -6,6 +6,7 @@
 import type { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../analysis/analyze-file';
+import type { FindingData } from '../analysis/finding';
 import { quickFixes, refactoringsAt, sourceActionsAt } from '../analysis/fixes';
 import type { Fix } from '../analysis/fixes/fix';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics';
@@ -18,8 +19,17 @@ export function codeActionsFor(document: TextDocument, analysis: FileAnalysis, p
   const theirs = clientDiagnostics(params.context.diagnostics);
   for (const finding of analysis.findings) {
     if (finding.span.start > span.end || span.start > finding.span.end) continue;
-    const diagnostic = theirs.get(identity(finding.code, finding.data)) ?? toDiagnostic(document, finding);
+    const key = identity(finding.code, finding.data);
+    const diagnostic = theirs.get(key) ?? toDiagnostic(document, finding);
+    theirs.delete(key);
     for (const fix of quickFixes(analysis, finding.code, finding.data)) actions.push(toAction(document, fix, [diagnostic]));
+  }
+  // The rest of the client's diagnostics are workspace findings (the file alone cannot
+  // tell them); their fixes re-locate and verify their node from the data, as all do.
+  for (const diagnostic of theirs.values()) {
+    const data = diagnostic.data as FindingData | undefined;
+    if (typeof data?.docIndex !== 'number') continue;
+    for (const fix of quickFixes(analysis, String(diagnostic.code), data)) actions.push(toAction(document, fix, [diagnostic]));
   }
   for (const fix of refactoringsAt(analysis, span)) actions.push(toAction(document, fix));
   for (const fix of sourceActionsAt(analysis, span)) actions.push(toAction(document, fix));

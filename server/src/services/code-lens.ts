@@ -1,7 +1,8 @@
 /**
- * Code lenses above each policy: how many workloads it selects and how many flows
- * its rules allow, each opening the references (the workloads in question).
- * Lenses are listed cheaply and counted when the editor shows them (resolve).
+ * Code lenses above each policy, one fact each in plain words: the workloads it
+ * selects, and the workloads its rules let traffic come from or go to (or that the
+ * API server would reject it), each opening the references (the workloads in
+ * question). Lenses are listed cheaply and counted when the editor shows them (resolve).
  */
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -9,7 +10,7 @@ import type { FileAnalysis } from '../analysis/analyze-file';
 import { rejectionsOf } from '../analysis/rejections';
 import { plural } from '../analysis/complete/candidate';
 import { calicoWorkloads } from '../analysis/navigate/peer-match';
-import { policyLensInfo } from '../analysis/navigate/policy-flows';
+import { policyLensInfo, type PolicyLensInfo } from '../analysis/navigate/policy-flows';
 import { workloadLocations } from '../analysis/navigate/related';
 import type { Universe } from '../analysis/navigate/universe';
 import type { ReachEngine, WorkloadNode } from '../analysis/reach/reach-engine';
@@ -52,19 +53,30 @@ export function resolvePolicyLens(lens: CodeLens, data: LensData, documentUri: s
   const calico = analysis.calicoPolicies.find((p) => p.ref.node.span.start === data.start);
   if (calico) {
     const placed = policySelectors(calico).find((s) => s.selector.role === 'policy-selector');
-    const workloads = placed ? calicoWorkloads(calico, placed, universe) : [];
-    const title = rejectionsOf(analysis.findings, calico.ref).length > 0 ? rejectedSelects(workloads.length) : `selects ${plural(workloads.length, 'workload')}`;
-    return withCommand(title, workloadLocations(workloads).map((l) => locate(l.uri, l.selection)));
+    const selected = placed ? calicoWorkloads(calico, placed, universe) : [];
+    const title = rejectionsOf(analysis.findings, calico.ref).length > 0 ? rejectedSelects(selected.length) : `selects ${workloadCount(selected.length)}`;
+    return withCommand(title, workloadLocations(selected).map((l) => locate(l.uri, l.selection)));
   }
   const info = policyLensInfo(engine, universe, data.uri, data.start);
-  if (!info) return withCommand(data.lens === 'selects' ? 'selects no workload' : 'allows no flow', []);
+  if (!info) return withCommand(data.lens === 'selects' ? 'selects no workload' : 'allows no traffic', []);
   const places = (nodes: readonly WorkloadNode[]) => workloadLocations(nodes.map((n) => n.workload)).map((l) => locate(l.uri, l.selection));
-  if (data.lens === 'selects') return withCommand(info.kind === 'skipped' ? rejectedSelects(info.selected.length) : `selects ${plural(info.selected.length, 'workload')}`, places(info.selected));
-  if (info.kind === 'skipped') return withCommand('allows nothing: the API server would reject it', []);
-  return withCommand(`allows ${plural(info.flows, 'flow')}`, places(info.peers));
+  if (data.lens === 'selects') return withCommand(info.kind === 'skipped' ? rejectedSelects(info.selected.length) : `selects ${workloadCount(info.selected.length)}`, places(info.selected));
+  if (info.kind === 'skipped') return withCommand('ignored: the API server would reject it', []);
+  return withCommand(rulesTitle(info), places(info.peers));
 }
 
-/** A rejected policy selects nothing in a cluster; the lens still shows which workloads it was written for. */
+/** `allows traffic from 2 workloads`, `... to no workload and outside the cluster`, `... with 3 workloads` (both directions). */
+function rulesTitle(info: Extract<PolicyLensInfo, { kind: 'compiled' }>): string {
+  const [only, other] = info.directions;
+  const word = other ? 'with' : only === 'egress' ? 'to' : 'from';
+  return `allows traffic ${word} ${workloadCount(info.peers.length)}${info.external ? ' and outside the cluster' : ''}`;
+}
+
+function workloadCount(count: number): string {
+  return count === 0 ? 'no workload' : plural(count, 'workload');
+}
+
+/** A rejected policy selects nothing; its other lens says it is ignored, so this one only says whom it was written for. */
 function rejectedSelects(count: number): string {
-  return `ignored, the API server would reject it (written for ${plural(count, 'workload')})`;
+  return `written for ${workloadCount(count)}`;
 }

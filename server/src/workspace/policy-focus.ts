@@ -28,7 +28,7 @@ export function policyAt(engine: ReachEngine, uri: string, offset: number): Poli
 }
 
 /** The workload nodes a policy's podSelector picks in its namespace; none when the selector is unreadable. */
-export function selectedWorkloads(engine: ReachEngine, namespace: string, selector: CompiledSelector | undefined): WorkloadNode[] {
+function selectedWorkloads(engine: ReachEngine, namespace: string, selector: CompiledSelector | undefined): WorkloadNode[] {
   if (!selector) return [];
   return engine.nodes.filter((n): n is WorkloadNode => n.kind === 'workload' && n.namespace === namespace && selectorMatches(selector, n.workload.labels));
 }

@@ -7,15 +7,17 @@
  * over several repositories, so "nothing here matches" may be true only here. A
  * selector is judged only where the workspace could know the answer: pod selectors
  * only in namespaces that hold workloads here, and nothing at all in a workspace
- * without workloads (a folder of policies alone).
+ * without workloads (a folder of policies alone). What every cluster has (kube-system
+ * and its DNS, cluster-defaults.ts) counts as present.
  */
 import type { FileAnalysis } from '../analysis/analyze-file';
-import { objectData } from '../analysis/checks/finding-data';
+import { dataAt, objectData, pathToSpan } from '../analysis/checks/finding-data';
 import { isEmptySelector } from '../analysis/describe/format-selector';
-import { finding, type Finding } from '../analysis/finding';
+import { finding, type Finding, type FindingData } from '../analysis/finding';
 import { effectiveProtocol } from '../analysis/policy-defaults';
-import { compileSelector } from '../analysis/selectors';
+import { compileSelector, selectorMatches } from '../analysis/selectors';
 import type { LabelSelector, NetworkPolicy, Peer, PolicyRule } from '../model/types';
+import { didYouMean, nearestLabel, type NearestLabel } from './nearest-labels';
 import type { IndexedWorkload, WorkspaceIndex } from './workspace-index';
 
 const SELECTS_NOTHING = 'netpol/selects-nothing';
@@ -35,8 +37,10 @@ export function policyWorkspaceFindings(policy: NetworkPolicy, index: WorkspaceI
   const selected = selectedWorkloads(policy, namespace, index);
   const podSelector = policy.spec.podSelector;
   if (podSelector && selected && selected.length === 0 && known.has(namespace)) {
-    const message = `No workload in namespace "${namespace}" of this workspace has pod labels matching this podSelector, so the policy applies to nothing here. Check the labels against the Deployments' pod templates.`;
-    findings.push(finding(SELECTS_NOTHING, 'information', message, podSelector.keySpan ?? podSelector.span, { data: objectData(policy.ref) }));
+    const nearest = nearestLabel(podSelector, index.podCarriers([namespace]));
+    const hint = nearest ? ` Check the labels: ${didYouMean(nearest)}` : " Check the labels against the Deployments' pod templates.";
+    const message = `No workload in namespace "${namespace}" of this workspace has pod labels matching this podSelector, so the policy applies to nothing here.${hint}`;
+    findings.push(finding(SELECTS_NOTHING, 'information', message, podSelector.keySpan ?? podSelector.span, { data: labelData(policy, nearest) }));
   }
   for (const rule of [...(policy.spec.ingress?.items ?? []), ...(policy.spec.egress?.items ?? [])]) {
     for (const peer of rule.peers?.items ?? []) findings.push(...peerFindings(policy, peer, namespace, index, known));
@@ -59,6 +63,17 @@ function matchPods(selector: LabelSelector | undefined, namespaces: readonly str
   return namespaces.flatMap((ns) => index.workloadsSelectedBy(ns, compiled.selector));
 }
 
+/** Pods a peer may reach: declared workloads and those every cluster runs. */
+type Pods = Pick<IndexedWorkload, 'namespace' | 'ports'>;
+
+function matchPeerPods(selector: LabelSelector | undefined, namespaces: readonly string[], index: WorkspaceIndex): Pods[] | undefined {
+  const declared = matchPods(selector, namespaces, index);
+  if (!declared) return undefined;
+  const compiled = selector ? compileSelector(selector).selector : undefined;
+  const implicit = index.clusterWorkloads.filter((w) => namespaces.includes(w.namespace) && (!compiled || selectorMatches(compiled, w.labels)));
+  return [...declared, ...implicit];
+}
+
 /** The namespaces a peer covers: the policy's own, or those its namespaceSelector matches. */
 function peerNamespaces(peer: Peer, namespace: string, index: WorkspaceIndex): string[] | undefined {
   if (!peer.namespaceSelector) return [namespace];
@@ -67,10 +82,10 @@ function peerNamespaces(peer: Peer, namespace: string, index: WorkspaceIndex): s
   return index.namespacesSelectedBy(compiled.selector).map((ns) => ns.name);
 }
 
-function peerWorkloads(peer: Peer, namespace: string, index: WorkspaceIndex): IndexedWorkload[] | undefined {
+function peerWorkloads(peer: Peer, namespace: string, index: WorkspaceIndex): Pods[] | undefined {
   if (peer.ipBlock || (!peer.podSelector && !peer.namespaceSelector)) return undefined;
   const namespaces = peerNamespaces(peer, namespace, index);
-  return namespaces && matchPods(peer.podSelector, namespaces, index);
+  return namespaces && matchPeerPods(peer.podSelector, namespaces, index);
 }
 
 function peerFindings(policy: NetworkPolicy, peer: Peer, namespace: string, index: WorkspaceIndex, known: ReadonlySet<string>): Finding[] {
@@ -81,14 +96,36 @@ function peerFindings(policy: NetworkPolicy, peer: Peer, namespace: string, inde
   if (!peer.namespaceSelector && !known.has(namespace)) return [];
   const anchor = peer.namespaceSelector ?? peer.podSelector!;
   const what = namespaces.length === 0 ? 'no namespace in this workspace matches its namespaceSelector' : `no workload in ${namespaces.map((n) => `"${n}"`).join(', ')} has matching pod labels`;
-  const message = `This peer matches nothing in the workspace: ${what}. Traffic it was meant to allow stays blocked.`;
-  return [finding(PEER_MATCHES_NOTHING, 'information', message, anchor.keySpan ?? anchor.span, { data: objectData(policy.ref) })];
+  const nearest = nearestForPeer(peer, namespaces, index);
+  // kube-system runs more than the DNS this workspace knows of: only a near-typo of a label there is worth a word.
+  if (!nearest && namespaces.length > 0 && namespaces.every((ns) => clusterOnly(ns, index))) return [];
+  const message = `This peer matches nothing in the workspace: ${what}${nearest ? `; ${didYouMean(nearest)}` : '.'} Traffic it was meant to allow stays blocked.`;
+  return [finding(PEER_MATCHES_NOTHING, 'information', message, anchor.keySpan ?? anchor.span, { data: labelData(policy, nearest) })];
+}
+
+/** A namespace known only as one every cluster has, with no workload of this workspace in it. */
+function clusterOnly(namespace: string, index: WorkspaceIndex): boolean {
+  return index.clusterNamespaces.some((ns) => ns.name === namespace) || (index.clusterWorkloads.some((w) => w.namespace === namespace) && !index.workloads.some((w) => w.namespace === namespace));
+}
+
+/** The closest label to a typo: among namespaces when none matches, else among the pods of those that do. */
+function nearestForPeer(peer: Peer, namespaces: readonly string[], index: WorkspaceIndex): NearestLabel | undefined {
+  if (namespaces.length === 0) return peer.namespaceSelector && nearestLabel(peer.namespaceSelector, index.namespaceCarriers());
+  return peer.podSelector && nearestLabel(peer.podSelector, index.podCarriers(namespaces));
+}
+
+/** With a did-you-mean, the data points at the matchLabels entry so the quick fix can change it. */
+function labelData(policy: NetworkPolicy, nearest: NearestLabel | undefined): FindingData {
+  const path = nearest && pathToSpan(policy.ref.node, nearest.entry.value.span);
+  if (!nearest || !path) return objectData(policy.ref);
+  const label = { key: nearest.entry.key.value, value: nearest.entry.value.value, newKey: nearest.key, newValue: nearest.value };
+  return dataAt(policy.ref, path, { label });
 }
 
 /** Egress destinations of a rule among the workloads: all of them without `to`, else its selector peers'. */
-function ruleDestinations(rule: PolicyRule, namespace: string, index: WorkspaceIndex): IndexedWorkload[] | undefined {
-  if (!rule.peers || rule.peers.items.length === 0) return index.workloads;
-  const destinations: IndexedWorkload[] = [];
+function ruleDestinations(rule: PolicyRule, namespace: string, index: WorkspaceIndex): Pods[] | undefined {
+  if (!rule.peers || rule.peers.items.length === 0) return [...index.workloads, ...index.clusterWorkloads];
+  const destinations: Pods[] = [];
   for (const peer of rule.peers.items) {
     // Named ports resolve against pods only; an ipBlock peer adds no destination for them.
     if (peer.ipBlock) continue;
@@ -99,7 +136,7 @@ function ruleDestinations(rule: PolicyRule, namespace: string, index: WorkspaceI
   return destinations;
 }
 
-function namedPortFindings(policy: NetworkPolicy, rule: PolicyRule, targets: readonly IndexedWorkload[] | undefined): Finding[] {
+function namedPortFindings(policy: NetworkPolicy, rule: PolicyRule, targets: readonly Pods[] | undefined): Finding[] {
   if (!targets || targets.length === 0) return [];
   const findings: Finding[] = [];
   for (const port of rule.ports?.items ?? []) {

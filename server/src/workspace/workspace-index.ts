@@ -10,6 +10,9 @@
  *
  * A namespace mentioned only in some metadata.namespace exists, with the
  * automatic name label alone; objects without a namespace are in `default`.
+ * `default` and `kube-system` exist in every cluster, and so does the cluster DNS
+ * (`clusterNamespaces`, `clusterWorkloads`, cluster-defaults.ts): selectors match
+ * them, while reachability, completion and recipes list only the workspace's own.
  */
 import { NAMESPACE_NAME_LABEL, type NamespaceObject } from '../model/namespaces';
 import type { ServiceObject } from '../model/services';
@@ -19,9 +22,11 @@ import type { PolicyProblem, ReachCalicoInput, ReachInput, ReachPolicyInput, Rea
 import { rejectionsOf } from '../analysis/rejections';
 import type { ObjectRef } from '../model/types';
 import { effectiveNamespace } from '../calico/model/defaults';
-import { labelSetFromEntries, selectorMatches, type CompiledSelector } from '../analysis/selectors';
+import { labelSetFromEntries, selectorMatches, type CompiledSelector, type LabelSet } from '../analysis/selectors';
+import { CLUSTER_NAMESPACES, clusterWorkloads, clusterWorkloadsSelectedBy, type ClusterWorkload } from './cluster-defaults';
 import type { FileEntry } from './file-entry';
 import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../parse/steps';
+import type { LabelCarrier } from './nearest-labels';
 
 export interface IndexedNamespace extends ReachNamespace {
   /** The `kind: Namespace` object, when the workspace declares one. */
@@ -49,6 +54,14 @@ export class WorkspaceIndex {
   readonly calicoPolicies: ReachCalicoInput[] = [];
   /** Calico Tier objects by name; the first declaration of a name wins. */
   readonly tiers = new Map<string, ReachTier>();
+  /** Workloads every cluster runs that the workspace does not declare (the cluster DNS). */
+  clusterWorkloads: readonly ClusterWorkload[] = [];
+  /**
+   * Namespaces every cluster has that the workspace does not mention. Kept apart from
+   * `namespaces`, which reachability, completion and recipes list: they answer
+   * selectors (findings, hovers), they are not the workspace's own.
+   */
+  clusterNamespaces: readonly IndexedNamespace[] = [];
 
   /** `files` in any order: the index sorts by uri so results never depend on it. */
   constructor(files?: Iterable<FileEntry>) {
@@ -74,6 +87,7 @@ export class WorkspaceIndex {
       stepWork.units += file.workloads.length + file.analysis.policies.length + file.services.length;
       yield;
     }
+    this.clusterWorkloads = clusterWorkloads(this.workloads);
     yield* forEachSteps(this.workloads, (w) => this.implyNamespace(w.namespace));
     yield* forEachSteps(this.policies, (p) => this.implyNamespace(p.policy.metadata.namespace?.value || 'default'));
     for (const s of this.services) this.implyNamespace(s.service.namespace);
@@ -81,6 +95,7 @@ export class WorkspaceIndex {
       const namespace = effectiveNamespace(c.policy);
       if (namespace !== undefined) this.implyNamespace(namespace);
     }
+    this.clusterNamespaces = CLUSTER_NAMESPACES.filter((name) => !this.namespaces.has(name)).map((name) => ({ name, labels: labelSetFromEntries([], [[NAMESPACE_NAME_LABEL, name]]) }));
   }
 
   /** Workloads in `namespace` whose pod labels match `selector`. */
@@ -88,9 +103,24 @@ export class WorkspaceIndex {
     return this.workloads.filter((w) => w.namespace === namespace && selectorMatches(selector, w.labels));
   }
 
+  /** The implicit workloads of `namespace` whose labels match `selector`. */
+  clusterWorkloadsSelectedBy(namespace: string, selector: CompiledSelector): ClusterWorkload[] {
+    return clusterWorkloadsSelectedBy(this.clusterWorkloads, namespace, selector);
+  }
+
+  /** The workloads of these namespaces, declared and implicit, as a did-you-mean names them. */
+  podCarriers(namespaces: readonly string[]): LabelCarrier[] {
+    const named = (w: { namespace: string; name: string; labels: LabelSet }): LabelCarrier => ({ labels: w.labels, name: `${w.namespace}/${w.name}` });
+    return [...this.workloads, ...this.clusterWorkloads].filter((w) => namespaces.includes(w.namespace)).map(named);
+  }
+
+  namespaceCarriers(): LabelCarrier[] {
+    return [...this.namespaces.values(), ...this.clusterNamespaces].map((ns) => ({ labels: ns.labels, name: ns.name }));
+  }
+
   /** Namespaces whose labels (with the automatic name label) match `selector`, by name. */
   namespacesSelectedBy(selector: CompiledSelector): IndexedNamespace[] {
-    return [...this.namespaces.values()].filter((ns) => selectorMatches(selector, ns.labels)).sort((a, b) => (a.name < b.name ? -1 : 1));
+    return [...this.namespaces.values(), ...this.clusterNamespaces].filter((ns) => selectorMatches(selector, ns.labels)).sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
   reachInput(): ReachInput {

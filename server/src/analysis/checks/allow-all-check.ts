@@ -65,7 +65,7 @@ function allowAllFinding(policy: NetworkPolicy, rule: PolicyRule, context: Check
 function noOpFinding(policy: NetworkPolicy, reason: string): Finding {
   const anchor = policy.spec.podSelector?.keySpan ?? policy.metadata.name?.span ?? policy.ref.node.span;
   const message = `This policy has no effect: ${reason}.`;
-  return finding('netpol/no-op-policy', 'hint', message, anchor, { data: dataAt(policy.ref, ['spec']) });
+  return finding('netpol/no-op-policy', 'warning', message, anchor, { data: dataAt(policy.ref, ['spec']) });
 }
 
 /** Requirements on one key that no set of labels can meet together. */

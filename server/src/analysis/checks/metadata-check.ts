@@ -60,5 +60,5 @@ function sanitizeName(value: string, which: 'name' | 'namespace'): string | unde
 function missingNamespace(ref: ObjectRef, metadataSpan: { start: number; end: number }, nameSpan: { start: number; end: number } | undefined): Finding {
   const message =
     'No metadata.namespace: this policy applies to whatever namespace kubectl targets when it is applied (often "default"). Set the namespace explicitly so the policy always protects the pods you mean.';
-  return finding('netpol/missing-namespace', 'hint', message, nameSpan ?? metadataSpan, { data: dataAt(ref, ['metadata']) });
+  return finding('netpol/missing-namespace', 'warning', message, nameSpan ?? metadataSpan, { data: dataAt(ref, ['metadata']) });
 }

@@ -1,6 +1,6 @@
 /**
  * Egress to "everywhere" (0.0.0.0/0 or ::/0) also reaches the cloud instance-metadata
- * service, which hands out node credentials on most clouds. A hint, with a fix that
+ * service, which hands out node credentials on most clouds. A warning (a security hole), with a fix that
  * excepts the address. IPv4: 169.254.169.254 (AWS, GCP, Azure, and others). IPv6:
  * fd00:ec2::254, the only IPv6 metadata endpoint in wide use (AWS Nitro); other clouds
  * serve metadata over IPv4 only, so excepting it costs nothing elsewhere.
@@ -46,7 +46,7 @@ function blockFindings(policy: NetworkPolicy, block: YMap): Finding[] {
   const exceptCidr = `${address}/${cidr.family === 4 ? 32 : 128}`;
   const cloud = cidr.family === 4 ? 'the cloud instance-metadata service' : "AWS's IPv6 instance-metadata service";
   const message = `Egress to ${cidrNode.value} also reaches ${cloud} at ${address}, which can hand out node credentials. Add "${exceptCidr}" to except unless these pods need it.`;
-  return [finding('netpol/egress-to-metadata', 'hint', message, cidrNode.span, { data: dataAt(policy.ref, path, { except: exceptCidr }) })];
+  return [finding('netpol/egress-to-metadata', 'warning', message, cidrNode.span, { data: dataAt(policy.ref, path, { except: exceptCidr }) })];
 }
 
 function excepted(block: YMap, address: string): boolean {

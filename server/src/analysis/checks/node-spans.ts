@@ -12,7 +12,7 @@ export function contentEnd(node: YNode): number {
   return node.span.end;
 }
 
-function pairContentEnd(pair: YPair): number {
+export function pairContentEnd(pair: YPair): number {
   return pair.value ? Math.max(contentEnd(pair.value), pair.key.span.end) : pair.key.span.end;
 }
 

@@ -91,7 +91,8 @@ function isInteger(scalar: YScalar | undefined): boolean {
 function wrongType(ref: ObjectRef, node: YNode, schema: SchemaNode, path: NodePath): Finding {
   const name = describeField(path);
   // A plain number or boolean where a string belongs is the classic `version: 1.0` slip: quoting fixes it.
-  const quotable = schema.type === 'string' && node.kind === 'scalar' && node.style === 'plain' && typeof node.value !== 'string';
+  // Not inside an ipBlock: a quoted number is no CIDR either, so quoting would trade one error for another.
+  const quotable = schema.type === 'string' && node.kind === 'scalar' && node.style === 'plain' && typeof node.value !== 'string' && !path.includes('ipBlock');
   // `yes`, `on`, `n`…: kubectl's YAML 1.1 reads a boolean where the text looks like a word.
   const reading = node.kind === 'scalar' && node.yaml11 && (typeof node.value === 'boolean' || typeof node.value === 'number') ? ` kubectl reads \`${node.source}\` as ${describeYaml11Reading(node.source, node.value)} (YAML 1.1).` : '';
   let message = reading ? `${name} must be ${describeType(schema)}.${reading}` : `${name} must be ${describeType(schema)}, not ${describeValue(node)}.`;

@@ -66,7 +66,7 @@ function orFinding(policy: NetworkPolicy, rule: PolicyRule, first: YMap, second:
     `If you meant only ${pods} in ${namespaces} (AND), merge them into one peer.`;
   const secondKey = second.items.find((p) => p.keyText === 'podSelector' || p.keyText === 'namespaceSelector')!;
   const firstKey = first.items.find((p) => p.keyText === 'podSelector' || p.keyText === 'namespaceSelector')!;
-  return finding('netpol/separate-peers', 'information', message, secondKey.key.span, {
+  return finding('netpol/separate-peers', 'warning', message, secondKey.key.span, {
     data: dataAt(policy.ref, path),
     related: [{ span: firstKey.key.span, message: 'The other peer of the pair.' }],
   });

@@ -1,7 +1,9 @@
 /**
- * Named ports for `ports[].port`: the container port names of the pods the rule's
- * ports apply to. An ingress port names a port of the policy's own pods (the
- * destination); an egress port names a port of the pods the rule's `to` reaches.
+ * Values for `ports[].port`: the container ports of the pods the rule's ports apply
+ * to, by name and then by number. An ingress port is a port of the policy's own pods
+ * (the destination); an egress port is a port of the pods the rule's `to` reaches.
+ * A number is offered only while the cursor's value could still become one (a quoted
+ * value is a name).
  */
 import type { NetworkPolicy, PolicyRule } from '../../model/types';
 import { compileSelector, fromRequirements, selectorMatches, type CompiledSelector } from '../selectors';
@@ -31,12 +33,33 @@ export function namedPortDrafts(place: CursorPlace, direction: string | undefine
   }
   const sorted = [...names.values()].sort((a, b) => b.workloads - a.workloads || (a.name < b.name ? -1 : 1));
   const whose = direction === 'egress' ? 'destination' : 'selected';
-  return sorted.map((p) => ({
+  const space = place.value?.needsSpace ? ' ' : '';
+  const byName: CandidateDraft[] = sorted.map((p) => ({
     label: p.name,
     kind: 'port',
     detail: `${[...p.protocols].sort().join('/')} ${[...p.numbers].sort((a, b) => a - b).join(', ')} on ${plural(p.workloads, `${whose} workload`)}`,
-    insertText: (place.value?.needsSpace ? ' ' : '') + (place.quote ? p.name : yamlString(p.name)),
+    insertText: space + (place.quote ? p.name : yamlString(p.name)),
   }));
+  return place.quote ? byName : [...byName, ...portNumberDrafts(classes, whose, space)];
+}
+
+/** `80`: TCP 80 (http) on 2 selected workloads. */
+function portNumberDrafts(classes: readonly PodClass[], whose: string, space: string): CandidateDraft[] {
+  const numbers = new Map<number, { protocols: Set<string>; names: Set<string>; workloads: number }>();
+  for (const cls of classes) {
+    for (const port of cls.ports) {
+      let entry = numbers.get(port.port);
+      if (!entry) numbers.set(port.port, (entry = { protocols: new Set(), names: new Set(), workloads: 0 }));
+      entry.protocols.add(port.protocol);
+      if (port.name !== undefined) entry.names.add(port.name);
+    }
+    for (const number of new Set(cls.ports.map((p) => p.port))) numbers.get(number)!.workloads += cls.weight;
+  }
+  const sorted = [...numbers].sort(([a, x], [b, y]) => y.workloads - x.workloads || a - b);
+  return sorted.map(([number, p]) => {
+    const names = p.names.size > 0 ? ` (${[...p.names].sort().join(', ')})` : '';
+    return { label: String(number), kind: 'port', detail: `${[...p.protocols].sort().join('/')} ${number}${names} on ${plural(p.workloads, `${whose} workload`)}`, insertText: space + String(number) };
+  });
 }
 
 /** Ingress ports are ports of the policy's own pods. */

@@ -19,7 +19,11 @@ export type SelectorScope =
  * The workspace index will provide one; until then hovers say nothing about the workspace.
  */
 /** Returns undefined when the workspace cannot tell (e.g. it holds no workloads at all). */
-export type WorkspaceMatcher = (selector: LabelSelector, scope: SelectorScope) => readonly string[] | undefined;
+export interface WorkspaceMatcher {
+  (selector: LabelSelector, scope: SelectorScope): readonly string[] | undefined;
+  /** For a selector that matches nothing: `did you mean app=web (shop/web)?`, when a label of the workspace is that close. */
+  readonly nearest?: (selector: LabelSelector, scope: SelectorScope) => string | undefined;
+}
 
 /** One policy in Calico's evaluation order, as the hover of a Calico policy lists them. */
 export interface CalicoOrderEntry {

@@ -12,7 +12,10 @@ export function workspaceMatches(options: ExplainOptions, selector: LabelSelecto
   if (!options.matches) return undefined;
   const names = options.matches(selector, scope);
   if (names === undefined) return undefined;
-  if (names.length === 0) return '**In this workspace:** matches nothing.';
+  if (names.length === 0) {
+    const nearest = options.matches.nearest?.(selector, scope);
+    return `**In this workspace:** matches nothing${nearest ? `; ${nearest}` : '.'}`;
+  }
   const listed = names.slice(0, MAX_LISTED).map(code).join(', ');
   const more = names.length > MAX_LISTED ? ` and ${names.length - MAX_LISTED} more` : '';
   return `**In this workspace:** matches ${listed}${more}.`;

@@ -15,7 +15,7 @@ import { addPolicyTypeEdit } from './policy-types-edit';
 import type { RMap } from './render-yaml';
 import { addPair, appendToSeq, fillEmptyValue } from './yaml-edits';
 
-const DNS_RULE: RMap = {
+export const DNS_RULE: RMap = {
   to: [
     {
       namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
@@ -42,7 +42,7 @@ export const allowDnsFix: FindingFix = (analysis, data) => {
   const egress = getPair(spec, 'egress');
   let ruleEdit: TextEdit | undefined;
   if (!egress) ruleEdit = addPair(ctx, spec, 'egress', [DNS_RULE]);
-  else if (isSeq(egress.value) && egress.value.items.length > 0) ruleEdit = appendToSeq(ctx, egress.value, DNS_RULE);
+  else if (isSeq(egress.value) && egress.value.items.length > 0) ruleEdit = appendToSeq(ctx, egress.value, DNS_RULE, egress);
   else if (isNullish(egress.value) || isSeq(egress.value)) ruleEdit = fillEmptyValue(ctx, egress, [DNS_RULE], spec.flow);
   if (!ruleEdit) return undefined;
   // When both edits land at one offset, policyTypes comes first in the text, as it does in the array.

@@ -57,7 +57,7 @@ export const calicoDnsFix: FindingFix = (analysis, data) => {
   else if (isSeq(egress.value) && egress.value.items.length > 0) {
     const seq = egress.value;
     flow = seq.flow;
-    edits = DNS_RULES.map((rule) => appendToSeq(ctx, seq, rule));
+    edits = DNS_RULES.map((rule) => appendToSeq(ctx, seq, rule, egress));
   } else if (isNullish(egress.value) || isSeq(egress.value)) edits = maybe(fillEmptyValue(ctx, egress, [...DNS_RULES], spec.flow));
   if (!edits) return undefined;
   return { title: CALICO_DNS_TITLE, kind: 'quickfix', edits: edits.map((e) => withSelectors(e, ctx, flow)), isPreferred: true };

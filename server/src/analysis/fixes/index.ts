@@ -15,7 +15,8 @@ import { allowDnsTcpFix, egressOnlyTypesFix } from './dns-protocol-fixes';
 import type { Fix, FindingFix } from './fix';
 import { mergePeersFix, splitIpBlockFix, splitPeerRefactor } from './peer-fixes';
 import { addPolicyTypeFix, exceptMetadataFix } from './policy-fixes';
-import { emptySelectorFix, quoteValueFix, renameFieldFix, replaceValueFix } from './value-fixes';
+import { removeDuplicatePolicyTypeFix, removeSelectorValuesFix } from './removal-fixes';
+import { emptySelectorFix, labelKeyFix, nearestLabelFix, quoteValueFix, renameFieldFix, replaceValueFix, swapPortRangeFix } from './value-fixes';
 
 const QUICK_FIXES: Readonly<Record<string, readonly FindingFix[]>> = {
   'netpol/egress-without-dns': [allowDnsFix],
@@ -40,6 +41,13 @@ const QUICK_FIXES: Readonly<Record<string, readonly FindingFix[]>> = {
   'netpol/invalid-name': [replaceValueFix],
   'netpol/invalid-namespace': [replaceValueFix],
   'netpol/unsupported-api-version': [replaceValueFix],
+  'netpol/duplicate-policy-type': [removeDuplicatePolicyTypeFix],
+  'netpol/selector-values-forbidden': [removeSelectorValuesFix],
+  'netpol/invalid-label-key': [labelKeyFix],
+  'netpol/invalid-annotation-key': [labelKeyFix],
+  'netpol/invalid-end-port': [swapPortRangeFix],
+  'netpol/selects-nothing': [nearestLabelFix],
+  'netpol/peer-matches-nothing': [nearestLabelFix],
   'calico/egress-without-dns': [calicoDnsFix],
 };
 

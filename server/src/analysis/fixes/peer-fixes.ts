@@ -75,6 +75,9 @@ export function splitPeerRefactor(analysis: FileAnalysis, data: FindingData, pee
   if (!isMap(peer)) return undefined;
   const keys = peer.items.map((p) => p.keyText);
   if (keys.includes('ipBlock') || !keys.includes('podSelector') || !keys.includes('namespaceSelector')) return undefined;
+  // Each half becomes a peer of its own, so each must select something by itself: a null
+  // selector (`namespaceSelector:`) is "not set", and its half would be an empty peer.
+  if (peer.items.some((p) => (p.keyText === 'podSelector' || p.keyText === 'namespaceSelector') && !isMap(p.value))) return undefined;
   const later = keys.indexOf('podSelector') > keys.indexOf('namespaceSelector') ? 'podSelector' : 'namespaceSelector';
   const edit = splitPeer(analysis, data, peerPath, later);
   return edit && { title: 'Split into two peers (all pods of those namespaces OR those pods in this namespace)', kind: 'refactor.rewrite', edits: [edit] };

@@ -16,5 +16,5 @@ export function addPolicyTypeEdit(ctx: EditContext, spec: YMap, type: PolicyType
   if (!isSeq(list)) return null;
   if (list.items.length === 0) return undefined;
   if (list.items.some((item) => item.kind === 'scalar' && item.value === type)) return undefined;
-  return appendToSeq(ctx, list, type);
+  return appendToSeq(ctx, list, type, pair);
 }

@@ -8,7 +8,7 @@ import { isNullish, type YMap, type YNode, type YPair, type YSeq } from '../../p
 import { contentEnd } from '../checks/node-spans';
 import { insert, replace, type TextEdit } from './fix';
 import { mapLines, renderFlow, seqLines, type RMap, type RValue } from './render-yaml';
-import { columnOf, type YamlStyle } from './yaml-style';
+import { columnOf, styleWithin, type YamlStyle } from './yaml-style';
 
 export interface EditContext {
   readonly text: string;
@@ -19,7 +19,7 @@ export interface EditContext {
 }
 
 /** The offset just after the line that holds `offset` (after its line break), or the end of the text. */
-function lineEndAfter(text: string, offset: number): number {
+export function lineEndAfter(text: string, offset: number): number {
   if (offset > 0 && text[offset - 1] === '\n') return offset;
   const newline = text.indexOf('\n', offset);
   return newline < 0 ? text.length : newline + 1;
@@ -39,10 +39,13 @@ function insertLines(ctx: EditContext, at: number, lines: readonly string[]): Te
   return insert(at, atEndWithoutBreak ? ctx.style.eol + body : body + ctx.style.eol);
 }
 
-export function appendToSeq(ctx: EditContext, seq: YSeq, item: RValue): TextEdit {
+/** `key`: the pair whose value `seq` is, so the new item copies the list's own style. */
+export function appendToSeq(ctx: EditContext, seq: YSeq, item: RValue, key?: YPair): TextEdit {
   if (seq.flow) return appendToFlow(seq, seq.items.map((i) => i.span.end), renderFlow(item, ctx.json));
   const dashColumn = columnOf(ctx.text, seq.span.start);
-  return insertLines(ctx, lineEndAfter(ctx.text, contentEnd(seq)), seqLines([item], dashColumn, ctx.style, ctx.quote));
+  const ownOffset = key ? dashColumn - columnOf(ctx.text, key.key.span.start) : undefined;
+  const style = styleWithin(ctx.text, seq, ctx.style, ownOffset);
+  return insertLines(ctx, lineEndAfter(ctx.text, contentEnd(seq)), seqLines([item], dashColumn, style, ctx.quote));
 }
 
 export function addPair(ctx: EditContext, map: YMap, key: string, value: RValue): TextEdit {

@@ -49,6 +49,24 @@ function computeStyle(parsed: ParsedFile): YamlStyle {
   };
 }
 
+/**
+ * The style of one block collection and what it holds, falling back on the file's:
+ * an item appended to a list is written as that list's own items are, even where the
+ * rest of the file chose otherwise (a compact `- to:` list in a file that indents its
+ * lists). `ownOffset` is the collection's own offset from its key, when it has one.
+ */
+export function styleWithin(text: string, node: YNode, file: YamlStyle, ownOffset?: number): YamlStyle {
+  const tally = { indent: new Map<number, number>(), seqOffset: new Map<number, number>(), dashGap: new Map<number, number>() };
+  if (ownOffset !== undefined) count(tally.seqOffset, ownOffset);
+  visit(text, node, tally);
+  return {
+    indent: mostCommon(tally.indent) ?? file.indent,
+    seqOffset: mostCommon(tally.seqOffset) ?? file.seqOffset,
+    dashGap: mostCommon(tally.dashGap) ?? file.dashGap,
+    eol: file.eol,
+  };
+}
+
 type Tally = Record<'indent' | 'seqOffset' | 'dashGap', Map<number, number>>;
 
 function visit(text: string, node: YNode, tally: Tally): void {

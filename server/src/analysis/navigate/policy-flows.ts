@@ -19,7 +19,17 @@ import { selectorMatches } from '../selectors';
 import { namespaceLabelsOf, type Universe } from './universe';
 
 export type PolicyLensInfo =
-  | { readonly kind: 'compiled'; readonly ref: PolicyRef; readonly selected: readonly WorkloadNode[]; readonly flows: number; readonly peers: readonly WorkloadNode[] }
+  | {
+      readonly kind: 'compiled';
+      readonly ref: PolicyRef;
+      readonly selected: readonly WorkloadNode[];
+      readonly flows: number;
+      readonly peers: readonly WorkloadNode[];
+      /** The directions the policy's rules govern. */
+      readonly directions: readonly ('ingress' | 'egress')[];
+      /** True when some allowed flow has an address range outside the cluster at its other end. */
+      readonly external: boolean;
+    }
   | { readonly kind: 'skipped'; readonly ref: PolicyRef; readonly selected: readonly WorkloadNode[]; readonly problems: readonly string[] };
 
 /** The engine's view of the policy whose object starts at `start` in `uri`. */
@@ -47,7 +57,9 @@ function compiledInfo(engine: ReachEngine, universe: Universe, policy: CompiledP
   if (policy.ingress) flows += ingressFlows(policy, policy.ingress, nodes, selectedIndices, universe, reached);
   if (policy.egress) flows += egressFlows(policy, policy.egress, nodes, selectedIndices, universe, reached);
   const peers = nodes.filter((n, i): n is WorkloadNode => reached[i] === 1 && n.kind === 'workload');
-  return { kind: 'compiled', ref: policy.ref, selected, flows, peers };
+  const external = nodes.some((n, i) => reached[i] === 1 && n.kind !== 'workload');
+  const directions = (['ingress', 'egress'] as const).filter((d) => policy[d] !== undefined);
+  return { kind: 'compiled', ref: policy.ref, selected, flows, peers, directions, external };
 }
 
 /** Sources that reach each selected pod: the rules whose ports are open on that pod. */

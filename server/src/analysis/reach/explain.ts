@@ -8,6 +8,7 @@ import { orderedSideTrace } from './calico-explain';
 import { ALL_CONNECTIONS, formatConnections, NO_CONNECTIONS, unionConnections, type ConnectionSet } from './connection-set';
 import { describePeer, describeRulePeers } from './describe-peer';
 import type { ReachMatrix } from './matrix';
+import { nearMiss } from './near-miss';
 import type { ReachModel } from './reach-model';
 import type { ExternalNode, ReachNode, WorkloadNode } from './reach-nodes';
 import type { PairTrace, RuleContribution, SideTrace } from './trace-types';
@@ -35,7 +36,8 @@ function sideTrace(model: ReachModel, matrix: ReachMatrix, direction: 'ingress' 
   const destination = direction === 'egress' ? other.cell : subject.cell;
   const allowedBy = isolating.flatMap((policy) => policy[direction]!.flatMap((rule) => contribution(model, policy, rule, other, destination)));
   const allowed = allowedBy.reduce((set, c) => unionConnections(set, c.connectionSet), NO_CONNECTIONS);
-  return { ...base, status: 'isolated', isolatedBy: isolating.map((p) => p.ref), allowedBy, allowed: formatConnections(allowed), allowedSet: allowed };
+  const near = allowedBy.length === 0 && other.kind === 'workload' ? nearMiss(model, isolating, direction, other) : undefined;
+  return { ...base, status: 'isolated', isolatedBy: isolating.map((p) => p.ref), allowedBy, allowed: formatConnections(allowed), allowedSet: allowed, ...(near && { nearMiss: near }) };
 }
 
 /** A policy left out as invalid, meant for this pod: Kubernetes ones by podSelector, Calico ones by selector. */

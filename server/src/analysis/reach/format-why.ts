@@ -41,8 +41,10 @@ function sideLines(side: SideTrace, where: Where): string[] {
     const count = side.isolatedBy.length;
     lines.push(`  Isolated for ${way} by ${count} ${count === 1 ? 'policy' : 'policies'} that ${count === 1 ? 'selects' : 'select'} it:`);
     for (const policy of side.isolatedBy) lines.push(`    - ${policyText(policy, where)}`);
-    if (side.allowedBy.length === 0) lines.push(`  No rule of these policies matches the ${side.direction === 'egress' ? 'destination' : 'source'}, so nothing is allowed.`);
-    else {
+    if (side.allowedBy.length === 0) {
+      lines.push(`  No rule of these policies matches the ${side.direction === 'egress' ? 'destination' : 'source'}, so nothing is allowed.`);
+      if (side.nearMiss) lines.push(`  Near miss: ${side.nearMiss}`);
+    } else {
       lines.push('  Rules that match:');
       for (const c of side.allowedBy) lines.push(`    - ${contributionText(c, where)}`);
     }

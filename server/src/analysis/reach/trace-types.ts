@@ -47,6 +47,8 @@ export interface SideTrace {
    * and this says what met the end of each tier and what the profile allowed.
    */
   readonly ordered?: OrderedOutcome;
+  /** When no rule matches the other end: a peer that would, but for one mistyped label (near-miss.ts). */
+  readonly nearMiss?: string;
 }
 
 export interface PairTrace {

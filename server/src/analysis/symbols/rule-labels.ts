@@ -1,6 +1,6 @@
 /**
  * Short readable names for the parts of a Kubernetes NetworkPolicy, for the
- * outline and breadcrumbs: `ingress 1: from app=web on TCP 8080`,
+ * outline and breadcrumbs: `ingress 1: from app=web OR namespace shop on TCP 8080`,
  * `app=web in namespace shop`, `10.0.0.0/8 except 10.1.0.0/16`.
  */
 import { NAMESPACE_NAME_LABEL } from '../../model/namespaces';
@@ -18,8 +18,9 @@ function peersText(rule: PolicyRule): string {
   const peers = rule.peers?.items ?? [];
   if (peers.length === 0) return 'anywhere';
   const shown = peers.slice(0, LISTED_PEERS).map(peerLabel);
-  const more = peers.length > LISTED_PEERS ? ` and ${peers.length - LISTED_PEERS} more` : '';
-  return shown.join(', ') + more;
+  const more = peers.length > LISTED_PEERS ? ` OR ${peers.length - LISTED_PEERS} more` : '';
+  // Peers are alternatives: a comma would read as the AND between a selector's labels.
+  return shown.join(' OR ') + more;
 }
 
 export function peerLabel(peer: Peer): string {

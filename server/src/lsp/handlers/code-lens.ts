@@ -25,7 +25,7 @@ export const codeLensFeature: Feature = {
         const uri = normalizeUri(document.uri);
         const inScope = indexer.inScope(document.uri);
         const ours = inScope ? policyLenses(document, analysis, uri) : [];
-        return [...ours, ...policyCodeLenses(document, uri, analysis, inScope ? await indexer.reach(token) : undefined)];
+        return [...ours, ...policyCodeLenses(document, analysis)];
       }),
     );
     connection.onCodeLensResolve((lens, token) =>
