@@ -74,14 +74,19 @@ export class WorkspaceIndexer {
     };
   }
 
-  /** Called once the client sent `initialized`: registers watchers and runs the first index. */
-  start(): void {
+  /** Called once the client sent `initialized`: registers watchers, and runs the first index once `after` resolves. */
+  start(after: Promise<void> = Promise.resolve()): void {
     this.connection.onDidChangeWatchedFiles((params) => runSafeSync(this.log, 'didChangeWatchedFiles', () => void this.filesChanged(params.changes)));
     this.connection.onDidChangeConfiguration(() => runSafeSync(this.log, 'didChangeConfiguration', () => void this.reindex()));
     if (this.supports.watchers) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
     }
-    this.firstIndex = this.reindex();
+    // Until the first index starts, the workspace is not known yet: the status says indexing.
+    this.indexingRuns++;
+    this.firstIndex = after.then(() => {
+      this.indexingRuns--;
+      return this.reindex();
+    });
   }
 
   private reindex(): Promise<void> {
