@@ -256,7 +256,7 @@ export class WorkspaceIndexer {
     this.statusScheduled = true;
     setImmediate(() => {
       this.statusScheduled = false;
-      const params: IndexStatusParams = { state: this.indexing ? 'indexing' : 'ready', files: this.workspace.size, version: this.workspace.version };
+      const params: IndexStatusParams = { state: this.indexing ? 'indexing' : 'ready', files: this.workspace.size, policies: this.workspace.policyCount, version: this.workspace.version };
       void this.connection.sendNotification(IndexStatusNotification.method, params);
       this.onDidChangeWorkspace();
     });
