@@ -35,6 +35,8 @@ function runMocha() {
     state,
     durationMs: test.duration,
     error: err ? String(err.stack || err.message || err) : undefined,
+    // A figure a test measured (test.note), printed by the runner under the test's name.
+    note: typeof test.note === 'string' ? test.note : undefined,
   });
   return new Promise((resolve) => {
     const runner = mocha.run(() => resolve(tests));
