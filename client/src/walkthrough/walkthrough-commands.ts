@@ -19,8 +19,8 @@ const DIAGNOSTICS_WAIT_MS = 15_000;
 export function registerWalkthroughCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(OPEN_EXAMPLES_COMMAND, () => openExamples(context)),
-    vscode.commands.registerCommand(SHOW_OR_HOVER_COMMAND, () => showAtFinding(context, 'netpol/separate-peers', 'editor.action.showHover')),
-    vscode.commands.registerCommand(SHOW_DNS_FIX_COMMAND, () => showAtFinding(context, 'netpol/egress-without-dns', 'editor.action.quickFix')),
+    vscode.commands.registerCommand(SHOW_OR_HOVER_COMMAND, () => showAtFinding(context, 'netpol/separate-peers', 'editor.action.showHover', firstPeer)),
+    vscode.commands.registerCommand(SHOW_DNS_FIX_COMMAND, () => showAtFinding(context, 'netpol/egress-without-dns', 'editor.action.quickFix', (_, d) => d.range.start)),
   );
 }
 
@@ -49,8 +49,8 @@ async function openExamples(context: vscode.ExtensionContext): Promise<void> {
   await vscode.commands.executeCommand('vscode.openFolder', examplesCopy(context), { forceNewWindow: false });
 }
 
-/** Opens the mistakes example, puts the cursor on the first finding with `code`, and runs `action` there. */
-async function showAtFinding(context: vscode.ExtensionContext, code: string, action: string): Promise<void> {
+/** Opens the mistakes example, puts the cursor at `place` of the first finding with `code`, and runs `action` there. */
+async function showAtFinding(context: vscode.ExtensionContext, code: string, action: string, place: (document: vscode.TextDocument, finding: vscode.Diagnostic) => vscode.Position): Promise<void> {
   const uri = vscode.Uri.joinPath(openExamplesFolder() ?? examplesCopy(context), MISTAKES);
   const editor = await vscode.window.showTextDocument(uri, { preview: false });
   const finding = await findingWithCode(uri, code);
@@ -58,9 +58,27 @@ async function showAtFinding(context: vscode.ExtensionContext, code: string, act
     void vscode.window.showInformationMessage(`NetworkPolicy Lens: no ${code} finding in ${MISTAKES} (has the example been fixed already?).`);
     return;
   }
-  editor.selection = new vscode.Selection(finding.range.start, finding.range.start);
+  const at = place(editor.document, finding);
+  editor.selection = new vscode.Selection(at, at);
   editor.revealRange(finding.range, vscode.TextEditorRevealType.InCenter);
   await vscode.commands.executeCommand(action);
+}
+
+/**
+ * The OR finding sits on the second of the two peers, whose own hover explains that peer
+ * alone; the hover on the first peer's dash (the list item above, at the same column)
+ * spells out EITHER … OR.
+ */
+function firstPeer(document: vscode.TextDocument, finding: vscode.Diagnostic): vscode.Position {
+  const dash = finding.range.start.character - 2;
+  for (let line = finding.range.start.line - 1; line >= 0 && dash >= 0; line--) {
+    const text = document.lineAt(line).text;
+    const indent = text.slice(0, dash + 1);
+    if (indent.trim() === '-' && indent.startsWith(' '.repeat(dash))) return new vscode.Position(line, dash);
+    // Deeper lines belong to the first peer; anything at or left of the dash ends the list.
+    if (indent.trim() !== '') break;
+  }
+  return finding.range.start;
 }
 
 /** The server's diagnostic with `code` on `uri`, waiting for the first publish after opening. */
