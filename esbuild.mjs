@@ -1,4 +1,5 @@
-// Bundles the extension: client (cjs, `vscode` external), server and CLI (cjs, node),
+// Bundles the extension: client (cjs, `vscode` external; the reachability panel's host
+// a separate bundle loaded on first use), server and CLI (cjs, node),
 // and the reachability panel's webview (browser iife + css, codicons copied beside it,
 // all in dist/webview/, the only folder the webview may load from).
 // Type-checking is `tsc -b`; esbuild does not type-check.
@@ -23,7 +24,10 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 const webview = { ...common, platform: 'browser', format: 'iife', target: 'chrome114' };
 
 const builds = [
-  { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
+  // The panel's host code is loaded on first use (client/src/panel/register-panel.ts), so
+  // it is a bundle of its own that the extension's bundle requires at run time.
+  { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode', './panel.js'] },
+  { ...node, entryPoints: ['client/src/panel/reachability-panel.ts'], outfile: 'dist/client/panel.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js' },
   { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/server/cli.js' },
   { ...webview, entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview/panel.js' },

@@ -61,8 +61,8 @@ const legend = h('footer', { className: 'legend', attrs: { 'aria-label': 'Legend
   h('span', { className: 'legend-item kind-allowed' }, [icon('pass-filled'), ' all connections']),
   h('span', { className: 'legend-item kind-partial' }, [icon('circle-large-filled'), ' some ports']),
   h('span', { className: 'legend-item kind-denied' }, [icon('circle-slash'), ' denied']),
-  h('span', { className: 'legend-item change-added' }, [h('span', { className: 'swatch' }), ' added by unsaved edits']),
-  h('span', { className: 'legend-item change-removed' }, [h('span', { className: 'swatch' }), ' removed by unsaved edits']),
+  h('span', { className: 'legend-item change-added' }, [icon('diff-added'), ' added by unsaved edits']),
+  h('span', { className: 'legend-item change-removed' }, [icon('diff-removed'), ' removed by unsaved edits']),
   h('span', { className: 'legend-item focus' }, [h('span', { className: 'swatch' }), ' focused policy']),
 ]);
 const viewHost = h('section', { className: 'view', attrs: { 'aria-label': 'Reachability' } }, [matrix.element, graph.element]);

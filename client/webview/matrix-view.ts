@@ -7,8 +7,11 @@
  */
 import { cellKind, cellLabel, cellSummary, cellTooltip, KIND_ICON, nodeName } from './cell-text';
 import { h, icon } from './dom';
-import { CELL_H, CELL_W, gridLayout, HEAD_H, HEAD_W, scrollToShow, visibleWindow, BAND_H, type GridLayout, type GridWindow } from './matrix-layout';
+import { BAND_H, CELL_H, gridLayout, scrollToShow, visibleWindow, type GridLayout, type GridWindow } from './matrix-layout';
+import { changesKey, currentFonts, measureGrid, TextMeter } from './matrix-sizes';
 import { pairKey, type PanelStore } from './panel-store';
+
+const CHANGE_ICON = { added: 'diff-added', removed: 'diff-removed', mixed: 'diff-modified' } as const;
 
 interface RowElements {
   readonly element: HTMLDivElement;
@@ -41,6 +44,10 @@ export class MatrixView {
     this.element.addEventListener('focus', (e) => e.target === this.element && this.focusActive());
     this.element.addEventListener('click', (e) => this.onClick(e));
     new ResizeObserver(() => this.scheduleWindow()).observe(this.element);
+    // VS Code restyles the page on a theme change (fonts included): measure the text again.
+    const restyled = new MutationObserver(() => this.update());
+    restyled.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+    restyled.observe(document.body, { attributes: true, attributeFilter: ['class'] });
   }
 
   /** Redraws after data, filters, selection, what-if or focus changed. */
@@ -48,11 +55,14 @@ export class MatrixView {
     const m = this.store.matrix;
     if (!m) return;
     // Same nodes in the same places: repaint in place (keeps focus); otherwise rebuild the window.
-    const key = `${m.nodes.map((n) => n.id).join('\n')}|${this.store.rows.join(',')}|${this.store.cols.join(',')}`;
+    // Widths follow the text, so new labels, what-if marks or fonts also rebuild.
+    const fonts = currentFonts();
+    const key = `${m.nodes.map((n) => n.id).join('\n')}|${this.store.rows.join(',')}|${this.store.cols.join(',')}|${changesKey(this.store)}|${m.palette.map((c) => c.connections).join(',')}|${JSON.stringify(fonts)}`;
     if (key !== this.layoutKey) {
       const hadFocus = this.element.contains(document.activeElement) && document.activeElement !== this.element;
       this.layoutKey = key;
-      this.layout = gridLayout(m.nodes, this.store.rows, this.store.cols, (g) => m.groups.find((x) => x.id === g)?.label ?? g);
+      this.layout = gridLayout(m.nodes, this.store.rows, this.store.cols, (g) => m.groups.find((x) => x.id === g)?.label ?? g, measureGrid(this.store, new TextMeter(fonts)));
+      this.applyHeadSizes(this.layout);
       this.canvas.style.width = `${this.layout.width}px`;
       this.canvas.style.height = `${this.layout.height}px`;
       this.head.style.width = `${this.layout.width}px`;
@@ -129,7 +139,7 @@ export class MatrixView {
         continue;
       }
       const el = h('div', { className: this.headClass('matrix-colhead', node.id, col), title: nodeName(node), attrs: { role: 'columnheader', 'aria-colindex': String(col + 2) } }, [h('span', { className: 'colhead-text', text: node.label })]);
-      el.style.left = `${HEAD_W + col * CELL_W}px`;
+      this.placeColumn(el, col);
       this.head.append(el);
       this.colEls.set(col, el);
     }
@@ -145,7 +155,7 @@ export class MatrixView {
     let row = this.rowEls.get(index);
     if (!row) {
       row = { element: h('div', { className: 'matrix-row', attrs: { role: 'row', 'aria-rowindex': String(index + 2) } }), cells: new Map() };
-      row.element.style.top = `${HEAD_H + index * CELL_H}px`;
+      row.element.style.top = `${this.layout!.headH + index * CELL_H}px`;
       row.element.style.width = `${this.layout!.width}px`;
       if (display.kind === 'group') {
         row.element.classList.add('group-row');
@@ -174,7 +184,7 @@ export class MatrixView {
       let el = row.cells.get(col);
       if (!el) {
         el = h('div', { attrs: { role: 'gridcell', 'aria-colindex': String(col + 2), tabindex: '-1' } });
-        el.style.left = `${HEAD_W + col * CELL_W}px`;
+        this.placeColumn(el, col);
         row.element.append(el);
         row.cells.set(col, el);
       }
@@ -195,7 +205,7 @@ export class MatrixView {
     const flows = s.focusFlows.get(key) ?? [];
     const selected = s.state.selection?.src === src.id && s.state.selection.dst === dst.id;
     const active = this.active.row === rowPos && this.active.col === col;
-    const change = changes.length === 0 ? '' : changes.some((x) => x.added !== 'No Connections') ? (changes.some((x) => x.removed !== 'No Connections') ? 'mixed' : 'added') : 'removed';
+    const change: keyof typeof CHANGE_ICON | '' = changes.length === 0 ? '' : changes.some((x) => x.added !== 'No Connections') ? (changes.some((x) => x.removed !== 'No Connections') ? 'mixed' : 'added') : 'removed';
     const focus = s.focusActive ? (flows.length > 0 ? ' focus-flow' : ' focus-dim') : '';
     const signature = `${kind}|${cell.connections}|${change}|${focus}|${selected}|${active}|${this.layout!.groupStarts.has(col)}|${src.id}|${dst.id}`;
     el.tabIndex = active ? 0 : -1;
@@ -208,7 +218,8 @@ export class MatrixView {
     el.setAttribute('aria-label', cellLabel(src, dst, kind, cell, changes, flows));
     el.setAttribute('aria-selected', String(selected));
     el.title = cellTooltip(src, dst, kind, cell, changes, flows);
-    const marker = change ? [h('span', { className: 'change-mark', text: change === 'removed' ? '−' : '+', attrs: { 'aria-hidden': 'true' } })] : [];
+    // A glyph the size of the text (the aria-label says it in words), not a tiny "+".
+    const marker = change ? [icon(CHANGE_ICON[change], 'change-mark')] : [];
     el.replaceChildren(icon(KIND_ICON[kind], 'cell-icon'), h('span', { className: 'cell-text', text: cellSummary(kind, cell) }), ...marker);
   }
 
@@ -216,12 +227,27 @@ export class MatrixView {
     this.bands.replaceChildren(
       ...this.layout!.runs.map((run) => {
         const band = h('div', { className: 'matrix-band', text: run.label, title: run.label });
-        band.style.left = `${HEAD_W + run.start * CELL_W}px`;
-        band.style.width = `${(run.end - run.start + 1) * CELL_W}px`;
+        const { headW, colX } = this.layout!;
+        band.style.left = `${headW + colX[run.start]!}px`;
+        band.style.width = `${colX[run.end + 1]! - colX[run.start]!}px`;
         band.style.height = `${BAND_H}px`;
         return band;
       }),
     );
+  }
+
+  /** Header sizes follow the measured text; panel.css reads them as custom properties. */
+  private applyHeadSizes(layout: GridLayout): void {
+    this.element.style.setProperty('--np-head-w', `${layout.headW}px`);
+    this.element.style.setProperty('--np-head-h', `${layout.headH}px`);
+    this.element.style.setProperty('--np-colhead-h', `${layout.headH - BAND_H}px`);
+  }
+
+  /** A column header or cell at its column's place and width. */
+  private placeColumn(el: HTMLElement, col: number): void {
+    const { headW, colX } = this.layout!;
+    el.style.left = `${headW + colX[col]!}px`;
+    el.style.width = `${colX[col + 1]! - colX[col]!}px`;
   }
 
   /** After a data change the active cell stays on the selected pair, wherever it moved. */
@@ -245,7 +271,7 @@ export class MatrixView {
 
   private moveTo(row: number, col: number, focus: boolean): void {
     this.active = { row: clamp(row, this.store.rows.length), col: clamp(col, this.store.cols.length) };
-    const target = scrollToShow(this.layout!.displayOf[this.active.row]!, this.active.col, this.viewport());
+    const target = scrollToShow(this.layout!, this.layout!.displayOf[this.active.row]!, this.active.col, this.viewport());
     this.element.scrollTop = target.top;
     this.element.scrollLeft = target.left;
     this.renderWindow(false);
@@ -254,7 +280,7 @@ export class MatrixView {
 
   private onKey(e: KeyboardEvent): void {
     const { row, col } = this.active;
-    const page = Math.max(1, Math.floor((this.element.clientHeight - HEAD_H) / CELL_H) - 1);
+    const page = Math.max(1, Math.floor((this.element.clientHeight - (this.layout?.headH ?? 0)) / CELL_H) - 1);
     const moves: Record<string, [number, number]> = {
       ArrowUp: [row - 1, col],
       ArrowDown: [row + 1, col],

@@ -40,8 +40,8 @@ export class Toolbar {
     this.viewButtons = { matrix: this.toggle('table', 'Matrix', () => actions.setView('matrix')), graph: this.toggle('type-hierarchy', 'Graph', () => actions.setView('graph')) };
     this.namespace = h('select', { attrs: { id: 'f-namespace' } });
     this.namespace.addEventListener('change', () => actions.setFilters({ namespace: this.namespace.value }));
-    this.sources = this.textInput('f-sources', 'source name contains', (v) => actions.setFilters({ sources: v }));
-    this.destinations = this.textInput('f-destinations', 'destination name contains', (v) => actions.setFilters({ destinations: v }));
+    this.sources = this.textInput('f-sources', 'name contains', (v) => actions.setFilters({ sources: v }));
+    this.destinations = this.textInput('f-destinations', 'name contains', (v) => actions.setFilters({ destinations: v }));
     this.ports = this.textInput('f-ports', 'e.g. TCP 443', () => this.portsChanged());
     this.portError = h('span', { className: 'field-error', attrs: { id: 'f-ports-error', role: 'status' } });
     this.ports.setAttribute('aria-describedby', 'f-ports-error');

@@ -190,6 +190,8 @@ export const ExplainConnectionRequest: RequestSpec<ExplainConnectionParams, Expl
 export interface IndexStatusParams {
   readonly state: 'indexing' | 'ready';
   readonly files: number;
+  /** NetworkPolicy and Calico policy objects in those files (the status bar shows it). */
+  readonly policies: number;
   /** The workspace version the status describes; equal to ReachabilityMatrixResult.version. */
   readonly version: number;
 }

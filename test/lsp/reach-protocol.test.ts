@@ -30,9 +30,10 @@ describe('reachability over stdio', () => {
   });
   after(() => client.kill());
 
-  test('the first index reports work-done progress and then a ready status', async () => {
+  test('the first index reports work-done progress and then a ready status with its policy count', async () => {
     const status = await client.waitForNotification<IndexStatusParams>(IndexStatusNotification.method, (p) => p.state === 'ready' && p.files > 0);
     assert.equal(status.files, 1);
+    assert.equal(status.policies, 2, 'manifests.yaml holds two NetworkPolicies');
     assert.ok(client.serverRequests.some((r) => r.method === 'window/workDoneProgress/create'), 'no progress token was created');
     assert.equal(progress[0], 'begin');
     assert.equal(progress[progress.length - 1], 'end');

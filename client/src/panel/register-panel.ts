@@ -10,14 +10,33 @@ import { PANEL_VIEW_TYPE } from '../webview-protocol';
 import { CursorTracker } from './editor-links';
 import type { CursorTarget } from './panel-session';
 import { trackPolicyContext } from './policy-context';
-import { ReachabilityPanel, type PanelDependencies } from './reachability-panel';
+import type { PanelDependencies } from './reachability-panel';
 import { IndexStatusHub } from './server-api';
 import { PanelTestHooks, type PanelTestApi } from './test-hooks';
+
+type PanelModule = typeof import('./reachability-panel');
+let panelModule: PanelModule | undefined;
+
+/**
+ * The panel's host code is a bundle of its own (dist/client/panel.js, see esbuild.mjs),
+ * loaded the first time the panel opens: activation, which the first diagnostics wait
+ * for, does not load it.
+ */
+function loadPanel(): PanelModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  panelModule ??= require(PANEL_BUNDLE) as PanelModule;
+  return panelModule;
+}
+
+/** Relative to the extension's bundle (dist/client/extension.js); esbuild leaves it external. */
+export const PANEL_BUNDLE = './panel.js';
 
 export interface PanelRegistration {
   /** Call with each new language client (start and restart). */
   attach(client: LanguageClient | undefined): void;
   readonly testApi: PanelTestApi;
+  /** netpolLens/indexStatus, shared by the panel and the status bar item. */
+  readonly hub: IndexStatusHub;
 }
 
 export function registerReachabilityPanel(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, log: vscode.LogOutputChannel): PanelRegistration {
@@ -29,18 +48,19 @@ export function registerReachabilityPanel(context: vscode.ExtensionContext, clie
     hub,
     cursor,
     trackPolicyContext(),
-    vscode.commands.registerCommand(SHOW_REACHABILITY_COMMAND, (...args: unknown[]) => void ReachabilityPanel.createOrShow(deps, lensTarget(args))),
+    vscode.commands.registerCommand(SHOW_REACHABILITY_COMMAND, (...args: unknown[]) => void loadPanel().ReachabilityPanel.createOrShow(deps, lensTarget(args))),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => void ReachabilityPanel.revive(panel, deps),
+      deserializeWebviewPanel: async (panel) => void loadPanel().ReachabilityPanel.revive(panel, deps),
     }),
-    { dispose: () => ReachabilityPanel.current?.dispose() },
+    { dispose: () => panelModule?.ReachabilityPanel.current?.dispose() },
   );
   return {
     attach: (next) => {
       hub.attach(next);
-      ReachabilityPanel.current?.reconnect();
+      panelModule?.ReachabilityPanel.current?.reconnect();
     },
-    testApi: hooks.api(() => ReachabilityPanel.current),
+    testApi: hooks.api(() => panelModule?.ReachabilityPanel.current),
+    hub,
   };
 }
 

@@ -29,6 +29,25 @@ export class DiagnosticsPublisher {
   /** What was last sent per document, so an unchanged set is not computed or sent again. */
   private readonly lastSent = new Map<string, { readonly version: number; readonly workspace: number; readonly diagnostics: readonly Diagnostic[] }>();
 
+  private firstFlushed = false;
+  private onFirstFlush: (() => void) | undefined;
+
+  /**
+   * Resolves once the documents opened so far have had their diagnostics published,
+   * or after `graceMs` when none is opened by then. The client sends `didOpen` for its
+   * open editors just after `initialized`, so the wait is short when there is one.
+   */
+  firstPublished(graceMs: number): Promise<void> {
+    if (this.firstFlushed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, graceMs);
+      this.onFirstFlush = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
   /** The workspace changed: findings that depend on it may change in every open document. */
   scheduleAll(): void {
     for (const document of this.documents.all()) this.schedule(document.uri);
@@ -67,6 +86,10 @@ export class DiagnosticsPublisher {
         this.lastSent.set(uri, { version: document.version, workspace, diagnostics });
         if (!unchanged) runInBackground(this.log, `publishing diagnostics of ${uri}`, this.connection.sendDiagnostics({ uri, version: document.version, diagnostics }));
       });
+    }
+    if (!this.firstFlushed && uris.length > 0) {
+      this.firstFlushed = true;
+      this.onFirstFlush?.();
     }
   }
 }

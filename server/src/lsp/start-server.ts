@@ -16,6 +16,8 @@ import { normalizeUri, WorkspaceIndexer } from './workspace-index';
 
 const SERVER_NAME = 'NetworkPolicy Lens';
 const SERVER_VERSION = '0.1.0';
+/** How long the first index waits for the client's `didOpen` of an open editor, when none has come yet. */
+const FIRST_OPEN_GRACE_MS = 500;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -48,7 +50,9 @@ export function startServer(connection: Connection): void {
     if (started) return;
     started = true;
     log(`${SERVER_NAME} ${SERVER_VERSION} ready (node ${process.version}).`);
-    indexer.start();
+    // The file the user opened comes first: its own diagnostics are published before the
+    // workspace index starts reading files (the index then refreshes them with workspace findings).
+    indexer.start(diagnostics.firstPublished(FIRST_OPEN_GRACE_MS));
   });
 
   documents.onDidChangeContent((event) => {

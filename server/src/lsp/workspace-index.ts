@@ -74,14 +74,19 @@ export class WorkspaceIndexer {
     };
   }
 
-  /** Called once the client sent `initialized`: registers watchers and runs the first index. */
-  start(): void {
+  /** Called once the client sent `initialized`: registers watchers, and runs the first index once `after` resolves. */
+  start(after: Promise<void> = Promise.resolve()): void {
     this.connection.onDidChangeWatchedFiles((params: { changes?: unknown } | null) => runSafeSync(this.log, 'didChangeWatchedFiles', () => this.filesChanged(fileEvents(params?.changes))));
     this.connection.onDidChangeConfiguration(() => runSafeSync(this.log, 'didChangeConfiguration', () => this.reindex()));
     if (this.supports.watchers) {
       runInBackground(this.log, 'registering file watchers', this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] }));
     }
-    this.firstIndex = this.reindex();
+    // Until the first index starts, the workspace is not known yet: the status says indexing.
+    this.indexingRuns++;
+    this.firstIndex = after.then(() => {
+      this.indexingRuns--;
+      return this.reindex();
+    });
   }
 
   private reindex(): Promise<void> {
@@ -253,7 +258,7 @@ export class WorkspaceIndexer {
     this.statusScheduled = true;
     setImmediate(() => {
       this.statusScheduled = false;
-      const params: IndexStatusParams = { state: this.indexing ? 'indexing' : 'ready', files: this.workspace.size, version: this.workspace.version };
+      const params: IndexStatusParams = { state: this.indexing ? 'indexing' : 'ready', files: this.workspace.size, policies: this.workspace.policyCount, version: this.workspace.version };
       runInBackground(this.log, 'sending the index status', this.connection.sendNotification(IndexStatusNotification.method, params));
       runSafeSync(this.log, 'refreshing after a workspace change', () => this.onDidChangeWorkspace());
     });

@@ -106,9 +106,20 @@ function* orderNodes(nodes: readonly ReachNode[]): Steps<ReachNode[]> {
 }
 
 function matrixNode(node: ReachNode, locate: LocateSource): MatrixNode {
-  if (node.kind === 'external') return { id: node.id, label: node.id.slice(0, -'[External]'.length), kind: 'external', group: EXTERNAL_GROUP };
+  if (node.kind === 'external') return { id: node.id, label: externalLabel(node.id.slice(0, -'[External]'.length)), kind: 'external', group: EXTERNAL_GROUP };
   const w = node.workload;
   return { id: node.id, label: w.name, kind: 'workload', group: w.namespace, workloadKind: w.kind, namespace: w.namespace, location: locate(w.source) };
+}
+
+/**
+ * A header's words for an address range: a whole address family reads as words, since
+ * `::-ffff:ffff:…` cut to a header's width says nothing. The id (and the CLI's connlist,
+ * which follows np-guard's format) keeps the range.
+ */
+function externalLabel(range: string): string {
+  if (range === '0.0.0.0-255.255.255.255') return 'all IPv4 addresses';
+  if (range === '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff') return 'all IPv6 addresses';
+  return range;
 }
 
 function groupsOf(nodes: readonly MatrixNode[]): MatrixGroup[] {

@@ -41,6 +41,13 @@ export class Workspace {
     return this.files.size;
   }
 
+  /** NetworkPolicy and Calico policy objects across the files. */
+  get policyCount(): number {
+    let count = 0;
+    for (const entry of this.files.values()) count += entry.analysis.policies.length + entry.analysis.calicoPolicies.length;
+    return count;
+  }
+
   getFile(uri: string): FileEntry | undefined {
     return this.files.get(uri);
   }

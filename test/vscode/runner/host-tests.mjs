@@ -65,7 +65,7 @@ async function waitForResults(file, server, timeoutMs) {
 /** Mocha results -> runner entries; a run-level error (e.g. a file failed to load) fails too. */
 function toEntries(results) {
   const entries = results.tests.map((t) => ({
-    name: t.fullTitle, ok: t.state !== 'failed', error: t.error, skipped: t.state === 'pending',
+    name: t.fullTitle, ok: t.state !== 'failed', error: t.error, skipped: t.state === 'pending', note: t.note,
   }));
   if (results.error) entries.push({ name: 'extension-host test run', ok: false, error: results.error });
   if (entries.length === 0) entries.push({ name: 'extension-host test run', ok: false, error: 'no tests found' });

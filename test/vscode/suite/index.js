@@ -24,7 +24,9 @@ function writeResults(results) {
 function runMocha() {
   // Mocha comes from the project, not from VS Code: require it by absolute path.
   const Mocha = require(path.join(ROOT, 'node_modules', 'mocha'));
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  // NETPOL_LENS_VSCODE_GREP runs only the tests whose full title matches it (to iterate on one file).
+  const grep = process.env.NETPOL_LENS_VSCODE_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   fs.readdirSync(__dirname)
     .filter((f) => f.endsWith('.test.js'))
     .sort()
@@ -35,6 +37,8 @@ function runMocha() {
     state,
     durationMs: test.duration,
     error: err ? String(err.stack || err.message || err) : undefined,
+    // A figure a test measured (test.note), printed by the runner under the test's name.
+    note: typeof test.note === 'string' ? test.note : undefined,
   });
   return new Promise((resolve) => {
     const runner = mocha.run(() => resolve(tests));

@@ -62,6 +62,8 @@ describe('reachability panel', () => {
     assert.ok(commands.includes('netpolLens.showReachability'), 'command netpolLens.showReachability not registered');
     await vscode.commands.executeCommand('netpolLens.showReachability');
     assert.ok(panelApi().isOpen(), 'the panel is open');
+    const panelBundle = require('node:path').join(vscode.extensions.getExtension(H.EXTENSION_ID).extensionPath, 'dist', 'client', 'panel.js');
+    assert.ok(Object.keys(require.cache).includes(panelBundle), 'the panel\'s code is loaded when it first opens');
     const report = await H.waitFor('the panel to draw the tutorial', () => {
       const r = panelApi().lastRendered();
       // Only the tutorial's four workloads and the two external ranges once the index follows the setting.
