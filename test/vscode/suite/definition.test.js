@@ -57,7 +57,7 @@ describe('definition', () => {
     // The first policy is the default deny: it selects every pod of `default` in examples/.
     const selects = lenses.find((l) => /^selects \d+ workloads?$/.test(l.command?.title ?? ''));
     assert.equal(selects.command.command, 'netpolLens.showReferences');
-    assert.ok(lenses.some((l) => l.command?.title === 'allows 2 flows'), titles);
+    assert.ok(lenses.some((l) => l.command?.title === 'allows traffic from 2 workloads'), titles);
     // Running it converts the server's JSON into VS Code's references peek without an error.
     await vscode.commands.executeCommand(selects.command.command, ...selects.command.arguments);
   });
