@@ -1,40 +1,38 @@
 /** Dispatches `netpol-lens` arguments to their command. Pure: returns output, never prints or exits. */
-import { runCheck } from './check-command';
-import type { CommandResult } from './command';
-import { runDescribe } from './describe-command';
-import { runReach } from './reach-command';
-import { runWhy } from './why-command';
+import { helpLines, parseArgs } from './args';
+import { checkCommand } from './check-command';
+import type { CliContext, Command, CommandResult } from './command';
+import { describeCommand } from './describe-command';
+import { diffCommand } from './diff-command';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { reachCommand } from './reach-command';
+import { whyCommand } from './why-command';
 
-interface CommandEntry {
-  readonly usage: string;
-  readonly run: (args: readonly string[]) => CommandResult;
-}
-
-const COMMANDS: Record<string, CommandEntry> = {
-  check: { usage: 'check PATH...               print problems as file:line:col severity code message; exit 1 on errors', run: runCheck },
-  describe: { usage: 'describe PATH...            print every NetworkPolicy as `kubectl describe networkpolicy` does', run: runDescribe },
-  reach: { usage: 'reach [--format connlist|json|md] PATH...   print who can reach whom, on which ports', run: runReach },
-  why: { usage: 'why SRC DST [--port P/PROTO] PATH...       explain why SRC can or cannot reach DST', run: runWhy },
-};
+const COMMANDS: readonly Command[] = [checkCommand, describeCommand, reachCommand, whyCommand, diffCommand];
 
 function usageText(): string[] {
   return [
     'Usage: netpol-lens <command> [options] PATH...',
     '',
     'Commands:',
-    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+    ...COMMANDS.map((c) => `  ${c.spec.name.padEnd(10)} ${c.spec.summary}`),
     '',
-    'PATH may be a file or a folder (searched recursively for .yaml, .yml and .json files).',
+    'PATH may be a file or a folder (searched recursively for .yaml, .yml and .json files);',
+    'all PATHs of one command form one workspace. `netpol-lens <command> --help` for its options.',
+    '',
+    'Exit status: 0 ok, 1 findings (see each command), 2 usage error, 3 an input could not be read.',
   ];
 }
 
-export function runCli(args: readonly string[]): CommandResult {
+export function runCli(args: readonly string[], context: CliContext = {}): CommandResult {
   const [name, ...rest] = args;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    return { stdout: usageText(), stderr: [], exitCode: name === undefined ? 2 : 0 };
+    return { stdout: usageText(), stderr: [], exitCode: name === undefined ? EXIT_USAGE : EXIT_OK };
   }
-  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) return { stdout: [], stderr: [`netpol-lens: unknown command "${name}"`, ...usageText()], exitCode: 2 };
-  if (rest.length === 0) return { stdout: [], stderr: [`netpol-lens ${name}: no PATH given`, ...usageText()], exitCode: 2 };
-  return command.run(rest);
+  const command = COMMANDS.find((c) => c.spec.name === name);
+  if (!command) return { stdout: [], stderr: [`netpol-lens: unknown command "${name}"`, ...usageText()], exitCode: EXIT_USAGE };
+  const parsed = parseArgs(command.spec, rest);
+  if ('help' in parsed) return { stdout: helpLines(command.spec), stderr: [], exitCode: EXIT_OK };
+  if ('error' in parsed) return { stdout: [], stderr: [`netpol-lens ${name}: ${parsed.error}`, `Run 'netpol-lens ${name} --help' for its usage.`], exitCode: EXIT_USAGE };
+  return command.run(parsed.args, context);
 }

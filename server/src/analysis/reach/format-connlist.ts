@@ -32,11 +32,15 @@ export function jsonReport<L>(engine: ReachEngine, locate: Locate<L>): object {
     const trace = engine.explain(src, dst);
     return { src: src.id, dst: dst.id, conn: trace.allowed, trace: jsonTrace(trace, locate) };
   });
-  const skippedPolicies = engine.skippedPolicies.map((s) => ({
+  return { connections, skippedPolicies: jsonSkippedPolicies(engine, locate) };
+}
+
+/** The policies the engine left out (the API server would reject them), with their problems. */
+export function jsonSkippedPolicies<L>(engine: ReachEngine, locate: Locate<L>): object[] {
+  return engine.skippedPolicies.map((s) => ({
     ...jsonPolicy(s.ref, locate),
     problems: s.problems.map((p) => ({ message: p.message, location: locate(p.source) })),
   }));
-  return { connections, skippedPolicies };
 }
 
 export function jsonTrace<L>(trace: PairTrace, locate: Locate<L>): object {
