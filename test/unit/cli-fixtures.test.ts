@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { runCli } from '../../server/src/cli/run-cli';
 import { fixture } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';
@@ -29,7 +30,8 @@ for (const file of argsFiles(ROOT)) {
       .split('\n')
       .filter((line) => line !== '' && !line.startsWith('#'));
     const result = runCli(args, { cwd: ROOT });
-    const printed = [...result.stdout, '--- stderr', ...result.stderr, `--- exit ${result.exitCode}`, ''].join('\n');
+    // JSON names files by URI; the checkout's location is not part of the output.
+    const printed = [...result.stdout, '--- stderr', ...result.stderr, `--- exit ${result.exitCode}`, ''].join('\n').replaceAll(pathToFileURL(ROOT).href, 'file:///FIXTURES/cli');
     assertMatchesFile(printed, file.slice(0, -'.args'.length) + '.expected.txt');
   });
 }

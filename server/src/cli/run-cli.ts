@@ -5,10 +5,11 @@ import type { CliContext, Command, CommandResult } from './command';
 import { describeCommand } from './describe-command';
 import { diffCommand } from './diff-command';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { exposureCommand } from './exposure-command';
 import { reachCommand } from './reach-command';
 import { whyCommand } from './why-command';
 
-const COMMANDS: readonly Command[] = [checkCommand, describeCommand, reachCommand, whyCommand, diffCommand];
+const COMMANDS: readonly Command[] = [checkCommand, describeCommand, reachCommand, whyCommand, diffCommand, exposureCommand];
 
 function usageText(): string[] {
   return [
