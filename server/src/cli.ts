@@ -3,11 +3,12 @@
  * terminals and CI. This file only prints and sets the exit status. Progress goes
  * to stderr, and only when stderr is a terminal, so pipes and CI logs stay clean.
  */
-import { runCli } from './cli/run-cli';
+import { runCliAsync } from './cli/run-cli';
 
 const progress = process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\x1b[2K${message}`) : undefined;
-const result = runCli(process.argv.slice(2), progress ? { progress } : {});
-if (progress) process.stderr.write('\r\x1b[2K');
-if (result.stdout.length) process.stdout.write(result.stdout.join('\n') + '\n');
-if (result.stderr.length) process.stderr.write(result.stderr.join('\n') + '\n');
-process.exitCode = result.exitCode;
+void runCliAsync(process.argv.slice(2), progress ? { progress } : {}).then((result) => {
+  if (progress) process.stderr.write('\r\x1b[2K');
+  if (result.stdout.length) process.stdout.write(result.stdout.join('\n') + '\n');
+  if (result.stderr.length) process.stderr.write(result.stderr.join('\n') + '\n');
+  process.exitCode = result.exitCode;
+});

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { runCli } from '../../server/src/cli/run-cli';
+import { runCliAsync } from '../../server/src/cli/run-cli';
 import { fixture } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';
 
@@ -24,12 +24,12 @@ function argsFiles(folder: string): string[] {
 process.chdir(ROOT);
 for (const file of argsFiles(ROOT)) {
   const name = path.relative(ROOT, file).slice(0, -'.args'.length);
-  test(`netpol-lens ${name}`, () => {
+  test(`netpol-lens ${name}`, async () => {
     const args = fs
       .readFileSync(file, 'utf8')
       .split('\n')
       .filter((line) => line !== '' && !line.startsWith('#'));
-    const result = runCli(args, { cwd: ROOT });
+    const result = await runCliAsync(args, { cwd: ROOT });
     // JSON names files by URI; the checkout's location is not part of the output.
     const printed = [...result.stdout, '--- stderr', ...result.stderr, `--- exit ${result.exitCode}`, ''].join('\n').replaceAll(pathToFileURL(ROOT).href, 'file:///FIXTURES/cli');
     assertMatchesFile(printed, file.slice(0, -'.args'.length) + '.expected.txt');

@@ -17,4 +17,6 @@ export interface CliContext {
 export interface Command {
   readonly spec: CommandSpec;
   run(args: ParsedArgs, context: CliContext): CommandResult;
+  /** For what needs to wait (the svg layout); the binary runs commands through this when present. */
+  runAsync?(args: ParsedArgs, context: CliContext): Promise<CommandResult>;
 }

@@ -3,13 +3,15 @@
  * formats (txt is its connlist `SRC => DST : CONNS`), with its focus options, and
  * every pair's why-trace with `--explain`.
  */
-import { hasFlag, optionValue, type CommandSpec } from './args';
-import type { Command, CommandResult } from './command';
+import type { ReachEngine } from '../analysis/reach/reach-engine';
+import { hasFlag, optionValue, type CommandSpec, type ParsedArgs } from './args';
+import type { CliContext, Command, CommandResult } from './command';
 import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE } from './exit-codes';
-import { loadWorkspace, locationIn, problemLines, whereIn } from './load-workspace';
+import { loadWorkspace, locationIn, problemLines, whereIn, type LoadedWorkspace } from './load-workspace';
 import { explainAllLines } from './reach-explain';
-import { focusedPairs, resolveFocus } from './reach-focus';
+import { focusedPairs, resolveFocus, type Focus } from './reach-focus';
 import { csvLines, dotLines, jsonLines, mdLines, txtLines } from './reach-formats';
+import { svgLines } from './reach-svg';
 
 const spec: CommandSpec = {
   name: 'reach',
@@ -17,7 +19,7 @@ const spec: CommandSpec = {
   minOperands: 1,
   summary: 'Print who can reach whom, on which ports: one line per ordered pair with any allowed connection.',
   options: [
-    { name: 'format', value: 'FORMAT', choices: ['txt', 'connlist', 'json', 'md', 'csv', 'dot'], help: 'txt (SRC => DST : CONNS, default; connlist is the same), json (with why-traces), md, csv, dot' },
+    { name: 'format', value: 'FORMAT', choices: ['txt', 'connlist', 'json', 'md', 'csv', 'dot', 'svg'], help: 'txt (SRC => DST : CONNS, default; connlist is the same), json (with why-traces), md, csv, dot, svg (the panel\'s graph)' },
     { name: 'focus-workload', value: 'WORKLOAD', repeatable: true, help: 'only pairs this workload is one end of (ns/name[Kind], ns/name or a unique name)' },
     { name: 'focus-peer', value: 'PEER', help: 'with --focus-workload: only pairs whose other end is PEER (a workload or an IP address)' },
     { name: 'focus-direction', value: 'DIRECTION', choices: ['ingress', 'egress'], help: 'with --focus-workload: only traffic into (ingress) or out of (egress) it' },
@@ -31,29 +33,68 @@ const spec: CommandSpec = {
 export const reachCommand: Command = {
   spec,
   run(args, context) {
-    const format = optionValue(args, 'format', 'txt');
-    const explain = hasFlag(args, 'explain');
-    const only = optionValue(args, 'explain-only') as 'allow' | 'deny' | undefined;
-    if (only && !explain) return usage('--explain-only needs --explain');
-    if (explain && format !== 'txt' && format !== 'connlist') return usage('--explain prints text; --format json already holds every allowed pair\'s trace');
-    context.progress?.('reading manifests');
-    const loaded = loadWorkspace(args.operands);
-    context.progress?.(`computing reachability of ${loaded.displayPaths.size} files`);
-    const engine = loaded.workspace.reach();
-    const focus = resolveFocus(engine, { workloads: args.values.get('focus-workload') ?? [], peer: optionValue(args, 'focus-peer'), direction: optionValue(args, 'focus-direction'), conn: optionValue(args, 'focus-conn') });
-    if ('error' in focus) return usage(focus.error);
-    let stdout: string[];
-    if (explain) stdout = explainAllLines(engine, focus, only, whereIn(loaded), context.progress);
-    else {
-      const pairs = focusedPairs(engine, focus);
-      stdout = format === 'json' ? jsonLines(engine, pairs, locationIn(loaded)) : format === 'md' ? mdLines(pairs) : format === 'csv' ? csvLines(pairs) : format === 'dot' ? dotLines(pairs) : txtLines(pairs);
-    }
-    const notes = engine.skippedPolicies.map((s) => `netpol-lens reach: note: ${s.ref.id} is ignored (the API server would reject it): ${s.problems.map((p) => p.message).join(' ')}`);
-    // What the engine can only approximate (serviceAccounts, services, http matches) is said, not hidden.
-    for (const policy of engine.calicoPolicies) for (const note of policy.notes) notes.push(`netpol-lens reach: note: ${policy.ref.id}: ${note}`);
-    return { stdout, stderr: [...problemLines('reach', loaded.problems), ...notes], exitCode: loaded.problems.length > 0 ? EXIT_UNREADABLE : EXIT_OK };
+    const prepared = prepare(args, context);
+    if ('result' in prepared) return prepared.result;
+    if (prepared.format === 'svg') return usage('--format svg is laid out asynchronously: run it through runCliAsync');
+    return finish(prepared, render(prepared));
+  },
+  async runAsync(args, context) {
+    const prepared = prepare(args, context);
+    if ('result' in prepared) return prepared.result;
+    if (prepared.format !== 'svg') return finish(prepared, render(prepared));
+    context.progress?.('laying out the graph');
+    return finish(prepared, await svgLines(focusedPairs(prepared.engine, prepared.focus)));
   },
 };
+
+interface Prepared {
+  readonly format: string;
+  readonly loaded: LoadedWorkspace;
+  readonly engine: ReachEngine;
+  readonly focus: Focus;
+  readonly explain: boolean;
+  readonly only: 'allow' | 'deny' | undefined;
+  readonly progress: CliContext['progress'];
+}
+
+function prepare(args: ParsedArgs, context: CliContext): Prepared | { result: CommandResult } {
+  const format = optionValue(args, 'format', 'txt');
+  const explain = hasFlag(args, 'explain');
+  const only = optionValue(args, 'explain-only') as 'allow' | 'deny' | undefined;
+  if (only && !explain) return { result: usage('--explain-only needs --explain') };
+  if (explain && format !== 'txt' && format !== 'connlist') return { result: usage("--explain prints text; --format json already holds every allowed pair's trace") };
+  context.progress?.('reading manifests');
+  const loaded = loadWorkspace(args.operands);
+  context.progress?.(`computing reachability of ${loaded.displayPaths.size} files`);
+  const engine = loaded.workspace.reach();
+  const focus = resolveFocus(engine, { workloads: args.values.get('focus-workload') ?? [], peer: optionValue(args, 'focus-peer'), direction: optionValue(args, 'focus-direction'), conn: optionValue(args, 'focus-conn') });
+  if ('error' in focus) return { result: usage(focus.error) };
+  return { format, loaded, engine, focus, explain, only, progress: context.progress };
+}
+
+function render(p: Prepared): string[] {
+  if (p.explain) return explainAllLines(p.engine, p.focus, p.only, whereIn(p.loaded), p.progress);
+  const pairs = focusedPairs(p.engine, p.focus);
+  switch (p.format) {
+    case 'json':
+      return jsonLines(p.engine, pairs, locationIn(p.loaded));
+    case 'md':
+      return mdLines(pairs);
+    case 'csv':
+      return csvLines(pairs);
+    case 'dot':
+      return dotLines(pairs);
+    default:
+      return txtLines(pairs);
+  }
+}
+
+function finish({ engine, loaded }: Prepared, stdout: string[]): CommandResult {
+  const notes = engine.skippedPolicies.map((s) => `netpol-lens reach: note: ${s.ref.id} is ignored (the API server would reject it): ${s.problems.map((p) => p.message).join(' ')}`);
+  // What the engine can only approximate (serviceAccounts, services, http matches) is said, not hidden.
+  for (const policy of engine.calicoPolicies) for (const note of policy.notes) notes.push(`netpol-lens reach: note: ${policy.ref.id}: ${note}`);
+  return { stdout, stderr: [...problemLines('reach', loaded.problems), ...notes], exitCode: loaded.problems.length > 0 ? EXIT_UNREADABLE : EXIT_OK };
+}
 
 function usage(message: string): CommandResult {
   return { stdout: [], stderr: [`netpol-lens reach: ${message}`], exitCode: EXIT_USAGE };

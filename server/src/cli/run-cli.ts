@@ -1,5 +1,5 @@
 /** Dispatches `netpol-lens` arguments to their command. Pure: returns output, never prints or exits. */
-import { helpLines, parseArgs } from './args';
+import { helpLines, parseArgs, type ParsedArgs } from './args';
 import { checkCommand } from './check-command';
 import type { CliContext, Command, CommandResult } from './command';
 import { describeCommand } from './describe-command';
@@ -26,14 +26,28 @@ function usageText(): string[] {
 }
 
 export function runCli(args: readonly string[], context: CliContext = {}): CommandResult {
+  const prepared = prepare(args);
+  return 'result' in prepared ? prepared.result : prepared.command.run(prepared.args, context);
+}
+
+/** As runCli, for every format: what must wait (the svg layout) is awaited. cli.ts runs this. */
+export async function runCliAsync(args: readonly string[], context: CliContext = {}): Promise<CommandResult> {
+  const prepared = prepare(args);
+  if ('result' in prepared) return prepared.result;
+  const { command } = prepared;
+  return command.runAsync ? command.runAsync(prepared.args, context) : command.run(prepared.args, context);
+}
+
+function prepare(args: readonly string[]): { result: CommandResult } | { command: Command; args: ParsedArgs } {
+  const result = (r: CommandResult): { result: CommandResult } => ({ result: r });
   const [name, ...rest] = args;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    return { stdout: usageText(), stderr: [], exitCode: name === undefined ? EXIT_USAGE : EXIT_OK };
+    return result({ stdout: usageText(), stderr: [], exitCode: name === undefined ? EXIT_USAGE : EXIT_OK });
   }
   const command = COMMANDS.find((c) => c.spec.name === name);
-  if (!command) return { stdout: [], stderr: [`netpol-lens: unknown command "${name}"`, ...usageText()], exitCode: EXIT_USAGE };
+  if (!command) return result({ stdout: [], stderr: [`netpol-lens: unknown command "${name}"`, ...usageText()], exitCode: EXIT_USAGE });
   const parsed = parseArgs(command.spec, rest);
-  if ('help' in parsed) return { stdout: helpLines(command.spec), stderr: [], exitCode: EXIT_OK };
-  if ('error' in parsed) return { stdout: [], stderr: [`netpol-lens ${name}: ${parsed.error}`, `Run 'netpol-lens ${name} --help' for its usage.`], exitCode: EXIT_USAGE };
-  return command.run(parsed.args, context);
+  if ('help' in parsed) return result({ stdout: helpLines(command.spec), stderr: [], exitCode: EXIT_OK });
+  if ('error' in parsed) return result({ stdout: [], stderr: [`netpol-lens ${name}: ${parsed.error}`, `Run 'netpol-lens ${name} --help' for its usage.`], exitCode: EXIT_USAGE });
+  return { command, args: parsed.args };
 }
