@@ -1,6 +1,7 @@
 /**
  * `netpol-lens check PATH...`: the server's diagnostics for terminals and CI, as
- * `file:line:col severity code message` text, JSON, or SARIF for code scanning.
+ * `file:line:col severity code message` text (txt, as every command names it), JSON,
+ * or SARIF for code scanning.
  *
  * All PATHs form one workspace, as the workspace folders do in the editor, so the
  * workspace-aware findings are the same as the server's.
@@ -20,7 +21,7 @@ const spec: CommandSpec = {
   minOperands: 1,
   summary: 'Print the problems of every policy: what the API server would reject and the classic traps.',
   options: [
-    { name: 'format', value: 'FORMAT', choices: ['text', 'json', 'sarif'], help: 'text (file:line:col severity code message, default), json, or sarif (SARIF 2.1.0)' },
+    { name: 'format', value: 'FORMAT', choices: ['txt', 'text', 'json', 'sarif'], help: 'txt (file:line:col severity code message, default; text is the same), json, or sarif (SARIF 2.1.0)' },
     { name: 'min-severity', value: 'SEVERITY', choices: SEVERITIES, help: 'leave out findings below this severity (default hint: print all)' },
     { name: 'fail-on', value: 'SEVERITY', choices: ['error', 'warning'], help: 'exit 1 when a finding is at or above this severity (default error)' },
   ],
@@ -36,7 +37,7 @@ export const checkCommand: Command = {
     const minSeverity = optionValue(args, 'min-severity', 'hint') as Severity;
     const failOn = optionValue(args, 'fail-on', 'error') as Severity;
     const findings = checkFindings(loaded).filter((f) => atLeast(f.severity, minSeverity));
-    const format = optionValue(args, 'format', 'text');
+    const format = optionValue(args, 'format', 'txt');
     const stdout = format === 'json' ? jsonLines(findings) : format === 'sarif' ? JSON.stringify(sarifLog(findings), null, 2).split('\n') : findings.map(textLine);
     const failed = findings.some((f) => atLeast(f.severity, failOn));
     const exitCode = loaded.problems.length > 0 ? EXIT_UNREADABLE : failed ? EXIT_FINDINGS : EXIT_OK;
