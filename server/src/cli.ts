@@ -5,6 +5,14 @@
  */
 import { runCliAsync } from './cli/run-cli';
 
+// A reader that stops early (`| head`) closes the pipe: that ends the output, it is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const progress = process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\x1b[2K${message}`) : undefined;
 void runCliAsync(process.argv.slice(2), progress ? { progress } : {}).then((result) => {
   if (progress) process.stderr.write('\r\x1b[2K');

@@ -94,3 +94,12 @@ test('the built binary prints one line and exits 3 on a FIFO, within seconds', (
   assert.equal(run.stderr, `netpol-lens check: ${path.join(dir, 'pipe.yaml')}: a FIFO, not a file: skipped\n`);
   assert.equal(run.stdout, '');
 });
+
+test('the built binary piped into a reader that stops early (| head -1) ends quietly', (t) => {
+  const dir = tempFolder();
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // More output (~300 KB) than a pipe holds, so the pipe is closed before everything is written.
+  for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(dir, `p${i}.yaml`), POLICY.replace(/ns1/g, `ns${i}`));
+  const run = spawnSync('bash', ['-c', `set -o pipefail; '${process.execPath}' '${path.join(DIST, 'server', 'cli.js')}' check '${dir}' | head -1 >/dev/null`], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(run.stderr, '');
+});
