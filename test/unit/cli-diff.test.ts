@@ -86,3 +86,23 @@ test('diff --git with an unknown revision or outside a repository exits 3 with o
     fs.rmSync(outside, { recursive: true, force: true });
   }
 });
+
+test('diff --git A...B starts at the merge base of A and B; a revision that looks like an option is only a revision', () => {
+  const repo = repositoryOf('connections');
+  try {
+    git(repo, 'checkout', '-q', '-b', 'side', 'HEAD~1');
+    fs.writeFileSync(path.join(repo, 'notes.md'), 'unrelated\n');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'side');
+    // main...side: from their merge base (the old policies) to side, which kept them.
+    assert.deepEqual(runCli(['diff', '--git', 'main...side'], { cwd: repo }).stdout, ['Connectivity diff:']);
+    // side...main: from the same base to main, which has the new policies.
+    assert.deepEqual(runCli(['diff', '--git', 'side...main'], { cwd: repo }), runCli(['diff', fixture('cli', 'diff', 'connections', 'old'), fixture('cli', 'diff', 'connections', 'new')]));
+    // Read as an option, `--independent` would make merge-base print main itself: an empty diff, exit 0.
+    const optionLike = runCli(['diff', '--git', '--independent...main'], { cwd: repo });
+    assert.equal(optionLike.exitCode, 3);
+    assert.deepEqual(optionLike.stdout, []);
+  } finally {
+    fs.rmSync(repo, { recursive: true, force: true });
+  }
+});

@@ -26,7 +26,7 @@ export function parseRevisions(text: string, cwd: string): RevisionPair | { erro
   if (three >= 0) {
     const a = text.slice(0, three) || 'HEAD';
     const b = text.slice(three + 3) || 'HEAD';
-    const base = git(['merge-base', a, b], cwd);
+    const base = git(['merge-base', '--end-of-options', a, b], cwd);
     return 'error' in base ? { error: `no merge base of ${a} and ${b}: ${base.error}` } : { before: base.out.toString('utf8').trim(), after: b };
   }
   const two = text.indexOf('..');
