@@ -41,9 +41,9 @@ export async function runCliAsync(args: readonly string[], context: CliContext =
 function prepare(args: readonly string[]): { result: CommandResult } | { command: Command; args: ParsedArgs } {
   const result = (r: CommandResult): { result: CommandResult } => ({ result: r });
   const [name, ...rest] = args;
-  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    return result({ stdout: usageText(), stderr: [], exitCode: name === undefined ? EXIT_USAGE : EXIT_OK });
-  }
+  // Asked for, the usage is the output; missing a command, it is the complaint.
+  if (name === undefined) return result({ stdout: [], stderr: usageText(), exitCode: EXIT_USAGE });
+  if (name === '-h' || name === '--help' || name === 'help') return result({ stdout: usageText(), stderr: [], exitCode: EXIT_OK });
   const command = COMMANDS.find((c) => c.spec.name === name);
   if (!command) return result({ stdout: [], stderr: [`netpol-lens: unknown command "${name}"`, ...usageText()], exitCode: EXIT_USAGE });
   const parsed = parseArgs(command.spec, rest);
