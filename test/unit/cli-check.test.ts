@@ -17,8 +17,8 @@ test('check reports the YAML syntax error of the mistakes file and exits 1', () 
   assert.ok(result.stdout.some((line) => line.startsWith(`${file}:`) && line.includes(' error yaml/syntax ')), result.stdout.join('\n'));
 });
 
-test('check on a missing path exits 2 and says so', () => {
+test('check on a missing path exits 3 and says so', () => {
   const result = runCli(['check', '/nonexistent/folder']);
-  assert.equal(result.exitCode, 2);
+  assert.equal(result.exitCode, 3);
   assert.match(result.stderr.join('\n'), /no such file or folder/);
 });

@@ -41,18 +41,18 @@ test('describe joins the policies of several files in the order given', () => {
   assert.equal(printed(result.stdout), expected);
 });
 
-test('describe on a missing path says so and exits 2, still describing the paths that exist', () => {
+test('describe on a missing path says so and exits 3, still describing the paths that exist', () => {
   const result = runCli(['describe', '/nonexistent/folder', fixture('describe', 'list.yaml')]);
-  assert.equal(result.exitCode, 2);
-  assert.deepEqual(result.stderr, ['netpol-lens: /nonexistent/folder: no such file or folder']);
+  assert.equal(result.exitCode, 3);
+  assert.deepEqual(result.stderr, ['netpol-lens describe: /nonexistent/folder: no such file or folder']);
   assert.equal(printed(result.stdout), fs.readFileSync(fixture('describe', 'list.describe.txt'), 'utf8'));
 });
 
-test('describe on a missing path alone exits 2 with only that complaint', () => {
+test('describe on a missing path alone exits 3 with only that complaint', () => {
   const result = runCli(['describe', '/nonexistent/file.yaml']);
-  assert.equal(result.exitCode, 2);
+  assert.equal(result.exitCode, 3);
   assert.deepEqual(result.stdout, []);
-  assert.deepEqual(result.stderr, ['netpol-lens: /nonexistent/file.yaml: no such file or folder']);
+  assert.deepEqual(result.stderr, ['netpol-lens describe: /nonexistent/file.yaml: no such file or folder']);
 });
 
 test('describe on files without policies prints nothing, says so, and exits 0', () => {

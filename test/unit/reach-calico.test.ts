@@ -10,8 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { runReach } from '../../server/src/cli/reach-command';
-import { runWhy } from '../../server/src/cli/why-command';
+import { runCli } from '../../server/src/cli/run-cli';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { EXAMPLES, fixture, PROJECT_ROOT } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';
@@ -29,14 +28,14 @@ function output(result: { stdout: readonly string[] }): string {
 }
 
 test('examples/calico: the expected connlist', () => {
-  const result = runReach([CALICO_EXAMPLE]);
+  const result = runCli(['reach', CALICO_EXAMPLE]);
   assert.equal(result.exitCode, 0, result.stderr.join('\n'));
   assert.deepEqual(result.stderr, []);
   assertMatchesFile(output(result), path.join(SNAPSHOTS, 'examples-calico.connlist'));
 });
 
 test('examples/calico facts: development talks within itself and is reached from test, DNS works, outside is refused', () => {
-  const lines = runReach([CALICO_EXAMPLE]).stdout;
+  const lines = runCli(['reach', CALICO_EXAMPLE]).stdout;
   const conn = (src: string, dst: string): string | undefined => lines.find((l) => l.startsWith(`${src} => ${dst} : `))?.split(' : ')[1];
   const dev = ['development/api[Deployment]', 'development/web[Deployment]'];
   // Pods in development reach each other, on everything.
@@ -71,21 +70,21 @@ const WHY_CASES: { name: string; args: string[]; exitCode: number }[] = [
 
 for (const c of WHY_CASES) {
   test(`why (Calico): ${c.name}`, () => {
-    const result = runWhy(c.args);
+    const result = runCli(['why', ...c.args]);
     assert.equal(result.exitCode, c.exitCode, result.stderr.join('\n') + result.stdout.join('\n'));
     assertMatchesFile(output(result), path.join(SNAPSHOTS, `why-${c.name}.txt`));
   });
 }
 
 test('why names the Kubernetes policy at order 1000 between the Calico ones, in evaluation order', () => {
-  const text = runWhy(['app', 'db', path.join(REACH, 'calico-k8s-interleaved')]).stdout.join('\n');
+  const text = runCli(['why', 'app', 'db', path.join(REACH, 'calico-k8s-interleaved')]).stdout.join('\n');
   const order = ['deny-debug (tier default, order 500)', 'NetworkPolicy ns1/db-from-app (Kubernetes, order 1000)', 'metrics-after (tier default, order 1500)'].map((s) => text.indexOf(s));
   assert.ok(order.every((i) => i >= 0), text);
   assert.deepEqual([...order].sort((a, b) => a - b), order);
 });
 
 test('reach --format json carries Calico actions, kinds and orders', () => {
-  const result = runReach(['--format', 'json', path.join(REACH, 'calico-allow-before-deny')]);
+  const result = runCli(['reach', '--format', 'json', path.join(REACH, 'calico-allow-before-deny')]);
   assert.equal(result.exitCode, 0);
   assertMatchesFile(output(result), path.join(SNAPSHOTS, 'allow-before-deny.json.snap'));
   type Contribution = { action?: string; calico?: { kind: string; order?: number } };

@@ -9,8 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { runReach } from '../../server/src/cli/reach-command';
-import { runWhy } from '../../server/src/cli/why-command';
+import { runCli } from '../../server/src/cli/run-cli';
 import { EXAMPLES, fixture, PROJECT_ROOT } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';
 
@@ -37,19 +36,19 @@ test('every semantic rule has a fixture case', () => {
 
 for (const name of cases) {
   test(`reach connlist: ${name}`, () => {
-    const result = runReach([path.join(ROOT, name)]);
+    const result = runCli(['reach', path.join(ROOT, name)]);
     assert.equal(result.exitCode, 0, result.stderr.join('\n'));
     assertMatchesFile(output(result), path.join(ROOT, name, 'expected.connlist'));
   });
 }
 
 test('reach connlist: the tutorial in examples/tutorial', () => {
-  const result = runReach([path.join(EXAMPLES, 'tutorial')]);
+  const result = runCli(['reach', path.join(EXAMPLES, 'tutorial')]);
   assertMatchesFile(output(result), path.join(SNAPSHOTS, 'tutorial.connlist'));
 });
 
 test('tutorial facts: busybox1 reaches only the frontend, busybox2 both tiers, nothing else gets into nginx', () => {
-  const lines = runReach([path.join(EXAMPLES, 'tutorial')]).stdout;
+  const lines = runCli(['reach', path.join(EXAMPLES, 'tutorial')]).stdout;
   const into = (dst: string): string[] => lines.filter((l) => l.split(' => ')[1]?.startsWith(dst)).map((l) => l.split(' => ')[0]!);
   assert.ok(lines.includes('default/busybox1[Deployment] => default/frontend[Deployment] : TCP 80'));
   assert.ok(!lines.some((l) => l.startsWith('default/busybox1[Deployment] => default/backend')));
@@ -61,8 +60,8 @@ test('tutorial facts: busybox1 reaches only the frontend, busybox2 both tiers, n
 });
 
 test('examples/ as one workspace: the tutorial keeps its own result, untouched by the other examples', () => {
-  const alone = runReach([path.join(EXAMPLES, 'tutorial')]).stdout;
-  const together = runReach([EXAMPLES]).stdout;
+  const alone = runCli(['reach', path.join(EXAMPLES, 'tutorial')]).stdout;
+  const together = runCli(['reach', EXAMPLES]).stdout;
   // Between the tutorial's workloads (namespace default) and outside the cluster, every pair
   // is the tutorial's own; its unrestricted egress also reaches the other examples' pods.
   const tutorialEnd = (end: string): boolean => end.startsWith('default/') || end.endsWith('[External]');
@@ -75,29 +74,29 @@ test('examples/ as one workspace: the tutorial keeps its own result, untouched b
 });
 
 test('reach --format json carries the pairs and their why-traces', () => {
-  const result = runReach(['--format', 'json', path.join(ROOT, 'named-ports')]);
+  const result = runCli(['reach', '--format', 'json', path.join(ROOT, 'named-ports')]);
   assert.equal(result.exitCode, 0);
   const parsed = JSON.parse(result.stdout.join('\n')) as { connections: { src: string; dst: string; conn: string }[] };
-  const connlist = runReach([path.join(ROOT, 'named-ports')]).stdout;
+  const connlist = runCli(['reach', path.join(ROOT, 'named-ports')]).stdout;
   assert.deepEqual(parsed.connections.map((c) => `${c.src} => ${c.dst} : ${c.conn}`), connlist);
   assertMatchesFile(output(result), path.join(SNAPSHOTS, 'named-ports.json.snap'));
 });
 
 test('reach --format md is a table of the same pairs', () => {
-  const result = runReach(['--format=md', path.join(ROOT, 'ports')]);
+  const result = runCli(['reach', '--format=md', path.join(ROOT, 'ports')]);
   assertMatchesFile(output(result), path.join(SNAPSHOTS, 'ports.md'));
-  assert.equal(result.stdout.length - 2, runReach([path.join(ROOT, 'ports')]).stdout.length);
+  assert.equal(result.stdout.length - 2, runCli(['reach', path.join(ROOT, 'ports')]).stdout.length);
 });
 
 test('reach rejects an unknown format and reports missing paths', () => {
-  assert.equal(runReach(['--format', 'yaml', ROOT]).exitCode, 2);
-  const missing = runReach(['/nonexistent/folder']);
-  assert.equal(missing.exitCode, 2);
+  assert.equal(runCli(['reach', '--format', 'yaml', ROOT]).exitCode, 2);
+  const missing = runCli(['reach', '/nonexistent/folder']);
+  assert.equal(missing.exitCode, 3);
   assert.match(missing.stderr.join('\n'), /no such file or folder/);
 });
 
 test('reach notes the policies it ignores as invalid', () => {
-  const result = runReach([path.join(ROOT, 'invalid-policies')]);
+  const result = runCli(['reach', path.join(ROOT, 'invalid-policies')]);
   assert.equal(result.stderr.length, 3);
   assert.match(result.stderr.join('\n'), /ns1\/bad-cidr is ignored .*"10\.0\.0\.0\/33" is not a valid CIDR/);
   // The same words as `check`: the engine reads the checks' decision, not a second validation of its own.
@@ -118,18 +117,18 @@ const WHY_CASES: { name: string; args: string[]; exitCode: number }[] = [
 
 for (const c of WHY_CASES) {
   test(`why: ${c.name}`, () => {
-    const result = runWhy(c.args);
+    const result = runCli(['why', ...c.args]);
     assert.equal(result.exitCode, c.exitCode, result.stderr.join('\n') + result.stdout.join('\n'));
     assertMatchesFile(output(result), path.join(SNAPSHOTS, `why-${c.name}.txt`));
   });
 }
 
 test('why explains unknown and ambiguous names instead of guessing', () => {
-  const unknown = runWhy(['nobody', 'web-a', path.join(ROOT, 'named-ports')]);
+  const unknown = runCli(['why', 'nobody', 'web-a', path.join(ROOT, 'named-ports')]);
   assert.equal(unknown.exitCode, 2);
   assert.match(unknown.stderr.join('\n'), /no workload or external address matches "nobody"/);
-  const ambiguous = runWhy(['client', 'web', path.join(ROOT, 'pod-selector-peer')]);
+  const ambiguous = runCli(['why', 'client', 'web', path.join(ROOT, 'pod-selector-peer')]);
   assert.equal(ambiguous.exitCode, 2);
   assert.match(ambiguous.stderr.join('\n'), /"client" is ambiguous: ns1\/client\[Pod\], ns2\/client\[Pod\]/);
-  assert.equal(runWhy(['a', 'b', '--port', '80/ICMP', ROOT]).exitCode, 2);
+  assert.equal(runCli(['why', 'a', 'b', '--port', '80/ICMP', ROOT]).exitCode, 2);
 });

@@ -12,8 +12,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { universeOf } from '../../server/src/analysis/navigate/universe-cache';
-import { runReach } from '../../server/src/cli/reach-command';
-import { runWhy } from '../../server/src/cli/why-command';
+import { runCli } from '../../server/src/cli/run-cli';
 import { policyLenses, resolvePolicyLens, type LensData } from '../../server/src/services/code-lens';
 import { locator } from '../../server/src/services/navigation';
 import { textDocument } from '../../server/src/services/positions';
@@ -53,10 +52,10 @@ test('the engine skips the policy of a document with a YAML syntax error, and co
 });
 
 test('reach and why note the unclosed policy as ignored, and the tutorial still reaches', () => {
-  const reach = runReach([EXAMPLES]);
+  const reach = runCli(['reach', EXAMPLES]);
   assert.match(reach.stderr.join('\n'), /shop\/unclosed is ignored \(the API server would reject it\): Flow sequence/);
   assert.ok(reach.stdout.includes('default/busybox1[Deployment] => default/frontend[Deployment] : TCP 80'), reach.stdout.join('\n'));
-  const why = runWhy(['busybox1', 'frontend', EXAMPLES]);
+  const why = runCli(['why', 'busybox1', 'frontend', EXAMPLES]);
   const text = why.stdout.join('\n');
   assert.match(text, /^Result: allowed: TCP 80$/m);
 });

@@ -1,6 +1,22 @@
-/** What a CLI command produces; printing and exiting happen only in cli.ts, so commands stay testable. */
+/** What a CLI command is and produces; printing and exiting happen only in cli.ts, so commands stay testable. */
+import type { CommandSpec, ParsedArgs } from './args';
+
 export interface CommandResult {
   readonly stdout: readonly string[];
   readonly stderr: readonly string[];
   readonly exitCode: number;
+}
+
+export interface CliContext {
+  /** Called with short status lines during long runs; cli.ts passes it only when stderr is a terminal. */
+  readonly progress?: (message: string) => void;
+  /** Where git runs for `diff --git`; the process's folder when absent. */
+  readonly cwd?: string;
+}
+
+export interface Command {
+  readonly spec: CommandSpec;
+  run(args: ParsedArgs, context: CliContext): CommandResult;
+  /** For what needs to wait (the svg layout); the binary runs commands through this when present. */
+  runAsync?(args: ParsedArgs, context: CliContext): Promise<CommandResult>;
 }

@@ -1,29 +1,38 @@
 /** Reads CLI path arguments into a Workspace, and prints source positions for them. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SourceRef } from '../analysis/reach/types';
 import { oneBased, spanToRange, textDocument } from '../services/positions';
 import { Workspace } from '../workspace/workspace';
-import { collectManifestFiles } from './collect-files';
+import { readManifests, type Manifest } from './collect-files';
 
 export interface LoadedWorkspace {
   readonly workspace: Workspace;
-  readonly missing: readonly string[];
+  /** `PATH: reason` for every path that could not be read (and was skipped). */
+  readonly problems: readonly string[];
   /** uri -> the path as the user wrote it (or as found under a folder they named). */
   readonly displayPaths: ReadonlyMap<string, string>;
 }
 
 export function loadWorkspace(paths: readonly string[]): LoadedWorkspace {
-  const { files, missing } = collectManifestFiles(paths);
+  const { manifests, problems } = readManifests(paths);
+  return workspaceOf(manifests, problems);
+}
+
+/** A workspace of manifests read elsewhere (e.g. from a git tree); `uriOf` names each file. */
+export function workspaceOf(manifests: readonly Manifest[], problems: readonly string[] = [], uriOf = fileUri): LoadedWorkspace {
   const workspace = new Workspace();
   const displayPaths = new Map<string, string>();
-  for (const file of files) {
-    const uri = pathToFileURL(path.resolve(file)).toString();
-    displayPaths.set(uri, file);
-    workspace.setFile(uri, fs.readFileSync(file, 'utf8'));
+  for (const manifest of manifests) {
+    const uri = uriOf(manifest.path);
+    displayPaths.set(uri, manifest.path);
+    workspace.setFile(uri, manifest.text);
   }
-  return { workspace, missing, displayPaths };
+  return { workspace, problems, displayPaths };
+}
+
+function fileUri(file: string): string {
+  return pathToFileURL(path.resolve(file)).toString();
 }
 
 /** `path:line:column` (1-based), as terminals print positions. */
@@ -43,6 +52,7 @@ export function locationIn(loaded: LoadedWorkspace): (source: SourceRef) => obje
   };
 }
 
-export function missingErrors(command: string, missing: readonly string[]): string[] {
-  return missing.map((p) => `netpol-lens ${command}: ${p}: no such file or folder`);
+/** The problems as stderr lines of a command. */
+export function problemLines(command: string, problems: readonly string[]): string[] {
+  return problems.map((p) => `netpol-lens ${command}: ${p}`);
 }

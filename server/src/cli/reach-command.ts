@@ -1,38 +1,101 @@
 /**
- * `netpol-lens reach PATH... [--format connlist|json|md]`: who can reach whom.
- * connlist is netpol-analyzer's `SRC => DST : CONNS`, one line per ordered pair
- * with any allowed connection; json adds the why-traces; md is a table.
+ * `netpol-lens reach PATH...`: who can reach whom, on which ports, in netpol-analyzer's
+ * formats (txt is its connlist `SRC => DST : CONNS`), with its focus options, and
+ * every pair's why-trace with `--explain`.
  */
-import { connlistLines, jsonReport, markdownLines } from '../analysis/reach/format-connlist';
-import type { CommandResult } from './command';
-import { loadWorkspace, locationIn, missingErrors } from './load-workspace';
+import type { ReachEngine } from '../analysis/reach/reach-engine';
+import { hasFlag, optionValue, type CommandSpec, type ParsedArgs } from './args';
+import type { CliContext, Command, CommandResult } from './command';
+import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE } from './exit-codes';
+import { loadWorkspace, locationIn, problemLines, whereIn, type LoadedWorkspace } from './load-workspace';
+import { explainAllLines } from './reach-explain';
+import { focusedPairs, resolveFocus, type Focus } from './reach-focus';
+import { csvLines, dotLines, jsonLines, mdLines, txtLines } from './reach-formats';
+import { svgLines } from './reach-svg';
 
-const FORMATS = ['connlist', 'json', 'md'] as const;
-type Format = (typeof FORMATS)[number];
+const spec: CommandSpec = {
+  name: 'reach',
+  operands: 'PATH...',
+  minOperands: 1,
+  summary: 'Print who can reach whom, on which ports: one line per ordered pair with any allowed connection.',
+  options: [
+    { name: 'format', value: 'FORMAT', choices: ['txt', 'connlist', 'json', 'md', 'csv', 'dot', 'svg'], help: 'txt (SRC => DST : CONNS, default; connlist is the same), json (with why-traces), md, csv, dot, svg (the panel\'s graph)' },
+    { name: 'focus-workload', value: 'WORKLOAD', repeatable: true, help: 'only pairs this workload is one end of (ns/name[Kind], ns/name or a unique name)' },
+    { name: 'focus-peer', value: 'PEER', help: 'with --focus-workload: only pairs whose other end is PEER (a workload or an IP address)' },
+    { name: 'focus-direction', value: 'DIRECTION', choices: ['ingress', 'egress'], help: 'with --focus-workload: only traffic into (ingress) or out of (egress) it' },
+    { name: 'focus-conn', value: 'PROTOCOL-PORT', help: 'only pairs that allow this connection, e.g. tcp-80, and only it' },
+    { name: 'explain', help: 'print the why-trace of every pair in focus (txt only)' },
+    { name: 'explain-only', value: 'KIND', choices: ['allow', 'deny'], help: 'with --explain: only allowed or only denied pairs' },
+  ],
+  notes: ['Exit status: 0 ok, 2 usage error, 3 a PATH could not be read.'],
+};
 
-export function runReach(args: readonly string[]): CommandResult {
-  const parsed = parseArgs(args);
-  if ('error' in parsed) return { stdout: [], stderr: [`netpol-lens reach: ${parsed.error}`], exitCode: 2 };
-  const loaded = loadWorkspace(parsed.paths);
+export const reachCommand: Command = {
+  spec,
+  run(args, context) {
+    const prepared = prepare(args, context);
+    if ('result' in prepared) return prepared.result;
+    if (prepared.format === 'svg') return usage('--format svg is laid out asynchronously: run it through runCliAsync');
+    return finish(prepared, render(prepared));
+  },
+  async runAsync(args, context) {
+    const prepared = prepare(args, context);
+    if ('result' in prepared) return prepared.result;
+    if (prepared.format !== 'svg') return finish(prepared, render(prepared));
+    context.progress?.('laying out the graph');
+    return finish(prepared, await svgLines(focusedPairs(prepared.engine, prepared.focus)));
+  },
+};
+
+interface Prepared {
+  readonly format: string;
+  readonly loaded: LoadedWorkspace;
+  readonly engine: ReachEngine;
+  readonly focus: Focus;
+  readonly explain: boolean;
+  readonly only: 'allow' | 'deny' | undefined;
+  readonly progress: CliContext['progress'];
+}
+
+function prepare(args: ParsedArgs, context: CliContext): Prepared | { result: CommandResult } {
+  const format = optionValue(args, 'format', 'txt');
+  const explain = hasFlag(args, 'explain');
+  const only = optionValue(args, 'explain-only') as 'allow' | 'deny' | undefined;
+  if (only && !explain) return { result: usage('--explain-only needs --explain') };
+  if (explain && format !== 'txt' && format !== 'connlist') return { result: usage("--explain prints text; --format json already holds every allowed pair's trace") };
+  context.progress?.('reading manifests');
+  const loaded = loadWorkspace(args.operands);
+  context.progress?.(`computing reachability of ${loaded.displayPaths.size} files`);
   const engine = loaded.workspace.reach();
-  const stdout = parsed.format === 'json' ? JSON.stringify(jsonReport(engine, locationIn(loaded)), null, 2).split('\n') : parsed.format === 'md' ? markdownLines(engine) : connlistLines(engine);
+  const focus = resolveFocus(engine, { workloads: args.values.get('focus-workload') ?? [], peer: optionValue(args, 'focus-peer'), direction: optionValue(args, 'focus-direction'), conn: optionValue(args, 'focus-conn') });
+  if ('error' in focus) return { result: usage(focus.error) };
+  return { format, loaded, engine, focus, explain, only, progress: context.progress };
+}
+
+function render(p: Prepared): string[] {
+  if (p.explain) return explainAllLines(p.engine, p.focus, p.only, whereIn(p.loaded), p.progress);
+  const pairs = focusedPairs(p.engine, p.focus);
+  switch (p.format) {
+    case 'json':
+      return jsonLines(p.engine, pairs, locationIn(p.loaded));
+    case 'md':
+      return mdLines(pairs);
+    case 'csv':
+      return csvLines(pairs);
+    case 'dot':
+      return dotLines(pairs);
+    default:
+      return txtLines(pairs);
+  }
+}
+
+function finish({ engine, loaded }: Prepared, stdout: string[]): CommandResult {
   const notes = engine.skippedPolicies.map((s) => `netpol-lens reach: note: ${s.ref.id} is ignored (the API server would reject it): ${s.problems.map((p) => p.message).join(' ')}`);
   // What the engine can only approximate (serviceAccounts, services, http matches) is said, not hidden.
   for (const policy of engine.calicoPolicies) for (const note of policy.notes) notes.push(`netpol-lens reach: note: ${policy.ref.id}: ${note}`);
-  return { stdout, stderr: [...missingErrors('reach', loaded.missing), ...notes], exitCode: loaded.missing.length > 0 ? 2 : 0 };
+  return { stdout, stderr: [...problemLines('reach', loaded.problems), ...notes], exitCode: loaded.problems.length > 0 ? EXIT_UNREADABLE : EXIT_OK };
 }
 
-function parseArgs(args: readonly string[]): { format: Format; paths: string[] } | { error: string } {
-  let format: Format = 'connlist';
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
-      if (!value || !(FORMATS as readonly string[]).includes(value)) return { error: `--format must be one of ${FORMATS.join(', ')}` };
-      format = value as Format;
-    } else if (arg.startsWith('--')) return { error: `unknown option ${arg}` };
-    else paths.push(arg);
-  }
-  return paths.length === 0 ? { error: 'no PATH given' } : { format, paths };
+function usage(message: string): CommandResult {
+  return { stdout: [], stderr: [`netpol-lens reach: ${message}`], exitCode: EXIT_USAGE };
 }

@@ -6,50 +6,42 @@
  */
 import { allowsPort, isNoConnections } from '../analysis/reach/connection-set';
 import { explainLines } from '../analysis/reach/format-why';
-import { parsePortQuery, type PortQuery } from '../analysis/reach/port-query';
+import { parsePortQuery } from '../analysis/reach/port-query';
 import { findNode } from '../analysis/reach/find-node';
-import type { CommandResult } from './command';
-import { loadWorkspace, missingErrors, whereIn } from './load-workspace';
+import { optionValue, type CommandSpec } from './args';
+import type { Command, CommandResult } from './command';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE } from './exit-codes';
+import { loadWorkspace, problemLines, whereIn } from './load-workspace';
 
-export function runWhy(args: readonly string[]): CommandResult {
-  const parsed = parseArgs(args);
-  if ('error' in parsed) return fail(parsed.error);
-  const loaded = loadWorkspace(parsed.paths);
-  if (loaded.missing.length > 0) return { stdout: [], stderr: missingErrors('why', loaded.missing), exitCode: 2 };
-  const engine = loaded.workspace.reach();
-  const src = findNode(engine, parsed.src);
-  const dst = findNode(engine, parsed.dst);
-  if ('error' in src) return fail(src.error);
-  if ('error' in dst) return fail(dst.error);
-  const trace = engine.explain(src.node, dst.node);
-  const allowed = parsed.port ? allowsPort(trace.connections, parsed.port.protocol, parsed.port.port) : !isNoConnections(trace.connections);
-  return { stdout: explainLines(trace, whereIn(loaded), parsed.port), stderr: [], exitCode: allowed ? 0 : 1 };
-}
+const spec: CommandSpec = {
+  name: 'why',
+  operands: 'SRC DST PATH...',
+  minOperands: 3,
+  summary: 'Explain why SRC can or cannot reach DST (ns/name[Kind], ns/name, a workload name, an IP address or an external range).',
+  options: [{ name: 'port', value: 'PORT/PROTOCOL', help: 'ask about one port, e.g. 8080/TCP' }],
+  notes: ['Exit status: 0 allowed, 1 denied, 2 usage error (or SRC/DST not found), 3 a PATH could not be read.'],
+};
+
+export const whyCommand: Command = {
+  spec,
+  run(args) {
+    const portText = optionValue(args, 'port');
+    const port = portText === undefined ? undefined : parsePortQuery(portText);
+    if (portText !== undefined && !port) return fail(`--port needs PORT/PROTOCOL, e.g. 8080/TCP (got ${portText || 'nothing'})`);
+    const [srcName, dstName, ...paths] = args.operands as [string, string, ...string[]];
+    const loaded = loadWorkspace(paths);
+    if (loaded.problems.length > 0) return { stdout: [], stderr: problemLines('why', loaded.problems), exitCode: EXIT_UNREADABLE };
+    const engine = loaded.workspace.reach();
+    const src = findNode(engine, srcName);
+    const dst = findNode(engine, dstName);
+    if ('error' in src) return fail(src.error);
+    if ('error' in dst) return fail(dst.error);
+    const trace = engine.explain(src.node, dst.node);
+    const allowed = port ? allowsPort(trace.connections, port.protocol, port.port) : !isNoConnections(trace.connections);
+    return { stdout: explainLines(trace, whereIn(loaded), port), stderr: [], exitCode: allowed ? EXIT_OK : EXIT_FINDINGS };
+  },
+};
 
 function fail(message: string): CommandResult {
-  return { stdout: [], stderr: [`netpol-lens why: ${message}`], exitCode: 2 };
-}
-
-interface WhyArgs {
-  readonly src: string;
-  readonly dst: string;
-  readonly port?: PortQuery;
-  readonly paths: string[];
-}
-
-function parseArgs(args: readonly string[]): WhyArgs | { error: string } {
-  const positional: string[] = [];
-  let port: PortQuery | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--port' || arg.startsWith('--port=')) {
-      const value = arg === '--port' ? args[++i] : arg.slice('--port='.length);
-      port = value === undefined ? undefined : parsePortQuery(value);
-      if (!port) return { error: `--port needs PORT/PROTOCOL, e.g. 8080/TCP (got ${value ?? 'nothing'})` };
-    } else if (arg.startsWith('--')) return { error: `unknown option ${arg}` };
-    else positional.push(arg);
-  }
-  const [src, dst, ...paths] = positional;
-  if (src === undefined || dst === undefined || paths.length === 0) return { error: 'usage: netpol-lens why SRC DST [--port P/PROTO] PATH...' };
-  return { src, dst, ...(port && { port }), paths };
+  return { stdout: [], stderr: [`netpol-lens why: ${message}`], exitCode: EXIT_USAGE };
 }

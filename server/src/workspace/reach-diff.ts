@@ -4,6 +4,10 @@
  * External ranges are cut by each side's own ipBlocks, so both sides' ranges are
  * refined to their common parts and compared part by part; a change names the
  * node the buffers have and, when narrower, the part of its range.
+ *
+ * The same difference serves `netpol-lens diff` between two versions of a
+ * workspace, as netpol-analyzer's diff rows (`diffRows`): changed, added or
+ * removed, with the workload that exists on one side only.
  */
 import { formatConnections, intersectConnections, isNoConnections, NO_CONNECTIONS, subtractConnections, type ConnectionSet } from '../analysis/reach/connection-set';
 import { NONE } from '../analysis/reach/connection-table';
@@ -102,4 +106,38 @@ function externals(engine: ReachEngine, family: 4 | 6): ExternalNode[] {
 
 function contains(outer: IpRange, inner: IpRange): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+export type DiffType = 'changed' | 'added' | 'removed';
+
+/** One row of netpol-analyzer's `diff`: the pair, its connections on each side, and the workloads only one side has. */
+export interface DiffRow {
+  readonly diffType: DiffType;
+  readonly source: string;
+  readonly destination: string;
+  /** connlist text before and after (`No Connections` when none). */
+  readonly ref1: string;
+  readonly ref2: string;
+  /** `workload X added`, `workload X and Y removed`, or '' when both ends exist on both sides. */
+  readonly workloadsDiffInfo: string;
+}
+
+const NO_CONNECTIONS_TEXT = 'No Connections';
+
+/** The pairs whose connections differ between two versions, as netpol-analyzer's diff rows (unordered). */
+export function diffRows(before: ReachEngine, after: ReachEngine): DiffRow[] {
+  const ids = (engine: ReachEngine): Set<string> => new Set(engine.nodes.filter((n) => n.kind === 'workload').map((n) => n.id));
+  const beforeIds = ids(before);
+  const afterIds = ids(after);
+  const oneSided = (id: string): boolean => beforeIds.has(id) !== afterIds.has(id);
+  return diffReach(before, after).map((change) => {
+    const ref1 = change.before.connections;
+    const ref2 = change.after.connections;
+    const diffType: DiffType = ref1 === NO_CONNECTIONS_TEXT ? 'added' : ref2 === NO_CONNECTIONS_TEXT ? 'removed' : 'changed';
+    const source = change.srcPart ? `${change.srcPart}[External]` : change.src;
+    const destination = change.dstPart ? `${change.dstPart}[External]` : change.dst;
+    const oneSidedEnds = [change.src, change.dst].filter(oneSided);
+    const workloadsDiffInfo = oneSidedEnds.length > 0 ? `workload ${oneSidedEnds.join(' and ')} ${diffType}` : '';
+    return { diffType, source, destination, ref1, ref2, workloadsDiffInfo };
+  });
 }

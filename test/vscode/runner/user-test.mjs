@@ -1,7 +1,7 @@
 // Part B: the packaged extension used as a user would, through the browser UI.
 //
 // Why: extension-host tests load the extension from its folder, so they cannot catch a
-// broken .vsix (a file left out by .vscodeignore, a missing bundle). Here the .vsix is
+// broken .vsix (a file left out of package.json's "files", a missing bundle). Here the .vsix is
 // installed into a fresh extensions dir, a file is opened with Ctrl+P, and the Problems
 // count is read from the status bar, the way a person would see it.
 import { join } from 'node:path';

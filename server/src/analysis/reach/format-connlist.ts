@@ -13,12 +13,6 @@ export function connlistLines(engine: ReachEngine): string[] {
   return lines;
 }
 
-export function markdownLines(engine: ReachEngine): string[] {
-  const lines = ['| src | dst | conn |', '|-----|-----|------|'];
-  for (const { src, dst, connections } of engine.allowedPairs()) lines.push(`| ${src.id} | ${dst.id} | ${formatConnections(connections)} |`);
-  return lines;
-}
-
 /** A source position for JSON: the caller decides how offsets become lines (it holds the texts). */
 export type Locate<L> = (source: SourceRef) => L;
 
@@ -32,14 +26,18 @@ export function jsonReport<L>(engine: ReachEngine, locate: Locate<L>): object {
     const trace = engine.explain(src, dst);
     return { src: src.id, dst: dst.id, conn: trace.allowed, trace: jsonTrace(trace, locate) };
   });
-  const skippedPolicies = engine.skippedPolicies.map((s) => ({
+  return { connections, skippedPolicies: jsonSkippedPolicies(engine, locate) };
+}
+
+/** The policies the engine left out (the API server would reject them), with their problems. */
+export function jsonSkippedPolicies<L>(engine: ReachEngine, locate: Locate<L>): object[] {
+  return engine.skippedPolicies.map((s) => ({
     ...jsonPolicy(s.ref, locate),
     problems: s.problems.map((p) => ({ message: p.message, location: locate(p.source) })),
   }));
-  return { connections, skippedPolicies };
 }
 
-function jsonTrace<L>(trace: PairTrace, locate: Locate<L>): object {
+export function jsonTrace<L>(trace: PairTrace, locate: Locate<L>): object {
   return { egress: jsonSide(trace.egress, locate), ingress: jsonSide(trace.ingress, locate) };
 }
 

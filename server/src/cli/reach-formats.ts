@@ -1,0 +1,64 @@
+/**
+ * `reach` renderings of the pairs in focus: netpol-analyzer's connlist text
+ * (`SRC => DST : CONNS`), its csv and Markdown tables, Graphviz dot with one
+ * cluster per namespace, and JSON with each pair's why-trace.
+ */
+import { formatConnections } from '../analysis/reach/connection-set';
+import { jsonSkippedPolicies, jsonTrace, type Locate } from '../analysis/reach/format-connlist';
+import type { ReachEngine, ReachNode } from '../analysis/reach/reach-engine';
+import type { FocusedPair } from './reach-focus';
+
+export function txtLines(pairs: readonly FocusedPair[]): string[] {
+  return pairs.map((p) => `${p.src.id} => ${p.dst.id} : ${formatConnections(p.connections)}`);
+}
+
+export function mdLines(pairs: readonly FocusedPair[]): string[] {
+  return ['| src | dst | conn |', '|-----|-----|------|', ...pairs.map((p) => `| ${p.src.id} | ${p.dst.id} | ${formatConnections(p.connections)} |`)];
+}
+
+export function csvLines(pairs: readonly FocusedPair[]): string[] {
+  return ['src,dst,conn', ...pairs.map((p) => [p.src.id, p.dst.id, formatConnections(p.connections)].map(csvField).join(','))];
+}
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function jsonLines<L>(engine: ReachEngine, pairs: readonly FocusedPair[], locate: Locate<L>): string[] {
+  const connections = pairs.map(({ src, dst, connections: conn }) => ({ src: src.id, dst: dst.id, conn: formatConnections(conn), trace: jsonTrace(engine.explain(src, dst), locate) }));
+  return JSON.stringify({ connections, skippedPolicies: jsonSkippedPolicies(engine, locate) }, null, 2).split('\n');
+}
+
+/** The nodes of the pairs, each once, in id order. */
+export function pairNodes(pairs: readonly FocusedPair[]): ReachNode[] {
+  const nodes = new Map<string, ReachNode>();
+  for (const p of pairs) for (const n of [p.src, p.dst]) nodes.set(n.id, n);
+  return [...nodes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function dotLines(pairs: readonly FocusedPair[]): string[] {
+  const lines = ['digraph {', '\tlabel="Connectivity Graph"', '\tlabelloc="t"', '\tfontsize=24'];
+  const byNamespace = new Map<string, ReachNode[]>();
+  for (const node of pairNodes(pairs)) {
+    const group = node.kind === 'workload' ? node.namespace : '';
+    byNamespace.set(group, [...(byNamespace.get(group) ?? []), node]);
+  }
+  for (const [namespace, nodes] of byNamespace) {
+    const indent = namespace ? '\t\t' : '\t';
+    if (namespace) lines.push(`\tsubgraph ${dotId(`cluster_${namespace}`)} {`, `\t\tlabel=${dotId(namespace)}`);
+    for (const node of nodes) {
+      const label = node.kind === 'workload' ? node.id.slice(node.namespace.length + 1) : node.id.replace(/\[External\]$/, '');
+      const color = node.kind === 'workload' ? 'blue' : 'red2';
+      lines.push(`${indent}${dotId(node.id)} [label=${dotId(label)} color="${color}" fontcolor="${color}"${node.kind === 'external' ? ' shape=box' : ''}]`);
+    }
+    if (namespace) lines.push('\t}');
+  }
+  for (const p of pairs) lines.push(`\t${dotId(p.src.id)} -> ${dotId(p.dst.id)} [label=${dotId(formatConnections(p.connections))} color="gold2" fontcolor="darkgreen"]`);
+  lines.push('}');
+  return lines;
+}
+
+function dotId(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
