@@ -50,6 +50,8 @@ export interface LspClientOptions {
    * indexes nothing; tests of workspace features pass e.g. `examples/tutorial`.
    */
   readonly workspaceFolders?: readonly string[];
+  /** What `workspace/configuration` answers, by section (`netpolLens`, `files`); null for the rest. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** The capabilities a typical editor announces for the features this server offers. */
@@ -100,6 +102,7 @@ export class LspClient {
   );
   private readonly exited: Promise<number | null>;
   private seq = 0;
+  private settings: Readonly<Record<string, unknown>> = {};
 
   private constructor(
     readonly child: ChildProcess,
@@ -124,6 +127,7 @@ export class LspClient {
     const main = options.serverMain ?? SERVER_MAIN;
     if (!fs.existsSync(main)) throw new Error(`${main} is missing: build the server first with \`node esbuild.mjs\`.`);
     const client = options.transport === 'ipc' ? LspClient.forkIpc(main) : LspClient.spawnStdio(main);
+    client.settings = options.settings ?? {};
     const folders = (options.workspaceFolders ?? []).map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) }));
     try {
       client.initializeResult = await client.request<InitializeResult>('initialize', {
@@ -268,7 +272,7 @@ export class LspClient {
   /** Answers what a plain editor would: no settings, and yes to registrations and progress. */
   private onServerRequest(method: string, params: unknown): unknown {
     this.serverRequests.push({ method, params });
-    if (method === 'workspace/configuration') return ((params as { items?: unknown[] }).items ?? []).map(() => null);
+    if (method === 'workspace/configuration') return ((params as { items?: { section?: string }[] }).items ?? []).map((item) => this.settings[item?.section ?? ''] ?? null);
     return null;
   }
 

@@ -32,7 +32,7 @@ export const checkCommand: Command = {
   spec,
   run(args, context) {
     context.progress?.('reading manifests');
-    const loaded = loadWorkspace(args.operands);
+    const loaded = loadWorkspace(args.operands, context.profile);
     context.progress?.(`checking ${loaded.displayPaths.size} files`);
     const minSeverity = optionValue(args, 'min-severity', 'hint') as Severity;
     const failOn = optionValue(args, 'fail-on', 'error') as Severity;

@@ -1,4 +1,5 @@
 /** What a CLI command is and produces; printing and exiting happen only in cli.ts, so commands stay testable. */
+import type { ClusterProfile } from '../analysis/profile/cluster-profile';
 import type { CommandSpec, ParsedArgs } from './args';
 
 export interface CommandResult {
@@ -12,6 +13,8 @@ export interface CliContext {
   readonly progress?: (message: string) => void;
   /** Where git runs for `diff --git`; the process's folder when absent. */
   readonly cwd?: string;
+  /** The cluster the workspace is judged for (run-cli.ts resolves it from the profile options). */
+  readonly profile?: ClusterProfile;
 }
 
 export interface Command {

@@ -23,10 +23,11 @@ const spec: CommandSpec = {
 
 export const describeCommand: Command = {
   spec,
-  run(args) {
+  run(args, context) {
     const { manifests, problems } = readManifests(args.operands);
+    const profile = context.profile;
     const errors = problemLines('describe', problems);
-    const pages = manifests.flatMap((m) => analyzeText(m.text).policies.map((policy) => describeNetworkPolicy(policy)));
+    const pages = manifests.flatMap((m) => analyzeText(m.text, undefined, profile).policies.map((policy) => describeNetworkPolicy(policy, { ...(profile && { kubectlVersion: profile.kubernetesVersion }) })));
     const exitCode = errors.length > 0 ? EXIT_UNREADABLE : EXIT_OK;
     if (pages.length === 0) {
       // An unreadable path already explains the empty output; otherwise say that nothing matched.

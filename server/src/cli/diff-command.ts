@@ -51,15 +51,15 @@ function loadSides(args: ParsedArgs, context: CliContext): Sides {
   if (revisions === undefined) {
     if (args.operands.length !== 2) return { usage: 'expected OLD NEW (two files or folders), or --git REV[..REV]' };
     const [old, now] = args.operands as [string, string];
-    return { before: loadWorkspace([old]), after: loadWorkspace([now]), names: [old, now] };
+    return { before: loadWorkspace([old], context.profile), after: loadWorkspace([now], context.profile), names: [old, now] };
   }
   const cwd = context.cwd ?? process.cwd();
   const pair = parseRevisions(revisions, cwd);
   if ('error' in pair) return pair;
   const before = readTree(pair.before, args.operands, cwd);
   if ('error' in before) return before;
-  if (pair.after === undefined) return { before: workspaceOf(before.manifests), after: loadWorkspace((args.operands.length > 0 ? args.operands : ['.']).map((p) => path.resolve(cwd, p))), names: [pair.before, 'working tree'] };
+  if (pair.after === undefined) return { before: workspaceOf(before.manifests, [], undefined, context.profile), after: loadWorkspace((args.operands.length > 0 ? args.operands : ['.']).map((p) => path.resolve(cwd, p)), context.profile), names: [pair.before, 'working tree'] };
   const after = readTree(pair.after, args.operands, cwd);
   if ('error' in after) return after;
-  return { before: workspaceOf(before.manifests), after: workspaceOf(after.manifests), names: [pair.before, pair.after] };
+  return { before: workspaceOf(before.manifests, [], undefined, context.profile), after: workspaceOf(after.manifests, [], undefined, context.profile), names: [pair.before, pair.after] };
 }

@@ -26,7 +26,7 @@ export const exposureCommand: Command = {
   spec,
   run(args, context) {
     context.progress?.('reading manifests');
-    const loaded = loadWorkspace(args.operands);
+    const loaded = loadWorkspace(args.operands, context.profile);
     const engine = loaded.workspace.reach();
     context.progress?.('analysing exposure');
     const report = exposureReport(engine);

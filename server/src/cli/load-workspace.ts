@@ -1,6 +1,7 @@
 /** Reads CLI path arguments into a Workspace, and prints source positions for them. */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ClusterProfile } from '../analysis/profile/cluster-profile';
 import type { SourceRef } from '../analysis/reach/types';
 import { oneBased, spanToRange, textDocument } from '../services/positions';
 import { Workspace } from '../workspace/workspace';
@@ -14,14 +15,14 @@ export interface LoadedWorkspace {
   readonly displayPaths: ReadonlyMap<string, string>;
 }
 
-export function loadWorkspace(paths: readonly string[]): LoadedWorkspace {
+export function loadWorkspace(paths: readonly string[], profile?: ClusterProfile): LoadedWorkspace {
   const { manifests, problems } = readManifests(paths);
-  return workspaceOf(manifests, problems);
+  return workspaceOf(manifests, problems, fileUri, profile);
 }
 
 /** A workspace of manifests read elsewhere (e.g. from a git tree); `uriOf` names each file. */
-export function workspaceOf(manifests: readonly Manifest[], problems: readonly string[] = [], uriOf = fileUri): LoadedWorkspace {
-  const workspace = new Workspace();
+export function workspaceOf(manifests: readonly Manifest[], problems: readonly string[] = [], uriOf = fileUri, profile?: ClusterProfile): LoadedWorkspace {
+  const workspace = new Workspace(profile);
   const displayPaths = new Map<string, string>();
   for (const manifest of manifests) {
     const uri = uriOf(manifest.path);

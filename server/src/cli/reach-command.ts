@@ -64,7 +64,7 @@ function prepare(args: ParsedArgs, context: CliContext): Prepared | { result: Co
   if (only && !explain) return { result: usage('--explain-only needs --explain') };
   if (explain && format !== 'txt' && format !== 'connlist') return { result: usage("--explain prints text; --format json already holds every allowed pair's trace") };
   context.progress?.('reading manifests');
-  const loaded = loadWorkspace(args.operands);
+  const loaded = loadWorkspace(args.operands, context.profile);
   context.progress?.(`computing reachability of ${loaded.displayPaths.size} files`);
   const engine = loaded.workspace.reach();
   const focus = resolveFocus(engine, { workloads: args.values.get('focus-workload') ?? [], peer: optionValue(args, 'focus-peer'), direction: optionValue(args, 'focus-direction'), conn: optionValue(args, 'focus-conn') });

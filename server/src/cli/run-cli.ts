@@ -1,11 +1,13 @@
 /** Dispatches `netpol-lens` arguments to their command. Pure: returns output, never prints or exits. */
+import type { ClusterProfile } from '../analysis/profile/cluster-profile';
 import { helpLines, parseArgs, type ParsedArgs } from './args';
 import { checkCommand } from './check-command';
 import type { CliContext, Command, CommandResult } from './command';
 import { describeCommand } from './describe-command';
 import { diffCommand } from './diff-command';
-import { EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE } from './exit-codes';
 import { exposureCommand } from './exposure-command';
+import { resolveProfile, withProfileOptions } from './profile-options';
 import { reachCommand } from './reach-command';
 import { whyCommand } from './why-command';
 
@@ -27,7 +29,8 @@ function usageText(): string[] {
 
 export function runCli(args: readonly string[], context: CliContext = {}): CommandResult {
   const prepared = prepare(args);
-  return 'result' in prepared ? prepared.result : prepared.command.run(prepared.args, context);
+  if ('result' in prepared) return prepared.result;
+  return withNotes(prepared.notes, prepared.command.run(prepared.args, { ...context, profile: prepared.profile }));
 }
 
 /** As runCli, for every format: what must wait (the svg layout) is awaited. cli.ts runs this. */
@@ -35,10 +38,23 @@ export async function runCliAsync(args: readonly string[], context: CliContext =
   const prepared = prepare(args);
   if ('result' in prepared) return prepared.result;
   const { command } = prepared;
-  return command.runAsync ? command.runAsync(prepared.args, context) : command.run(prepared.args, context);
+  const withProfile = { ...context, profile: prepared.profile };
+  return withNotes(prepared.notes, await (command.runAsync ? command.runAsync(prepared.args, withProfile) : command.run(prepared.args, withProfile)));
 }
 
-function prepare(args: readonly string[]): { result: CommandResult } | { command: Command; args: ParsedArgs } {
+/** What the profile file said comes first on stderr. */
+function withNotes(notes: readonly string[], result: CommandResult): CommandResult {
+  return notes.length === 0 ? result : { ...result, stderr: [...notes, ...result.stderr] };
+}
+
+interface Prepared {
+  readonly command: Command;
+  readonly args: ParsedArgs;
+  readonly profile: ClusterProfile;
+  readonly notes: readonly string[];
+}
+
+function prepare(args: readonly string[]): { result: CommandResult } | Prepared {
   const result = (r: CommandResult): { result: CommandResult } => ({ result: r });
   const [name, ...rest] = args;
   // Asked for, the usage is the output; missing a command, it is the complaint.
@@ -46,8 +62,13 @@ function prepare(args: readonly string[]): { result: CommandResult } | { command
   if (name === '-h' || name === '--help' || name === 'help') return result({ stdout: usageText(), stderr: [], exitCode: EXIT_OK });
   const command = COMMANDS.find((c) => c.spec.name === name);
   if (!command) return result({ stdout: [], stderr: [`netpol-lens: unknown command "${name}"`, ...usageText()], exitCode: EXIT_USAGE });
-  const parsed = parseArgs(command.spec, rest);
-  if ('help' in parsed) return result({ stdout: helpLines(command.spec), stderr: [], exitCode: EXIT_OK });
-  if ('error' in parsed) return result({ stdout: [], stderr: [`netpol-lens ${name}: ${parsed.error}`, `Run 'netpol-lens ${name} --help' for its usage.`], exitCode: EXIT_USAGE });
-  return { command, args: parsed.args };
+  const spec = withProfileOptions(command.spec);
+  const parsed = parseArgs(spec, rest);
+  const usage = (error: string): { result: CommandResult } => result({ stdout: [], stderr: [`netpol-lens ${name}: ${error}`, `Run 'netpol-lens ${name} --help' for its usage.`], exitCode: EXIT_USAGE });
+  if ('help' in parsed) return result({ stdout: helpLines(spec), stderr: [], exitCode: EXIT_OK });
+  if ('error' in parsed) return usage(parsed.error);
+  const profile = resolveProfile(parsed.args);
+  if ('usage' in profile) return usage(profile.usage);
+  if ('unreadable' in profile) return result({ stdout: [], stderr: [`netpol-lens ${name}: ${profile.unreadable}`], exitCode: EXIT_UNREADABLE });
+  return { command, args: parsed.args, profile: profile.profile, notes: profile.notes };
 }

@@ -24,12 +24,12 @@ const spec: CommandSpec = {
 
 export const whyCommand: Command = {
   spec,
-  run(args) {
+  run(args, context) {
     const portText = optionValue(args, 'port');
     const port = portText === undefined ? undefined : parsePortQuery(portText);
     if (portText !== undefined && !port) return fail(`--port needs PORT/PROTOCOL, e.g. 8080/TCP (got ${portText || 'nothing'})`);
     const [srcName, dstName, ...paths] = args.operands as [string, string, ...string[]];
-    const loaded = loadWorkspace(paths);
+    const loaded = loadWorkspace(paths, context.profile);
     if (loaded.problems.length > 0) return { stdout: [], stderr: problemLines('why', loaded.problems), exitCode: EXIT_UNREADABLE };
     const engine = loaded.workspace.reach();
     const src = findNode(engine, srcName);

@@ -6,6 +6,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type FileAnalysis } from '../analysis/analyze-file';
+import { DEFAULT_PROFILE, type ClusterProfile } from '../analysis/profile/cluster-profile';
 
 interface Entry {
   readonly version: number;
@@ -21,14 +22,22 @@ export class AnalysisCache {
    */
   private readonly taken = new WeakSet<FileAnalysis>();
 
+  private profile: ClusterProfile = DEFAULT_PROFILE;
+
   /** `known` finds an existing analysis of exactly this text (the workspace's, for a file it indexed). */
   constructor(private readonly known: (uri: string, text: string) => FileAnalysis | undefined = () => undefined) {}
+
+  /** Judges documents for another cluster from now on; every cached analysis is dropped. */
+  setProfile(profile: ClusterProfile): void {
+    this.profile = profile;
+    this.entries.clear();
+  }
 
   get(document: TextDocument): FileAnalysis {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
     const text = document.getText();
-    const analysis = (!cached && this.take(document.uri, text)) || analyzeText(text, cached?.analysis);
+    const analysis = (!cached && this.take(document.uri, text)) || analyzeText(text, cached?.analysis, this.profile);
     this.entries.set(document.uri, { version: document.version, analysis });
     return analysis;
   }
@@ -39,7 +48,7 @@ export class AnalysisCache {
 
   private take(uri: string, text: string): FileAnalysis | undefined {
     const analysis = this.known(uri, text);
-    if (!analysis || this.taken.has(analysis)) return undefined;
+    if (!analysis || this.taken.has(analysis) || analysis.profile !== this.profile) return undefined;
     this.taken.add(analysis);
     return analysis;
   }

@@ -18,6 +18,8 @@ import { excludeMatcher, filesExcludePatterns, globList, type PathMatcher } from
 import { Workspace } from '../workspace/workspace';
 import type { ReachEngine } from '../analysis/reach/reach-engine';
 import { analyzeTextSteps } from '../analysis/analyze-file';
+import { DEFAULT_PROFILE, formatVersion, parseKubernetesVersion } from '../analysis/profile/cluster-profile';
+import { mergeProfile, PROFILE_FILE_NAME, readProfileFile, type ProfileOverrides } from '../analysis/profile/profile-file';
 import { formatInteger } from '../analysis/explain/markdown';
 import { ReachRunner } from './reach-runner';
 import type { Steps } from '../parse/steps';
@@ -137,6 +139,8 @@ export class WorkspaceIndexer {
   }
 
   private async filesChanged(changes: readonly FileEvent[]): Promise<void> {
+    // A changed profile changes how every file is judged: index again, which reads it first.
+    if (changes.some((change) => change.uri.endsWith(`/${PROFILE_FILE_NAME}`))) await this.reindex();
     for (const change of changes) {
       if (!this.inScope(change.uri) || this.documents.get(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) this.forget(change.uri);
@@ -156,7 +160,7 @@ export class WorkspaceIndexer {
       if (!mayHoldObjects(text)) return this.forget(uri);
       const key = normalizeUri(uri);
       if (this.workspace.getFile(key)?.text === text) return;
-      const outcome = await runInSlices(analyzeTextSteps(text), stale);
+      const outcome = await runInSlices(analyzeTextSteps(text, undefined, this.workspace.profile), stale);
       if (outcome.done && !stale() && this.workspace.setFile(key, text, outcome.value)) this.scheduleStatus();
     } catch {
       if (!stale()) this.forget(uri);
@@ -193,6 +197,8 @@ export class WorkspaceIndexer {
     try {
       progress?.begin('Indexing Kubernetes manifests', 0, 'Looking for files', false);
       this.excluded = await this.readExcludes();
+      await this.readProfile();
+      if (superseded()) return;
       const files = (await Promise.all(this.folders.map((f) => listManifests(f, f, this.excluded)))).flat();
       if (superseded()) return;
       const keep = new Set(files.map((f) => normalizeUri(pathToFileURL(f).toString())));
@@ -235,13 +241,36 @@ export class WorkspaceIndexer {
       else if (this.workspace.getFile(key)?.text !== text) {
         if (text.length > LARGE_FILE) reading(lineCount(text));
         // Opened meanwhile: the buffer is what counts, and documentChanged has set it.
-        const outcome = await runInSlices(analyzeTextSteps(text), () => superseded() || this.documents.get(uri) !== undefined);
+        const outcome = await runInSlices(analyzeTextSteps(text, undefined, this.workspace.profile), () => superseded() || this.documents.get(uri) !== undefined);
         if (outcome.done && !this.documents.get(uri)) this.workspace.setFile(key, text, outcome.value);
       }
     } catch {
       this.workspace.deleteFile(key);
     }
     return !superseded();
+  }
+
+  /**
+   * The cluster profile: the `netpolLens.kubernetesVersion` setting, then the profile file
+   * at the root of the first folder that has one (the workspace's own word wins). When it
+   * changes, every analysis is redone for the new cluster.
+   */
+  private async readProfile(): Promise<void> {
+    const setting = this.supports.configuration ? ((await this.connection.workspace.getConfiguration({ section: 'netpolLens' })) as unknown) : undefined;
+    const version = setting && typeof setting === 'object' ? (setting as { kubernetesVersion?: unknown }).kubernetesVersion : undefined;
+    const parsed = typeof version === 'string' ? parseKubernetesVersion(version) : undefined;
+    const layers: ProfileOverrides[] = [parsed ? { kubernetesVersion: parsed, versionGiven: true } : {}];
+    for (const folder of this.folders) {
+      const text = await fs.readFile(path.join(folder, PROFILE_FILE_NAME), 'utf8').catch(() => undefined);
+      if (text === undefined) continue;
+      layers.push(readProfileFile(text).overrides);
+      break;
+    }
+    const profile = mergeProfile(DEFAULT_PROFILE, ...layers);
+    if (this.workspace.setProfile(profile)) {
+      this.cache.setProfile(profile);
+      this.log(`Judging manifests for Kubernetes ${formatVersion(profile.kubernetesVersion)}${profile.versionGiven ? '' : ' (the newest release; set netpolLens.kubernetesVersion or a profile file)'}.`);
+    }
   }
 
   private async readExcludes(): Promise<PathMatcher> {

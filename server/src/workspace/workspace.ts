@@ -10,7 +10,8 @@
  *   ws.reach();                     // ReachEngine, updated incrementally when only policies changed
  *   ws.reachSteps();                // the same, as steps to run in time slices (parse/steps.ts)
  */
-import type { FileAnalysis } from '../analysis/analyze-file';
+import { analyzeText, type FileAnalysis } from '../analysis/analyze-file';
+import { DEFAULT_PROFILE, sameProfile, type ClusterProfile } from '../analysis/profile/cluster-profile';
 import { ReachEngine } from '../analysis/reach/reach-engine';
 import { runToEnd, type Steps } from '../parse/steps';
 import { readFileEntry, type FileEntry } from './file-entry';
@@ -18,6 +19,30 @@ import { calicoInputs, policyInputs, WorkspaceIndex } from './workspace-index';
 
 export class Workspace {
   private readonly files = new Map<string, FileEntry>();
+
+  /** `profile`: the cluster the files are judged for (which release rejects what). */
+  constructor(private currentProfile: ClusterProfile = DEFAULT_PROFILE) {}
+
+  get profile(): ClusterProfile {
+    return this.currentProfile;
+  }
+
+  /**
+   * Judges every file for another cluster (a setting or the profile file changed): each is
+   * analysed again, since which policies the API server rejects may differ. Returns false,
+   * doing nothing, when the profile says the same.
+   */
+  setProfile(profile: ClusterProfile): boolean {
+    if (sameProfile(profile, this.currentProfile)) return false;
+    this.currentProfile = profile;
+    for (const [uri, old] of [...this.files]) {
+      const entry = readFileEntry(uri, old.text, analyzeText(old.text, undefined, profile));
+      this.files.set(uri, entry);
+      this.noteChange(uri, old, entry);
+    }
+    return true;
+  }
+
   private indexCache: WorkspaceIndex | undefined;
   private engine: ReachEngine | undefined;
   /** Files whose policies changed while everything else in them stayed the same. */
@@ -56,7 +81,7 @@ export class Workspace {
   setFile(uri: string, text: string, analysis?: FileAnalysis): boolean {
     const old = this.files.get(uri);
     if (old && old.text === text) return false;
-    const entry = readFileEntry(uri, text, analysis);
+    const entry = readFileEntry(uri, text, analysis ?? analyzeText(text, undefined, this.profile));
     this.files.set(uri, entry);
     this.noteChange(uri, old, entry);
     return true;

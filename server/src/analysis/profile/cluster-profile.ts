@@ -1,8 +1,7 @@
 /**
- * The cluster profile: what an answer depends on that the manifests cannot say. Which
- * Kubernetes release the API server runs decides what it rejects; the pod and service
- * CIDRs and the network plugin decide whether an ipBlock can match a pod. Every finding,
- * hover and trace that depends on one of these says which value it assumed.
+ * The cluster profile: what an answer depends on that the manifests cannot say. Today
+ * that is the Kubernetes release the API server runs, which decides what it rejects and
+ * how kubectl prints; every finding that depends on it names the release it assumed.
  */
 
 export interface KubernetesVersion {
@@ -10,18 +9,11 @@ export interface KubernetesVersion {
   readonly minor: number;
 }
 
-export type NetworkPlugin = 'generic' | 'calico' | 'cilium' | 'antrea' | 'ovn-kubernetes';
-
 export interface ClusterProfile {
   /** The API server's release. */
   readonly kubernetesVersion: KubernetesVersion;
   /** Whether kubernetesVersion was given (by a setting, a flag or a profile file) or is the default. */
   readonly versionGiven: boolean;
-  /** The cluster's pod CIDRs, when known. */
-  readonly podCidrs: readonly string[];
-  /** The cluster's service CIDRs, when known. */
-  readonly serviceCidrs: readonly string[];
-  readonly plugin: NetworkPlugin;
 }
 
 /**
@@ -33,9 +25,6 @@ export const NEWEST_KUBERNETES: KubernetesVersion = { major: 1, minor: 37 };
 export const DEFAULT_PROFILE: ClusterProfile = {
   kubernetesVersion: NEWEST_KUBERNETES,
   versionGiven: false,
-  podCidrs: [],
-  serviceCidrs: [],
-  plugin: 'generic',
 };
 
 /** "1.35", "v1.35", "1.35.2" or "v1.35.0-eks-1234" -> 1.35; undefined for anything else. */
@@ -56,4 +45,6 @@ export function atLeast(version: KubernetesVersion, since: KubernetesVersion): b
   return version.major !== since.major ? version.major > since.major : version.minor >= since.minor;
 }
 
-export const NETWORK_PLUGINS: readonly NetworkPlugin[] = ['generic', 'calico', 'cilium', 'antrea', 'ovn-kubernetes'];
+export function sameProfile(a: ClusterProfile, b: ClusterProfile): boolean {
+  return a.versionGiven === b.versionGiven && a.kubernetesVersion.major === b.kubernetesVersion.major && a.kubernetesVersion.minor === b.kubernetesVersion.minor;
+}

@@ -1,0 +1,59 @@
+/**
+ * The cluster profile on the command line, shared by every command: `--kube-version` and
+ * `--profile FILE`, and otherwise the profile file at the root of a folder given as PATH
+ * (analysis/profile/profile-file.ts). Flags win over the file, the file over the defaults.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_PROFILE, formatVersion, parseKubernetesVersion, type ClusterProfile } from '../analysis/profile/cluster-profile';
+import { mergeProfile, PROFILE_FILE_NAME, readProfileFile, type ProfileOverrides } from '../analysis/profile/profile-file';
+import { oneBased, textDocument } from '../services/positions';
+import { optionValue, type CommandSpec, type OptionSpec, type ParsedArgs } from './args';
+
+const PROFILE_OPTIONS: readonly OptionSpec[] = [
+  { name: 'kube-version', value: 'VERSION', help: `the cluster's Kubernetes release, e.g. 1.35: it decides what the API server rejects (default: the profile file, else ${formatVersion(DEFAULT_PROFILE.kubernetesVersion)})` },
+  { name: 'profile', value: 'FILE', help: `the cluster profile to use (default: ${PROFILE_FILE_NAME} at the root of a folder PATH)` },
+];
+
+const READ_ERRORS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a folder, not a profile file' };
+
+export function withProfileOptions(spec: CommandSpec): CommandSpec {
+  return { ...spec, options: [...spec.options, ...PROFILE_OPTIONS] };
+}
+
+export type ProfileOutcome = { readonly profile: ClusterProfile; readonly notes: readonly string[] } | { readonly usage: string } | { readonly unreadable: string };
+
+export function resolveProfile(args: ParsedArgs): ProfileOutcome {
+  const flags: ProfileOverrides = {};
+  const version = optionValue(args, 'kube-version');
+  if (version !== undefined) {
+    const parsed = parseKubernetesVersion(version);
+    if (!parsed) return { usage: `--kube-version must be a release such as 1.35 (got ${version || 'nothing'})` };
+    Object.assign(flags, { kubernetesVersion: parsed, versionGiven: true });
+  }
+  const given = optionValue(args, 'profile');
+  const file = given ?? args.operands.map((p) => path.join(p, PROFILE_FILE_NAME)).find(isFile);
+  if (file === undefined) return { profile: mergeProfile(DEFAULT_PROFILE, flags), notes: [] };
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    return { unreadable: `${file}: ${READ_ERRORS[code] ?? 'cannot be read'}` };
+  }
+  const read = readProfileFile(text);
+  const document = textDocument(text, file);
+  const notes = read.findings.map((f) => {
+    const { line, column } = oneBased(document, f.span.start);
+    return `${file}:${line}:${column} ${f.severity} ${f.code} ${f.message}`;
+  });
+  return { profile: mergeProfile(DEFAULT_PROFILE, read.overrides, flags), notes };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

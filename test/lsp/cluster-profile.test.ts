@@ -1,0 +1,62 @@
+/**
+ * The cluster profile in the editor, over stdio: the `netpolLens.kubernetesVersion` setting
+ * and the workspace's `.netpol-lens.yaml` decide which release judges the manifests, the
+ * file wins over the setting, and editing the file on disk judges everything again. The
+ * CLI reads the same file (test/fixtures/cli/profile), so both say the same.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { FileChangeType } from 'vscode-languageserver/node';
+import { IndexStatusNotification, type IndexStatusParams } from '../../server/src/protocol';
+import { fileUri, LspClient } from '../support/lsp-client';
+import { fixture } from '../support/paths';
+
+const POLICY = fs.readFileSync(fixture('cli', 'profile', 'cluster-1-35', 'policy.yaml'), 'utf8');
+const clients: LspClient[] = [];
+after(() => clients.forEach((c) => c.kill()));
+
+function folderWith(profile: string | undefined): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-lens-profile-'));
+  fs.writeFileSync(path.join(folder, 'policy.yaml'), POLICY);
+  if (profile !== undefined) fs.writeFileSync(path.join(folder, '.netpol-lens.yaml'), profile);
+  return folder;
+}
+
+async function hostBits(folder: string, settings: Record<string, unknown> = {}): Promise<{ client: LspClient; severity: number | undefined; message: string }> {
+  const client = await LspClient.start({ workspaceFolders: [folder], settings });
+  clients.push(client);
+  await client.waitForNotification<IndexStatusParams>(IndexStatusNotification.method, (p) => p.state === 'ready');
+  const uri = fileUri(path.join(folder, 'policy.yaml'));
+  client.open(uri, POLICY);
+  const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'netpol/cidr-host-bits'));
+  const found = published.diagnostics.find((d) => d.code === 'netpol/cidr-host-bits')!;
+  return { client, severity: found.severity, message: String(found.message) };
+}
+
+test('without a profile the newest release judges, and the message says it was assumed', async () => {
+  const { severity, message } = await hostBits(folderWith(undefined));
+  assert.equal(severity, 1);
+  assert.match(message, /\(assumed: the newest release\) rejects it/);
+});
+
+test('the setting names the release', async () => {
+  const { severity, message } = await hostBits(folderWith(undefined), { netpolLens: { kubernetesVersion: '1.34' } });
+  assert.equal(severity, 2);
+  assert.match(message, /Kubernetes 1\.34 accepts it with a warning; from 1\.36/);
+});
+
+test('the profile file wins over the setting, and editing it judges the open file again', async () => {
+  const folder = folderWith('kubernetesVersion: "1.35"\n');
+  const { client, severity, message } = await hostBits(folder, { netpolLens: { kubernetesVersion: '1.34' } });
+  assert.equal(severity, 2);
+  assert.match(message, /Kubernetes 1\.35 accepts it/);
+  const file = path.join(folder, '.netpol-lens.yaml');
+  fs.writeFileSync(file, 'kubernetesVersion: "1.36"\n');
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: FileChangeType.Changed }] });
+  const uri = fileUri(path.join(folder, 'policy.yaml'));
+  const again = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'netpol/cidr-host-bits' && d.severity === 1));
+  assert.match(String(again.diagnostics.find((d) => d.code === 'netpol/cidr-host-bits')!.message), /Kubernetes 1\.36 rejects it/);
+});
