@@ -135,10 +135,17 @@ export class CalicoIndex {
     }
   }
 
-  /** An address outside the cluster is no endpoint: a selector never matches it, a notSelector always does. */
+  /**
+   * An address outside the cluster is no endpoint: a selector never matches it, a notSelector
+   * always does. Felix renders a rule once per IP version, and a rule whose nets and notNets
+   * name only one family exists only for that family: `notNets: [192.168.0.0/16]` says
+   * nothing about IPv6 traffic, so it does not match it.
+   */
   private externalMatches(entity: CompiledEntity, atom: IpRange, ipVersion: 4 | 6 | undefined): boolean {
     if (entity.scoped) return false;
     if (ipVersion !== undefined && atom.family !== ipVersion) return false;
+    const written = [...(entity.nets ?? []), ...(entity.notNets ?? [])];
+    if (written.length > 0 && !written.some((r) => r.family === atom.family)) return false;
     const inside = (r: IpRange): boolean => r.family === atom.family && r.start <= atom.start && atom.end <= r.end;
     if (entity.nets && !entity.nets.some(inside)) return false;
     return !entity.notNets?.some(inside);
