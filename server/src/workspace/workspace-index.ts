@@ -18,6 +18,7 @@ import { NAMESPACE_NAME_LABEL, type NamespaceObject } from '../model/namespaces'
 import type { ServiceObject } from '../model/services';
 import type { WorkloadObject } from '../model/workloads';
 import type { FileAnalysis } from '../analysis/analyze-file';
+import { storedPolicy } from '../analysis/profile/stored-policy';
 import type { PolicyProblem, ReachCalicoInput, ReachInput, ReachPolicyInput, ReachNamespace, ReachTier, ReachWorkload } from '../analysis/reach/types';
 import { rejectionsOf } from '../analysis/rejections';
 import type { ObjectRef } from '../model/types';
@@ -142,7 +143,7 @@ export class WorkspaceIndex {
 
 /** A file's NetworkPolicies as the reachability engine takes them: with the errors the API server would reject them for. */
 export function policyInputs(uri: string, analysis: FileAnalysis): ReachPolicyInput[] {
-  return analysis.policies.map((policy) => ({ uri, policy, problems: problemsOf(uri, analysis, policy.ref) }));
+  return analysis.policies.map((policy) => ({ uri, policy: storedPolicy(policy, analysis.profile), problems: problemsOf(uri, analysis, policy.ref) }));
 }
 
 /** A file's Calico policies as the reachability engine takes them: with the errors Calico would reject them for. */
