@@ -63,8 +63,26 @@ function explainCidr(field: Field<string> | undefined): string {
   const fixed = cidr.prefix === 0 ? `every IPv${cidr.family} address` : cidr.prefix === bits ? 'exactly one address' : `the first ${cidr.prefix} bits are fixed`;
   const other = cidr.prefix === 0 ? ` It does not include IPv${cidr.family === 4 ? 6 : 4} addresses; add \`${cidr.family === 4 ? '::/0' : '0.0.0.0/0'}\` for those.` : '';
   const masked = cidr.hostBitsSet ? ` ${code(field.value)} has bits set after the prefix; it is read as ${code(`${formatAddress(cidr.first, cidr.family)}/${cidr.prefix}`)}.` : '';
-  return `**\`cidr: ${field.value}\`**: the IPv${cidr.family} range ${rangeText(cidr)} (${fixed}).${other}${masked}`;
+  const text = `**\`cidr: ${field.value}\`**: the IPv${cidr.family} range ${rangeText(cidr)} (${fixed}).${other}${masked}`;
+  return coversClusterSpace(cidr) ? paragraphs([text, ASSUMED_EXTERNAL]) : text;
 }
+
+/**
+ * Private, shared and unique-local space, where pod and service CIDRs are chosen: a range
+ * that overlaps it may hold pods, and what reachability then assumes must be said.
+ */
+const CLUSTER_SPACE: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7'].map((c) => {
+  const parsed = parseCidr(c);
+  if (!parsed.ok) throw new Error(`bad built-in CIDR ${c}`);
+  return parsed.cidr;
+});
+
+function coversClusterSpace(cidr: Cidr): boolean {
+  return CLUSTER_SPACE.some((space) => space.family === cidr.family && (containsCidr(space, cidr) || containsCidr(cidr, space)));
+}
+
+const ASSUMED_EXTERNAL =
+  '**Assumed:** reachability (the panel, `reach`, `why`) and the DNS check read an ipBlock as addresses outside the cluster, so pods whose IPs fall in this range are not matched by it, as netpol-analyzer assumes. Many network plugins do match pod IPs against ipBlocks: to allow pods, select them with `podSelector` / `namespaceSelector`.';
 
 function explainExcept(ipBlock: IpBlock, field: Field<string>): string {
   const parsed = parseCidr(field.value);
