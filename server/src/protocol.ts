@@ -94,6 +94,8 @@ export interface PairTraceDto {
   readonly connections: string;
   readonly egress: SideTraceDto;
   readonly ingress: SideTraceDto;
+  /** A workload and itself: `one-pod` (a bare Pod, always allowed) or `replicas` (the trace is between two of its pods). */
+  readonly self?: 'one-pod' | 'replicas';
 }
 
 /** allowed: all connections; partial: some protocols or ports; denied: none. */
@@ -132,6 +134,12 @@ export interface MatrixGroup {
 export interface MatrixCell {
   readonly status: CellStatus;
   readonly connections: string;
+  /**
+   * Only on the diagonal of a workload: a bare Pod's cell is allowed, its traffic to
+   * itself; a workload of several pods keeps the policies' verdict between two of its
+   * pods, and the note says each pod still reaches itself.
+   */
+  readonly note?: string;
 }
 
 export interface ReachabilityMatrixResult {
@@ -146,8 +154,8 @@ export interface ReachabilityMatrixResult {
   readonly palette: readonly MatrixCell[];
   /**
    * The cells, row by row, as runs of palette indexes: `[index, count, index, count, ...]`,
-   * nodes.length² cells in all (workspace/matrix-runs.ts). The diagonal is denied
-   * (traffic of a workload with itself is not listed).
+   * nodes.length² cells in all (workspace/matrix-runs.ts). A workload's diagonal cell
+   * carries a `note` (a pod's traffic to itself is always allowed); an external range's is denied.
    */
   readonly cellRuns: readonly number[];
   /** `${row}:${col}` -> trace, when traces were asked for. */

@@ -113,6 +113,8 @@ const WHY_CASES: { name: string; args: string[]; exitCode: number }[] = [
   { name: 'ip-block-external-to-app', args: ['10.2.3.4', 'app', path.join(ROOT, 'ip-block')], exitCode: 0 },
   { name: 'invalid-policies-b-to-a', args: ['b', 'a', path.join(ROOT, 'invalid-policies')], exitCode: 0 },
   { name: 'label-typo-web-api', args: ['web', 'api', path.join(ROOT, 'label-typo')], exitCode: 1 },
+  { name: 'self-traffic-deployment', args: ['web', 'web', path.join(ROOT, 'self-traffic')], exitCode: 0 },
+  { name: 'self-traffic-pod', args: ['solo', 'solo', path.join(ROOT, 'self-traffic')], exitCode: 0 },
 ];
 
 for (const c of WHY_CASES) {

@@ -6,6 +6,7 @@
 import { formatConnections, isAllConnections, isNoConnections, type ConnectionSet } from '../analysis/reach/connection-set';
 import type { PairTrace, RuleContribution, SideTrace } from '../analysis/reach/trace-types';
 import type { ReachEngine, ReachNode } from '../analysis/reach/reach-engine';
+import { selfNote, selfPairOf } from '../analysis/reach/self-traffic';
 import type { PolicyRef, SourceRef } from '../analysis/reach/types';
 import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../parse/steps';
 import { CellRuns } from './matrix-runs';
@@ -73,19 +74,27 @@ function* cellsOf(engine: ReachEngine, ordered: readonly ReachNode[], cellOf: (s
   const byText = new Map<string, number>();
   const byId = new Map<number, number>();
   const runs = new CellRuns();
+  const indexOf = (cell: MatrixCell): number => {
+    const key = `${cell.status}|${cell.connections}|${cell.note ?? ''}`;
+    let index = byText.get(key);
+    if (index === undefined) {
+      index = palette.length;
+      palette.push(cell);
+      byText.set(key, index);
+    }
+    return index;
+  };
   for (const src of ordered) {
     for (const dst of ordered) {
+      if (src === dst && src.kind === 'workload') {
+        // The diagonal is not a connection id of the engine (the connlist has no self pairs).
+        runs.push(indexOf({ ...cellOf(engine.selfConnections(src)), note: selfNote(selfPairOf(src)) }));
+        continue;
+      }
       const id = engine.connectionId(src, dst);
       let index = byId.get(id);
       if (index === undefined) {
-        const cell = cellOf(engine.connections(src, dst));
-        const key = `${cell.status}|${cell.connections}`;
-        index = byText.get(key);
-        if (index === undefined) {
-          index = palette.length;
-          palette.push(cell);
-          byText.set(key, index);
-        }
+        index = indexOf(cellOf(engine.connections(src, dst)));
         byId.set(id, index);
       }
       runs.push(index);
@@ -133,7 +142,15 @@ function groupsOf(nodes: readonly MatrixNode[]): MatrixGroup[] {
 }
 
 export function traceDto(trace: PairTrace, locate: LocateSource): PairTraceDto {
-  return { src: trace.src, dst: trace.dst, status: cellStatus(trace.connections), connections: trace.allowed, egress: sideDto(trace.egress, locate), ingress: sideDto(trace.ingress, locate) };
+  return {
+    src: trace.src,
+    dst: trace.dst,
+    status: cellStatus(trace.connections),
+    connections: trace.allowed,
+    egress: sideDto(trace.egress, locate),
+    ingress: sideDto(trace.ingress, locate),
+    ...(trace.self && { self: trace.self }),
+  };
 }
 
 function sideDto(side: SideTrace, locate: LocateSource): SideTraceDto {

@@ -13,12 +13,18 @@ import type { ReachModel } from './reach-model';
 import type { ExternalNode, ReachNode, WorkloadNode } from './reach-nodes';
 import type { PairTrace, RuleContribution, SideTrace } from './trace-types';
 import { ruleConnectionSet } from './rule-connections';
+import { selfPairOf } from './self-traffic';
 import type { CompiledPolicy, CompiledRule, SkippedPolicy } from './types';
 
+/**
+ * For a workload and itself the sides are still traced (hovers read which policies
+ * isolate it): between two of its pods they decide; a bare Pod has no second pod.
+ */
 export function explainPair(model: ReachModel, matrix: ReachMatrix, src: ReachNode, dst: ReachNode, connections: ConnectionSet): PairTrace {
   const egress = src.kind === 'workload' ? sideTrace(model, matrix, 'egress', src, dst) : externalSide('egress', src);
   const ingress = dst.kind === 'workload' ? sideTrace(model, matrix, 'ingress', dst, src) : externalSide('ingress', dst);
-  return { src: src.id, dst: dst.id, allowed: src === dst ? 'No Connections' : formatConnections(connections), connections, egress, ingress };
+  const self = src === dst && src.kind === 'workload' ? selfPairOf(src) : undefined;
+  return { src: src.id, dst: dst.id, allowed: formatConnections(connections), connections, egress, ingress, ...(self && { self }) };
 }
 
 function externalSide(direction: 'ingress' | 'egress', node: ExternalNode): SideTrace {

@@ -1,6 +1,7 @@
 /** A why-trace in plain English, for `netpol-lens why` and hovers. */
 import { policyTitle } from './calico-describe';
 import { allowsPort } from './connection-set';
+import { SELF_ALWAYS } from './self-traffic';
 import type { PairTrace, RuleContribution, SideTrace } from './trace-types';
 import type { PortQuery } from './port-query';
 import type { PolicyRef, SourceRef } from './types';
@@ -10,6 +11,14 @@ export type Where = (source: SourceRef) => string;
 
 export function explainLines(trace: PairTrace, where: Where, port?: PortQuery): string[] {
   const lines = [`${trace.src} => ${trace.dst}`];
+  if (trace.self === 'one-pod') {
+    // A bare Pod is one pod: its traffic to itself is all there is, and no policy decides it.
+    lines.push(`Result: allowed: ${trace.allowed} (a pod's traffic to itself)`);
+    if (port) lines.push(`Port ${port.protocol}/${port.port}: allowed.`);
+    lines.push('', SELF_ALWAYS, `${trace.src} is a single pod, so no policy decides anything here.`);
+    return lines;
+  }
+  if (trace.self === 'replicas') lines.push(SELF_ALWAYS, `What follows is between two different pods of ${trace.src}, which its policies decide as for any two pods.`);
   lines.push(trace.allowed === 'No Connections' ? 'Result: denied, no connection is allowed.' : `Result: allowed: ${trace.allowed}`);
   if (port) lines.push(portLine(trace, port));
   lines.push('', ...sideLines(trace.egress, where), '', ...sideLines(trace.ingress, where));

@@ -12,7 +12,8 @@
 import type { ConnectionSet } from './connection-set';
 import { NONE, type ConnId } from './connection-table';
 import { explainPair } from './explain';
-import type { ReachNode } from './reach-nodes';
+import type { ReachNode, WorkloadNode } from './reach-nodes';
+import { selfConnections } from './self-traffic';
 import type { PairTrace } from './trace-types';
 import { formatRange, splitAddressSpace, type IpRange } from './ip-range';
 import { ReachMatrix } from './matrix';
@@ -107,8 +108,17 @@ export class ReachEngine {
     }
   }
 
+  /**
+   * A workload to itself (self-traffic.ts): everything for a bare Pod, else what one of
+   * its pods may open to another. Not in `connections`, so the connlist keeps no self pairs.
+   */
+  selfConnections(node: WorkloadNode): ConnectionSet {
+    return selfConnections(this.matrix, node);
+  }
+
   explain(src: ReachNode, dst: ReachNode): PairTrace {
-    return explainPair(this.model, this.matrix, src, dst, this.connections(src, dst));
+    const connections = src === dst && src.kind === 'workload' ? this.selfConnections(src) : this.connections(src, dst);
+    return explainPair(this.model, this.matrix, src, dst, connections);
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import type { CalicoAction } from './calico-types';
 import type { ConnectionSet } from './connection-set';
+import type { SelfPair } from './self-traffic';
 import type { PolicyProblem, PolicyRef, SourceRef } from './types';
 
 export interface RuleContribution {
@@ -58,6 +59,12 @@ export interface PairTrace {
   readonly connections: ConnectionSet;
   readonly egress: SideTrace;
   readonly ingress: SideTrace;
+  /**
+   * Set for a workload and itself (self-traffic.ts): `one-pod` (a bare Pod: `connections`
+   * is everything, the sides decide nothing), or `replicas` (the sides and `connections`
+   * are between two different pods of it; each pod still reaches itself).
+   */
+  readonly self?: SelfPair;
 }
 
 export interface TierEnd {
