@@ -114,7 +114,7 @@ const isPosition = shape({ line: isIndex, character: isIndex });
 export const isLocation = shape({ uri: isString, range: shape({ start: isPosition, end: isPosition }) });
 const isPolicyRef = shape({ id: isString, location: isLocation });
 const isSkipped = shape({ policy: isPolicyRef, problems: arrayOf(isString) });
-const isCell = shape({ status: isStatus, connections: isString });
+const isCell = shape({ status: isStatus, connections: isString }, { note: isString });
 export const isPortFilter = shape({}, { protocol: isProtocol, port: isPortNumber, endPort: isPortNumber });
 const isPair = shape({ src: boundedString, dst: boundedString });
 const isFilters = shape({ namespace: isString, sources: isString, destinations: isString, ports: isString, external: isBoolean });
@@ -136,7 +136,7 @@ const isSide = shape({
   allowedBy: arrayOf(isContribution),
   skipped: arrayOf(isSkipped),
 });
-const isTrace = shape({ src: isString, dst: isString, status: isStatus, connections: isString, egress: isSide, ingress: isSide });
+const isTrace = shape({ src: isString, dst: isString, status: isStatus, connections: isString, egress: isSide, ingress: isSide }, { self: literal('one-pod', 'replicas') });
 const isExplainResult = shape({ text: arrayOf(isString) }, { trace: isTrace, error: isString });
 const isChange = shape({ src: isString, dst: isString, presence: literal('both', 'new', 'gone'), before: isCell, after: isCell, added: isString, removed: isString }, { srcPart: isString, dstPart: isString });
 const isWhatIf = shape({ version: isNumber, unsavedFiles: arrayOf(isString), changes: arrayOf(isChange) });

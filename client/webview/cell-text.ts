@@ -60,16 +60,26 @@ export function focusWords(flows: readonly FocusFlowDto[]): string {
   return flows.map((f) => `The focused policy's ${f.direction} rule${f.rules.length === 1 ? '' : 's'} ${f.rules.map((r) => r + 1).join(', ')} allow${f.rules.length === 1 ? 's' : ''} ${f.allowed}`).join('; ');
 }
 
+/**
+ * A workload's diagonal cell carries the server's note (a pod always reaches itself)
+ * and the verdict it decided: everything for a bare Pod, the replicas' otherwise.
+ */
+function selfWords(cell: MatrixCell): string {
+  const conns = cell.status === 'denied' ? '' : `: ${cell.connections}`;
+  return `${cell.note}; ${KIND_WORD[cell.status]}${conns}`;
+}
+
 export function cellLabel(src: MatrixNode, dst: MatrixNode, kind: CellKind, cell: MatrixCell, changes: readonly FlowChangeDto[], flows: readonly FocusFlowDto[]): string {
-  const conns = kind === 'allowed' || kind === 'partial' ? `: ${cell.connections}` : '';
+  const conns = kind === 'allowed' || kind === 'partial' ? `: ${cell.connections}` : kind === 'self' && cell.note ? `: ${selfWords(cell)}` : '';
   const extra = [changes.length > 0 ? changeWords(changes) : '', flows.length > 0 ? focusWords(flows) : ''].filter(Boolean);
   return `From ${src.label} to ${dst.label}, ${KIND_WORD[kind]}${conns}${extra.length ? `. ${extra.join('. ')}` : ''}`;
 }
 
 export function cellTooltip(src: MatrixNode, dst: MatrixNode, kind: CellKind, cell: MatrixCell, changes: readonly FlowChangeDto[], flows: readonly FocusFlowDto[]): string {
   const lines = [`${src.id} → ${dst.id}`, kind === 'self' || kind === 'none' ? KIND_WORD[kind] : cell.connections];
+  if (kind === 'self' && cell.note) lines.push(selfWords(cell));
   for (const c of changes) lines.push(`${changeWords([c])} (saved: ${c.before.connections})`);
   if (flows.length > 0) lines.push(focusWords(flows));
-  if (kind !== 'self' && kind !== 'none') lines.push('Enter or click: why');
+  if ((kind !== 'self' || cell.note) && kind !== 'none') lines.push('Enter or click: why');
   return lines.join('\n');
 }

@@ -39,7 +39,9 @@ export class TraceView {
     ];
     const changes = this.store.changes.get(pairKey(t.src, t.dst));
     if (changes?.length) parts.push(h('p', { className: 'why-change', text: `What-if: ${changeWords(changes)} (saved files: ${changes[0]!.before.connections}).` }));
-    parts.push(this.side('Egress from the source', t.egress), this.side('Ingress to the destination', t.ingress));
+    if (t.self) parts.push(h('p', { className: 'why-self', text: selfText(t.self) }));
+    // A bare Pod is one pod: no policy decides its traffic to itself, so no side is shown.
+    if (t.self !== 'one-pod') parts.push(this.side('Egress from the source', t.egress), this.side('Ingress to the destination', t.ingress));
     if (result.text.length > 0) parts.push(h('details', { className: 'why-words' }, [h('summary', { text: 'In words' }), h('pre', { text: result.text.join('\n') })]));
     this.show(...parts);
   }
@@ -106,4 +108,10 @@ function joinNodes(nodes: Node[]): (Node | string)[] {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What the server's `self` (PairTraceDto) means, said before the sides it applies to. */
+function selfText(self: 'one-pod' | 'replicas'): string {
+  const always = "A pod's traffic to itself (loopback and its own IP) is always allowed: no NetworkPolicy can block it.";
+  return self === 'one-pod' ? `${always} This is a single pod, so no policy decides anything here.` : `${always} What follows is between two different pods of this workload.`;
 }

@@ -32,7 +32,7 @@ const locate: LocateSource = (source) => ({ uri: source.uri, range: { start: { l
 test("a bare Pod's diagonal cell is allowed, with the note that its traffic to itself always is", () => {
   const ws = workspace();
   const view = matrixView(ws.reach(), { version: ws.version, indexing: false }, locate);
-  assert.deepEqual(matrixCell(view, SOLO, SOLO), { status: 'allowed', connections: 'All Connections', note: "a pod's traffic to itself: always allowed" });
+  assert.deepEqual(matrixCell(view, SOLO, SOLO), { status: 'allowed', connections: 'All Connections', note: "a pod's traffic to itself is always allowed" });
   // Its policy still isolates it from everything else.
   assert.deepEqual(matrixCell(view, SOLO, WEB), { status: 'denied', connections: 'No Connections' });
 });
@@ -40,7 +40,7 @@ test("a bare Pod's diagonal cell is allowed, with the note that its traffic to i
 test("a Deployment's diagonal cell keeps the verdict between two replicas and notes that each pod reaches itself", () => {
   const ws = workspace();
   const view = matrixView(ws.reach(), { version: ws.version, indexing: false }, locate);
-  assert.deepEqual(matrixCell(view, WEB, WEB), { status: 'partial', connections: 'TCP 8080', note: 'between two different pods of the workload; each pod always reaches itself' });
+  assert.deepEqual(matrixCell(view, WEB, WEB), { status: 'partial', connections: 'TCP 8080', note: 'each pod always reaches itself; between two of its pods the policies decide' });
   assert.deepEqual(matrixCell(view, IPV4, IPV4), { status: 'denied', connections: 'No Connections' });
 });
 
@@ -50,7 +50,7 @@ test('the port matrix projects the diagonal through its filter and keeps the not
   const view = portMatrixView(engine, { version: ws.version, indexing: false }, locate, { protocol: 'TCP', port: 80 });
   assert.equal(matrixCell(view, SOLO, SOLO)?.status, 'allowed');
   assert.equal(matrixCell(view, WEB, WEB)?.status, 'denied');
-  assert.equal(matrixCell(view, WEB, WEB)?.note, 'between two different pods of the workload; each pod always reaches itself');
+  assert.equal(matrixCell(view, WEB, WEB)?.note, 'each pod always reaches itself; between two of its pods the policies decide');
 });
 
 test('the connlist lists no self pairs, as np-guard does', () => {

@@ -17,7 +17,7 @@ import { connectionsOf, formatConnections } from '../../server/src/analysis/reac
 import { filterConnections, projectedCell } from '../../server/src/workspace/port-filter';
 import { SavedWorkspace } from '../../server/src/workspace/saved-workspace';
 import { Workspace } from '../../server/src/workspace/workspace';
-import type { FlowChangeDto } from '../../server/src/protocol';
+import type { FlowChangeDto, MatrixCell } from '../../server/src/protocol';
 import { assertMatchesFile } from '../support/snapshot';
 import { EXAMPLES, PROJECT_ROOT } from '../support/paths';
 import { ReachData, readFolder } from './support/reach-data';
@@ -159,15 +159,20 @@ test('the host sends the matrix compactly, and the webview checks it before use'
   const full = matrixView(data.workspace.reach(), { version: 3, indexing: false }, data.locate);
   const compact = compactMatrix(full, undefined);
   assert.equal(compact.cells.length, full.nodes.length ** 2);
-  assert.deepEqual(compact.palette.map((c) => `${c.status} ${c.connections}`), ['denied No Connections', 'allowed All Connections', 'partial TCP 80']);
+  const text = (c: MatrixCell): string => `${c.status} ${c.connections}${c.note ? ` (${c.note})` : ''}`;
+  const replicas = 'each pod always reaches itself; between two of its pods the policies decide';
+  // The tutorial's workloads are Deployments: on the diagonal, the policies' verdict between two replicas, with the note.
+  assert.deepEqual(compact.palette.map(text), [`denied No Connections (${replicas})`, 'denied No Connections', 'allowed All Connections', 'partial TCP 80']);
   // Every cell is the engine's answer for its pair; runs make the answer a few dozen numbers long.
   const engine = data.workspace.reach();
   full.nodes.forEach((src, r) =>
     full.nodes.forEach((dst, c) => {
-      const set = src.id === dst.id ? undefined : engine.connections(engine.node(src.id)!, engine.node(dst.id)!);
-      const expected = set ? `${cellStatus(set)} ${formatConnections(set)}` : 'denied No Connections';
+      const node = engine.node(src.id)!;
+      const self = src.id === dst.id && node.kind === 'workload';
+      const set = src.id === dst.id ? (self ? engine.selfConnections(node) : undefined) : engine.connections(node, engine.node(dst.id)!);
+      const expected = set ? `${cellStatus(set)} ${formatConnections(set)}${self ? ` (${replicas})` : ''}` : 'denied No Connections';
       const cell = compact.palette[compact.cells[r * full.nodes.length + c]!]!;
-      assert.equal(`${cell.status} ${cell.connections}`, expected, `${src.id} => ${dst.id}`);
+      assert.equal(text(cell), expected, `${src.id} => ${dst.id}`);
     }),
   );
   assert.ok(full.cellRuns.length < full.nodes.length ** 2, `${full.cellRuns.length} numbers for ${full.nodes.length ** 2} cells`);

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
-import { EXAMPLES } from '../support/paths';
+import { EXAMPLES, fixture } from '../support/paths';
 import { chromiumMissing } from './support/chromium';
 import { FakeHost } from './support/fake-host';
 import { panelSuite } from './support/panel-suite';
@@ -18,6 +18,7 @@ const TUTORIAL = path.join(EXAMPLES, 'tutorial');
 const B1 = 'default/busybox1[Deployment]';
 const B2 = 'default/busybox2[Deployment]';
 const FRONTEND = 'default/frontend[Deployment]';
+const SELF_TRAFFIC = fixture('reach', 'self-traffic');
 
 /** The text of a file from a location's start, for asserting what a link points at. */
 function textAt(location: { uri: string; range: { start: { line: number; character: number } } }): string {
@@ -62,6 +63,26 @@ describe('why: traces and links', { skip: chromiumMissing() }, () => {
     await panel.page.locator('button.link', { hasText: 'default/default-deny-ingress' }).click();
     const policy = await panel.waitForPosted('reveal', () => true, { from: policyFrom });
     assert.match(textAt(policy.location), /^apiVersion: networking\.k8s\.io\/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-ingress/);
+    assert.deepEqual(panel.problems, []);
+    await panel.close();
+  });
+
+  test("a workload's diagonal says a pod always reaches itself: a bare Pod's trace has no policy, a Deployment's traces its replicas", async () => {
+    const host = new FakeHost({ data: ReachData.fromFolder(SELF_TRAFFIC) });
+    const panel = await suite.openDrawn(host, { theme: 'light' });
+    const report = await panel.waitForRender((r) => r.cells.length > 0);
+    const label = (src: string): string | undefined => report.cells.find((c) => c.src === src && c.dst === src)?.label;
+    assert.equal(label('self/solo[Pod]'), "From solo to solo, same workload: a pod's traffic to itself is always allowed; allowed: All Connections");
+    assert.equal(label('self/web[Deployment]'), 'From web to web, same workload: each pod always reaches itself; between two of its pods the policies decide; partly allowed: TCP 8080');
+    await panel.page.locator('.matrix-cell[data-src="self/solo[Pod]"][data-dst="self/solo[Pod]"]').click();
+    const solo = await panel.waitForRender((r) => r.trace?.src === 'self/solo[Pod]');
+    // The two ends only: no policy decides a pod's traffic to itself.
+    assert.deepEqual(solo.trace?.links, ['node:self/solo[Pod]', 'node:self/solo[Pod]']);
+    assert.match((await panel.page.locator('.why-self').textContent()) ?? '', /always allowed: no NetworkPolicy can block it\. This is a single pod/);
+    await panel.page.locator('.matrix-cell[data-src="self/web[Deployment]"][data-dst="self/web[Deployment]"]').click();
+    const web = await panel.waitForRender((r) => r.trace?.src === 'self/web[Deployment]');
+    assert.ok(web.trace?.links.includes('rule:self/web-peers:ingress:0'), JSON.stringify(web.trace?.links));
+    assert.match((await panel.page.locator('.why-self').textContent()) ?? '', /What follows is between two different pods of this workload\./);
     assert.deepEqual(panel.problems, []);
     await panel.close();
   });

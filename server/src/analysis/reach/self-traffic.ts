@@ -26,5 +26,5 @@ export function selfConnections(matrix: ReachMatrix, node: WorkloadNode): Connec
 
 /** The panel's note on a diagonal cell. */
 export function selfNote(pair: SelfPair): string {
-  return pair === 'one-pod' ? "a pod's traffic to itself: always allowed" : 'between two different pods of the workload; each pod always reaches itself';
+  return pair === 'one-pod' ? "a pod's traffic to itself is always allowed" : 'each pod always reaches itself; between two of its pods the policies decide';
 }
