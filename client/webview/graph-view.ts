@@ -11,6 +11,7 @@ import { KIND_WORD, nodeName } from './cell-text';
 import { h, s } from './dom';
 import { graphKey, graphModel, type GraphEdge, type GraphModel } from './graph-model';
 import { pairKey, type PanelStore } from './panel-store';
+import { GRAPH_LAYOUT_OPTIONS, GROUP_LAYOUT_OPTIONS } from '../../server/src/graph-layout';
 
 const NODE_H = 30;
 const LABEL_H = 16;
@@ -88,21 +89,10 @@ export class GraphView {
     const keyOf = new Map(model.groups.flatMap((g) => g.nodes.map((n) => [n.node.id, n.key] as const)));
     return {
       id: 'root',
-      layoutOptions: {
-        'elk.algorithm': 'layered',
-        'elk.direction': 'RIGHT',
-        'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-        'elk.json.edgeCoords': 'ROOT',
-        'elk.json.shapeCoords': 'ROOT',
-        'elk.edgeLabels.placement': 'CENTER',
-        'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-        'elk.spacing.nodeNode': '18',
-        'elk.spacing.edgeLabel': '4',
-        'elk.padding': '[top=12,left=12,bottom=12,right=12]',
-      },
+      layoutOptions: { ...GRAPH_LAYOUT_OPTIONS },
       children: model.groups.map((g) => ({
         id: g.key,
-        layoutOptions: { 'elk.padding': '[top=30,left=14,bottom=14,right=14]' },
+        layoutOptions: { ...GROUP_LAYOUT_OPTIONS },
         children: g.nodes.map((n) => ({ id: n.key, width: Math.max(90, this.textWidth(n.node.label) + 40), height: NODE_H })),
       })),
       edges: model.edges.map((e): ElkExtendedEdge => ({

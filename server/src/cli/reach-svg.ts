@@ -13,6 +13,7 @@ import { formatConnections } from '../analysis/reach/connection-set';
 import type { ReachNode } from '../analysis/reach/reach-engine';
 import { pairNodes } from './reach-formats';
 import type { FocusedPair } from './reach-focus';
+import { GRAPH_LAYOUT_OPTIONS, GROUP_LAYOUT_OPTIONS } from '../graph-layout';
 
 const NODE_H = 30;
 const LABEL_H = 16;
@@ -56,21 +57,10 @@ export async function svgLines(pairs: readonly FocusedPair[]): Promise<string[]>
   });
   const graph: ElkNode = {
     id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-      'elk.json.edgeCoords': 'ROOT',
-      'elk.json.shapeCoords': 'ROOT',
-      'elk.edgeLabels.placement': 'CENTER',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-      'elk.spacing.nodeNode': '18',
-      'elk.spacing.edgeLabel': '4',
-      'elk.padding': '[top=12,left=12,bottom=12,right=12]',
-    },
+    layoutOptions: { ...GRAPH_LAYOUT_OPTIONS },
     children: groups.map((g) => ({
       id: g.key,
-      layoutOptions: { 'elk.padding': '[top=30,left=14,bottom=14,right=14]' },
+      layoutOptions: { ...GROUP_LAYOUT_OPTIONS },
       children: g.nodes.map((n) => ({ id: n.key, width: Math.max(90, textWidth(label(n.node)) + 40), height: NODE_H })),
     })),
     edges: edges.map((e): ElkExtendedEdge => ({
