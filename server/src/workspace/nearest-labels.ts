@@ -27,14 +27,17 @@ export interface NearestLabel {
 const LISTED = 3;
 
 export function nearestLabel(selector: LabelSelector, carriers: readonly LabelCarrier[]): NearestLabel | undefined {
+  if (selector.matchLabels.length === 0) return undefined;
+  const candidates = distinctLabels(carriers);
   let best: { entry: LabelEntry; key: string; value: string; distance: number } | undefined;
   for (const entry of selector.matchLabels) {
     const written = `${entry.key.value}=${entry.value.value}`;
     // About one typo per four characters: `app=wbe` is app=web, `app=api` is not app=web.
     const limit = Math.max(1, Math.floor(written.length / 4));
-    for (const carrier of carriers) {
-      for (const [key, value] of carrier.labels.labels) {
-        const distance = editDistance(written, `${key}=${value}`);
+    // The edit distance is at least the difference in length: only lengths within the limit can be near.
+    for (let length = written.length - limit; length <= written.length + limit; length++) {
+      for (const { text, key, value } of candidates.get(length) ?? []) {
+        const distance = editDistance(written, text, { atMost: limit });
         if (distance === 0 || distance > limit || (best && distance >= best.distance)) continue;
         best = { entry, key, value, distance };
       }
@@ -45,6 +48,40 @@ export function nearestLabel(selector: LabelSelector, carriers: readonly LabelCa
   if (corrected.problems.length > 0) return undefined;
   const names = carriers.filter((c) => selectorMatches(corrected.selector, c.labels)).map((c) => c.name);
   return names.length > 0 ? { entry: best.entry, key: best.key, value: best.value, names } : undefined;
+}
+
+interface Candidate {
+  readonly text: string;
+  readonly key: string;
+  readonly value: string;
+}
+
+/**
+ * The distinct `key=value` labels of the carriers, by length of that text: many workloads
+ * share their labels, and a typo is searched only among texts of about its length. Read
+ * once per list of carriers (the index keeps one list per scope).
+ */
+const DISTINCT = new WeakMap<readonly LabelCarrier[], ReadonlyMap<number, readonly Candidate[]>>();
+
+function distinctLabels(carriers: readonly LabelCarrier[]): ReadonlyMap<number, readonly Candidate[]> {
+  let byLength = DISTINCT.get(carriers);
+  if (!byLength) {
+    const seen = new Set<string>();
+    const found = new Map<number, Candidate[]>();
+    for (const carrier of carriers) {
+      for (const [key, value] of carrier.labels.labels) {
+        const text = `${key}=${value}`;
+        if (seen.has(text)) continue;
+        seen.add(text);
+        const list = found.get(text.length) ?? [];
+        list.push({ text, key, value });
+        found.set(text.length, list);
+      }
+    }
+    byLength = found;
+    DISTINCT.set(carriers, byLength);
+  }
+  return byLength;
 }
 
 /** `did you mean app=web (shop/web)?` */

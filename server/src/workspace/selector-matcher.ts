@@ -21,7 +21,7 @@ export function workspaceMatcher(index: () => WorkspaceIndex): WorkspaceMatcher 
 }
 
 /** What a selector in this scope could match, for the nearest label to a typo. */
-function carriersInScope(workspace: WorkspaceIndex, scope: SelectorScope): LabelCarrier[] {
+function carriersInScope(workspace: WorkspaceIndex, scope: SelectorScope): readonly LabelCarrier[] {
   switch (scope.kind) {
     case 'namespaces':
       return workspace.namespaceCarriers();

@@ -64,6 +64,9 @@ export class WorkspaceIndex {
    */
   clusterNamespaces: readonly IndexedNamespace[] = [];
 
+  private readonly carriers = new Map<string, readonly LabelCarrier[]>();
+  private namespaceCarrierList: readonly LabelCarrier[] | undefined;
+
   /** `files` in any order: the index sorts by uri so results never depend on it. */
   constructor(files?: Iterable<FileEntry>) {
     if (files) runToEnd(this.load(files));
@@ -110,13 +113,21 @@ export class WorkspaceIndex {
   }
 
   /** The workloads of these namespaces, declared and implicit, as a did-you-mean names them. */
-  podCarriers(namespaces: readonly string[]): LabelCarrier[] {
-    const named = (w: { namespace: string; name: string; labels: LabelSet }): LabelCarrier => ({ labels: w.labels, name: `${w.namespace}/${w.name}` });
-    return [...this.workloads, ...this.clusterWorkloads].filter((w) => namespaces.includes(w.namespace)).map(named);
+  /** The workloads of these namespaces as "did you mean" candidates; one list per set of namespaces, since every selector of a namespace asks. */
+  podCarriers(namespaces: readonly string[]): readonly LabelCarrier[] {
+    const key = namespaces.join('\n');
+    let carriers = this.carriers.get(key);
+    if (!carriers) {
+      const named = (w: { namespace: string; name: string; labels: LabelSet }): LabelCarrier => ({ labels: w.labels, name: `${w.namespace}/${w.name}` });
+      carriers = [...this.workloads, ...this.clusterWorkloads].filter((w) => namespaces.includes(w.namespace)).map(named);
+      this.carriers.set(key, carriers);
+    }
+    return carriers;
   }
 
-  namespaceCarriers(): LabelCarrier[] {
-    return [...this.namespaces.values(), ...this.clusterNamespaces].map((ns) => ({ labels: ns.labels, name: ns.name }));
+  namespaceCarriers(): readonly LabelCarrier[] {
+    this.namespaceCarrierList ??= [...this.namespaces.values(), ...this.clusterNamespaces].map((ns) => ({ labels: ns.labels, name: ns.name }));
+    return this.namespaceCarrierList;
   }
 
   /** Namespaces whose labels (with the automatic name label) match `selector`, by name. */
