@@ -2,8 +2,8 @@
 // itself rather than by regexes over the text. `npm run lint` runs it; CI runs it.
 //
 // - no import cycles anywhere in the server, type-only imports included;
-// - layers point one way: parse <- model <- analysis/calico <- workspace <- services <- lsp/cli;
-// - the pure core imports no LSP library and no vscode; only parse/ imports `yaml`;
+// - layers point one way: core <- model <- ir <- dialects/evaluate <- analysis <- workspace <- services <- lsp/cli;
+// - the pure core imports no LSP library and no vscode; only core/parse/ imports `yaml`;
 // - no exports nobody imports.
 import tseslint from 'typescript-eslint';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
@@ -36,29 +36,31 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            zone('parse', ['model', 'analysis', 'calico', 'workspace', 'services', 'lsp', 'cli']),
-            zone('model', ['analysis', 'calico', 'workspace', 'services', 'lsp', 'cli']),
+            zone('core', ['model', 'ir', 'dialects', 'evaluate', 'analysis', 'workspace', 'services', 'lsp', 'cli']),
+            zone('model', ['ir', 'dialects', 'evaluate', 'analysis', 'workspace', 'services', 'lsp', 'cli']),
+            zone('ir', ['dialects', 'evaluate', 'analysis', 'workspace', 'services', 'lsp', 'cli']),
+            zone('evaluate', ['services', 'lsp', 'cli', 'workspace']),
             zone('analysis', ['services', 'lsp', 'cli']),
-            zone('calico', ['services', 'lsp', 'cli']),
+            zone('dialects', ['services', 'lsp', 'cli', 'workspace']),
             zone('workspace', ['services', 'lsp', 'cli']),
             zone('services', ['lsp', 'cli']),
           ],
         },
       ],
-      'no-restricted-imports': ['error', { patterns: [{ group: LSP_LIBRARIES, message: 'The pure core imports no LSP library and no vscode.' }, { group: ['yaml'], message: 'Only parse/ imports the yaml package.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: LSP_LIBRARIES, message: 'The pure core imports no LSP library and no vscode.' }, { group: ['yaml'], message: 'Only core/parse/ imports the yaml package.' }] }],
     },
   },
   {
     // services/ adapts the core to LSP types (types only); lsp/ and server.ts wire the server.
     files: [`${SERVER}/services/**/*.ts`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'Only the client imports vscode.' }, { group: ['yaml'], message: 'Only parse/ imports the yaml package.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'Only the client imports vscode.' }, { group: ['yaml'], message: 'Only core/parse/ imports the yaml package.' }] }] },
   },
   {
     files: [`${SERVER}/lsp/**/*.ts`, `${SERVER}/server.ts`, `${SERVER}/cli/**/*.ts`, `${SERVER}/cli.ts`, `${SERVER}/protocol.ts`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'Only the client imports vscode.' }, { group: ['yaml'], message: 'Only parse/ imports the yaml package.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'Only the client imports vscode.' }, { group: ['yaml'], message: 'Only core/parse/ imports the yaml package.' }] }] },
   },
   {
-    files: [`${SERVER}/parse/**/*.ts`],
+    files: [`${SERVER}/core/parse/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: LSP_LIBRARIES, message: 'The pure core imports no LSP library and no vscode.' }] }] },
   },
 );

@@ -7,7 +7,7 @@
 import * as yaml from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type FileAnalysis } from '../../server/src/analysis/analyze-file';
-import { parseFile } from '../../server/src/parse/parse-documents';
+import { parseFile } from '../../server/src/core/parse/parse-documents';
 import { toDiagnostics } from '../../server/src/services/diagnostics';
 
 /** The YAML library alone, with the options parse-documents.ts passes. */

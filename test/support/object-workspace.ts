@@ -4,8 +4,8 @@
  * engine's allowed pairs as lines two engines can be compared by.
  */
 import * as assert from 'node:assert/strict';
-import { connectionKey } from '../../server/src/analysis/reach/connection-set';
-import type { ReachEngine } from '../../server/src/analysis/reach/reach-engine';
+import { connectionKey } from '../../server/src/ir/connection-set';
+import type { ReachEngine } from '../../server/src/evaluate/reach-engine';
 import { Workspace } from '../../server/src/workspace/workspace';
 
 export type Json = Record<string, unknown>;

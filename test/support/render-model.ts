@@ -4,7 +4,7 @@
  * facade makes of the file (relevant or not, and its syntax findings).
  */
 import type { FileAnalysis } from '../../server/src/analysis/analyze-file';
-import type { Finding } from '../../server/src/analysis/finding';
+import type { Finding } from '../../server/src/core/finding';
 import type { Field, LabelEntry, LabelSelector, ListField, NetworkPolicy, ObjectRef, Peer, PolicyRule, PortSpec } from '../../server/src/model/types';
 import { SpanFormatter } from './render-tree';
 

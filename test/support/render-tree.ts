@@ -6,7 +6,7 @@
  * CRLF miscount or a UTF-16 slip shows up as a wrong line:col a reviewer can see.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ParsedDocument, ParsedFile, Span, SyntaxProblem, YNode } from '../../server/src/parse/yaml-tree';
+import type { ParsedDocument, ParsedFile, Span, SyntaxProblem, YNode } from '../../server/src/core/parse/yaml-tree';
 
 /** Formats spans of one text as `line:col-line:col`, 1-based, columns in UTF-16 units. */
 export class SpanFormatter {

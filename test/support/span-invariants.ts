@@ -5,7 +5,7 @@
  * tests and the fuzz test; returns the violations rather than throwing, so one
  * failure message lists them all.
  */
-import type { ParsedFile, Span, YNode } from '../../server/src/parse/yaml-tree';
+import type { ParsedFile, Span, YNode } from '../../server/src/core/parse/yaml-tree';
 
 export function spanViolations(parsed: ParsedFile): string[] {
   const problems: string[] = [];

@@ -8,11 +8,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
-import { parseFile } from '../../server/src/parse/parse-documents';
+import { parseFile } from '../../server/src/core/parse/parse-documents';
 import { collectObjects } from '../../server/src/model/objects';
-import { sortFindings, type Finding } from '../../server/src/analysis/finding';
-import { readCalicoPolicies } from '../../server/src/calico/model/read-policy';
-import { checkCalicoPolicies } from '../../server/src/calico/checks';
+import { sortFindings, type Finding } from '../../server/src/core/finding';
+import { readCalicoPolicies } from '../../server/src/dialects/calico/model/read-policy';
+import { checkCalicoPolicies } from '../../server/src/dialects/calico/checks';
 import { fixture, fixtureCases } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';
 

@@ -11,7 +11,7 @@ import { describe, test } from 'node:test';
 import type { CodeAction, CodeActionParams, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type FileAnalysis } from '../../server/src/analysis/analyze-file';
-import { CALICO_DNS_TITLE } from '../../server/src/analysis/fixes/calico-dns-fix';
+import { CALICO_DNS_TITLE } from '../../server/src/dialects/calico/fixes/calico-dns-fix';
 import { codeActionsFor } from '../../server/src/services/code-actions';
 import { toDiagnostics } from '../../server/src/services/diagnostics';
 import { fixture, fixtureCases } from '../support/paths';

@@ -7,13 +7,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
-import { parseFile } from '../../server/src/parse/parse-documents';
+import { parseFile } from '../../server/src/core/parse/parse-documents';
 import { collectObjects } from '../../server/src/model/objects';
-import { effectiveNamespace, effectiveOrder, effectiveTier, effectiveTypes } from '../../server/src/calico/model/defaults';
-import { isCalicoPolicy, readCalicoPolicies } from '../../server/src/calico/model/read-policy';
-import { policySelectors, selectorAt } from '../../server/src/calico/model/selectors';
-import type { CalicoSelector } from '../../server/src/calico/model/types';
-import { canonicalSelector } from '../../server/src/calico/selector/print';
+import { effectiveNamespace, effectiveOrder, effectiveTier, effectiveTypes } from '../../server/src/dialects/calico/model/defaults';
+import { isCalicoPolicy, readCalicoPolicies } from '../../server/src/dialects/calico/model/read-policy';
+import { policySelectors, selectorAt } from '../../server/src/dialects/calico/model/selectors';
+import type { CalicoSelector } from '../../server/src/dialects/calico/model/types';
+import { canonicalSelector } from '../../server/src/dialects/calico/selector/print';
 import { fixture, fixtureCases } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';
 

@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
-import { parseSelector } from '../../server/src/calico/selector/parser';
-import { selectorToEnglish } from '../../server/src/calico/selector/english';
+import { parseSelector } from '../../server/src/dialects/calico/selector/parser';
+import { selectorToEnglish } from '../../server/src/dialects/calico/selector/english';
 import { fixture } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';
 

@@ -8,9 +8,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
-import { evaluateSelector } from '../../server/src/calico/selector/evaluate';
-import { parseSelector } from '../../server/src/calico/selector/parser';
-import { canonicalSelector, formatSelector } from '../../server/src/calico/selector/print';
+import { evaluateSelector } from '../../server/src/dialects/calico/selector/evaluate';
+import { parseSelector } from '../../server/src/dialects/calico/selector/parser';
+import { canonicalSelector, formatSelector } from '../../server/src/dialects/calico/selector/print';
 import { fixture } from '../support/paths';
 
 interface Row {

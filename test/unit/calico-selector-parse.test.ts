@@ -7,9 +7,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
-import type { SelectorNode } from '../../server/src/calico/selector/ast';
-import { parseSelector } from '../../server/src/calico/selector/parser';
-import { canonicalSelector, formatSelector } from '../../server/src/calico/selector/print';
+import type { SelectorNode } from '../../server/src/dialects/calico/selector/ast';
+import { parseSelector } from '../../server/src/dialects/calico/selector/parser';
+import { canonicalSelector, formatSelector } from '../../server/src/dialects/calico/selector/print';
 import { fixture } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';
 

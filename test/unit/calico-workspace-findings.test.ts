@@ -8,9 +8,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
-import { sortFindings, type Finding } from '../../server/src/analysis/finding';
+import { sortFindings, type Finding } from '../../server/src/core/finding';
 import { textDocument, oneBased } from '../../server/src/services/positions';
-import { calicoWorkspaceFindings } from '../../server/src/workspace/calico-order';
+import { calicoWorkspaceFindings } from '../../server/src/dialects/calico/workspace-order';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { fixture } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import type { CodeLens } from 'vscode-languageserver';
-import { policyLensInfo } from '../../server/src/analysis/navigate/policy-flows';
+import { policyLensInfo } from '../../server/src/dialects/kubernetes/navigate/policy-flows';
 import { universeOf } from '../../server/src/analysis/navigate/universe-cache';
 import { policyLenses, resolvePolicyLens, type LensData } from '../../server/src/services/code-lens';
 import { locator } from '../../server/src/services/navigation';

@@ -6,11 +6,11 @@
  */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CALICO_POLICY } from '../../server/src/analysis/complete/calico-field-schema';
-import { NETWORK_POLICY as COMPLETION_NETWORK_POLICY, type FieldSpec, type SchemaNode } from '../../server/src/analysis/complete/field-schema';
-import { NETWORK_POLICY } from '../../server/src/analysis/schema/network-policy-schema';
+import { CALICO_POLICY } from '../../server/src/dialects/calico/complete/field-schema';
+import { NETWORK_POLICY as COMPLETION_NETWORK_POLICY, type FieldSpec, type SchemaNode } from '../../server/src/dialects/kubernetes/complete/field-schema';
+import { NETWORK_POLICY } from '../../server/src/dialects/kubernetes/schema/network-policy-schema';
 import type { SchemaNode as K8sNode } from '../../server/src/analysis/schema/schema-types';
-import { GLOBAL_NETWORK_POLICY_SCHEMA, NETWORK_POLICY_SCHEMA, type SchemaNode as CalicoNode } from '../../server/src/calico/checks/schema';
+import { GLOBAL_NETWORK_POLICY_SCHEMA, NETWORK_POLICY_SCHEMA, type SchemaNode as CalicoNode } from '../../server/src/dialects/calico/checks/schema';
 
 type Shape = 'map' | 'list' | 'scalar' | 'string-map' | 'other';
 

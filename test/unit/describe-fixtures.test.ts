@@ -34,7 +34,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
-import { describeNetworkPolicy } from '../../server/src/analysis/describe/describe-policy';
+import { describeNetworkPolicy } from '../../server/src/dialects/kubernetes/describe/describe-policy';
 import { fixture, fixtureCases } from '../support/paths';
 
 function describeFile(path: string): string {

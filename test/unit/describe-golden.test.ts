@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
-import { describedNamespace, describeNetworkPolicy } from '../../server/src/analysis/describe/describe-policy';
+import { describedNamespace, describeNetworkPolicy } from '../../server/src/dialects/kubernetes/describe/describe-policy';
 import type { NetworkPolicy } from '../../server/src/model/types';
 import { SHARED } from '../support/paths';
 

@@ -7,10 +7,10 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
-import { formatCreationTime } from '../../server/src/analysis/describe/creation-time';
-import { formatLabelSelector, isEmptySelector, labelSelectorRequirements } from '../../server/src/analysis/describe/format-selector';
-import { compareGoStrings, sliceUtf8Bytes, utf8ByteLength } from '../../server/src/analysis/describe/go-strings';
-import { alignTabs } from '../../server/src/analysis/describe/tab-writer';
+import { formatCreationTime } from '../../server/src/dialects/kubernetes/describe/creation-time';
+import { formatLabelSelector, isEmptySelector, labelSelectorRequirements } from '../../server/src/dialects/kubernetes/describe/format-selector';
+import { compareGoStrings, sliceUtf8Bytes, utf8ByteLength } from '../../server/src/dialects/kubernetes/describe/go-strings';
+import { alignTabs } from '../../server/src/dialects/kubernetes/describe/tab-writer';
 import type { LabelSelector } from '../../server/src/model/types';
 
 /** The podSelector of a policy whose spec.podSelector is the given flow mapping. */

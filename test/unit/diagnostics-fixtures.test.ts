@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
-import type { Finding } from '../../server/src/analysis/finding';
+import type { Finding } from '../../server/src/core/finding';
 import { oneBased, textDocument } from '../../server/src/services/positions';
 import { EXAMPLES, fixture, fixtureCases } from '../support/paths';
 import { assertMatchesFile } from '../support/snapshot';

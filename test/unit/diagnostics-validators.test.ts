@@ -4,10 +4,10 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatIp, isStrictSubset, parseCidr, parseIp } from '../../server/src/analysis/checks/validators/cidr';
-import { dnsLabelProblems, dnsSubdomainProblems, labelValueProblems, portNameProblems, qualifiedNameProblems } from '../../server/src/analysis/checks/validators/names';
+import { formatIp, isStrictSubset, parseCidr, parseIp } from '../../server/src/dialects/kubernetes/checks/validators/cidr';
+import { dnsLabelProblems, dnsSubdomainProblems, labelValueProblems, portNameProblems, qualifiedNameProblems } from '../../server/src/dialects/kubernetes/checks/validators/names';
 import { suggestField } from '../../server/src/analysis/schema/did-you-mean';
-import { LABEL_SELECTOR } from '../../server/src/analysis/schema/network-policy-schema';
+import { LABEL_SELECTOR } from '../../server/src/dialects/kubernetes/schema/network-policy-schema';
 
 describe('CIDRs', () => {
   test('valid IPv4 and IPv6 networks parse to their canonical form', () => {

@@ -6,8 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allowsPort } from '../../server/src/analysis/reach/connection-set';
-import { explainLines } from '../../server/src/analysis/reach/format-why';
+import { allowsPort } from '../../server/src/ir/connection-set';
+import { explainLines } from '../../server/src/evaluate/format-why';
 import { Workspace } from '../../server/src/workspace/workspace';
 
 const WORKLOADS = `

@@ -1,7 +1,7 @@
 /** The shared edit distance behind every "did you mean": with and without neighbour swaps. */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { editDistance } from '../../server/src/analysis/text/edit-distance';
+import { editDistance } from '../../server/src/core/text/edit-distance';
 
 test('edit distance, swaps as one edit (default) and as two (plain Levenshtein)', () => {
   // [a, b, with swaps, without]

@@ -15,7 +15,7 @@ import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
 import { quickFixes, refactoringsAt, sourceActionsAt } from '../../server/src/analysis/fixes';
 import { applyEdits, type Fix } from '../../server/src/analysis/fixes/fix';
-import type { Severity } from '../../server/src/analysis/finding';
+import type { Severity } from '../../server/src/core/finding';
 import { EXAMPLES, FIXTURES } from '../support/paths';
 
 function yamlFiles(dir: string): string[] {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { detectStyle } from '../../server/src/analysis/fixes/yaml-style';
 import { mapLines, renderFlow, scalarText } from '../../server/src/analysis/fixes/render-yaml';
-import { parseFile } from '../../server/src/parse/parse-documents';
+import { parseFile } from '../../server/src/core/parse/parse-documents';
 
 test('indented sequences, two spaces', () => {
   const style = detectStyle(parseFile('spec:\n  podSelector:\n    matchLabels:\n      app: a\n  policyTypes:\n    - Ingress\n'));

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
 import { explainAt } from '../../server/src/analysis/explain/explain';
-import { calicoOrderLookup } from '../../server/src/workspace/calico-order';
+import { calicoOrderLookup } from '../../server/src/dialects/calico/workspace-order';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { offsetAfter } from '../support/markers';
 import { EXAMPLES, fixture } from '../support/paths';

@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { addressCount, cidrContains, cidrContainsAddress, cidrOrUndefined, cidrsDisjoint, formatCidr, isStrictSubset, parseCidr, type CidrOptions } from '../../server/src/analysis/net/cidr';
-import { formatIpAddress, parseIpAddress, type IpFamily } from '../../server/src/analysis/net/ip-address';
+import { addressCount, cidrContains, cidrContainsAddress, cidrOrUndefined, cidrsDisjoint, formatCidr, isStrictSubset, parseCidr, type CidrOptions } from '../../server/src/core/net/cidr';
+import { formatIpAddress, parseIpAddress, type IpFamily } from '../../server/src/core/net/ip-address';
 
 const GO: CidrOptions = {};
 const SLOPPY: CidrOptions = { ipv4LeadingZeros: true, longPrefix: true };

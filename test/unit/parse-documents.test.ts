@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, test } from 'node:test';
-import { parseFile } from '../../server/src/parse/parse-documents';
+import { parseFile } from '../../server/src/core/parse/parse-documents';
 import { fixture, fixtureCases } from '../support/paths';
 import { renderParsedFile } from '../support/render-tree';
 import { assertMatchesFile } from '../support/snapshot';

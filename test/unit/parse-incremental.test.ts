@@ -13,8 +13,8 @@ import { analyzeText } from '../../server/src/analysis/analyze-file';
 import { readNamespace } from '../../server/src/model/namespaces';
 import { readService } from '../../server/src/model/services';
 import { readWorkload } from '../../server/src/model/workloads';
-import { parseFile } from '../../server/src/parse/parse-documents';
-import type { ParsedFile } from '../../server/src/parse/yaml-tree';
+import { parseFile } from '../../server/src/core/parse/parse-documents';
+import type { ParsedFile } from '../../server/src/core/parse/yaml-tree';
 import { EXAMPLES, fixture, fixtureCases } from '../support/paths';
 
 /** The documents as plain data, aliases by their target's span, without the reuse bookkeeping. */

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
-import { yaml11Reading } from '../../server/src/parse/kubectl-scalars';
+import { yaml11Reading } from '../../server/src/core/parse/kubectl-scalars';
 
 test('YAML 1.1 booleans, octal, binary and underscores read as kubectl reads them', () => {
   const cases: [string, boolean | number | undefined][] = [

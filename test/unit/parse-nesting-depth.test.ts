@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { findTooDeep, MAX_NESTING_DEPTH } from '../../server/src/parse/nesting-depth';
-import { parseFile } from '../../server/src/parse/parse-documents';
+import { findTooDeep, MAX_NESTING_DEPTH } from '../../server/src/core/parse/nesting-depth';
+import { parseFile } from '../../server/src/core/parse/parse-documents';
 import { deepBlockYaml, deepFlowYaml, deepJsonList, deepJsonObject } from '../support/deep-shapes';
 import { EXAMPLES } from '../support/paths';
 

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseFile } from '../../server/src/parse/parse-documents';
+import { parseFile } from '../../server/src/core/parse/parse-documents';
 
 /** Each problem as `code "text it covers"`, in the order the parser reports them. */
 function problems(text: string): string[] {

@@ -13,9 +13,9 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import * as fc from 'fast-check';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
-import { readNetworkPolicy } from '../../server/src/model/network-policy';
+import { readNetworkPolicy } from '../../server/src/dialects/kubernetes/model/read-network-policy';
 import { collectObjects } from '../../server/src/model/objects';
-import { parseFile } from '../../server/src/parse/parse-documents';
+import { parseFile } from '../../server/src/core/parse/parse-documents';
 import { EXAMPLES, fixture, fixtureCases } from '../support/paths';
 import { spanViolations } from '../support/span-invariants';
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
-import { describeNetworkPolicy } from '../../server/src/analysis/describe/describe-policy';
+import { describeNetworkPolicy } from '../../server/src/dialects/kubernetes/describe/describe-policy';
 import { DEFAULT_PROFILE, parseKubernetesVersion, type ClusterProfile } from '../../server/src/analysis/profile/cluster-profile';
 
 const POLICY = [

@@ -12,11 +12,11 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { allowsPort, connectionKey, intersectConnections, type Protocol } from '../../server/src/analysis/reach/connection-set';
-import { parseIp } from '../../server/src/analysis/reach/ip-range';
-import type { ReachEngine, ReachNode } from '../../server/src/analysis/reach/reach-engine';
-import { evaluateSelector } from '../../server/src/calico/selector/evaluate';
-import { parseSelector } from '../../server/src/calico/selector/parser';
+import { allowsPort, connectionKey, intersectConnections, type Protocol } from '../../server/src/ir/connection-set';
+import { parseIp } from '../../server/src/ir/ip-range';
+import type { ReachEngine, ReachNode } from '../../server/src/evaluate/reach-engine';
+import { evaluateSelector } from '../../server/src/dialects/calico/selector/evaluate';
+import { parseSelector } from '../../server/src/dialects/calico/selector/parser';
 import { assertIncrementalEdit, connlist, workspaceOf, type Json } from '../support/object-workspace';
 
 const RUNS = { seed: 20240917, numRuns: 40 };

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ALL_CONNECTIONS, connectionsOf, formatConnections, intersectConnections, NO_CONNECTIONS, unionConnections } from '../../server/src/analysis/reach/connection-set';
-import { ConnectionTable, ALL, NONE } from '../../server/src/analysis/reach/connection-table';
-import { formatIp, formatRange, parseCidr, parseIp, splitAddressSpace } from '../../server/src/analysis/reach/ip-range';
-import { parsePortQuery } from '../../server/src/analysis/reach/port-query';
-import { formatPorts, intersectPorts, portRange, unionPorts } from '../../server/src/analysis/reach/port-set';
+import { ALL_CONNECTIONS, connectionsOf, formatConnections, intersectConnections, NO_CONNECTIONS, unionConnections } from '../../server/src/ir/connection-set';
+import { ConnectionTable, ALL, NONE } from '../../server/src/ir/connection-table';
+import { formatIp, formatRange, parseCidr, parseIp, splitAddressSpace } from '../../server/src/ir/ip-range';
+import { parsePortQuery } from '../../server/src/evaluate/port-query';
+import { formatPorts, intersectPorts, portRange, unionPorts } from '../../server/src/ir/port-set';
 
 test('port sets merge overlapping and adjacent ranges', () => {
   assert.deepEqual(unionPorts(portRange(80), portRange(81, 90)), [80, 90]);

@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { connectionKey, intersectConnections, type ConnectionSet } from '../../server/src/analysis/reach/connection-set';
-import type { ReachEngine, ReachNode } from '../../server/src/analysis/reach/reach-engine';
+import { connectionKey, intersectConnections, type ConnectionSet } from '../../server/src/ir/connection-set';
+import type { ReachEngine, ReachNode } from '../../server/src/evaluate/reach-engine';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { assertIncrementalEdit, connlist, workspaceOf, type Json } from '../support/object-workspace';
 

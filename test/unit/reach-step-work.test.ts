@@ -10,10 +10,10 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { runToEnd, sortSteps, stepWork, UNITS_PER_STEP, type Steps } from '../../server/src/parse/steps';
+import { runToEnd, sortSteps, stepWork, UNITS_PER_STEP, type Steps } from '../../server/src/core/steps';
 import { cellStatus, matrixViewSteps, type LocateSource } from '../../server/src/workspace/reach-view';
 import { Workspace } from '../../server/src/workspace/workspace';
-import type { ConnectionSet } from '../../server/src/analysis/reach/connection-set';
+import type { ConnectionSet } from '../../server/src/ir/connection-set';
 import type { MatrixCell } from '../../server/src/protocol';
 import { manyWorkloads } from '../support/many-workloads';
 

@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { connlistLines } from '../../server/src/analysis/reach/format-connlist';
-import type { ReachEngine } from '../../server/src/analysis/reach/reach-engine';
+import { connlistLines } from '../../server/src/evaluate/format-connlist';
+import type { ReachEngine } from '../../server/src/evaluate/reach-engine';
 import { ReachRunner } from '../../server/src/lsp/reach-runner';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { manyWorkloads } from '../support/many-workloads';

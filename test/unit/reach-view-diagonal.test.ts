@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { connlistLines } from '../../server/src/analysis/reach/format-connlist';
+import { connlistLines } from '../../server/src/evaluate/format-connlist';
 import { portMatrixView } from '../../server/src/workspace/port-matrix';
 import { matrixView, traceDto, type LocateSource } from '../../server/src/workspace/reach-view';
 import { Workspace } from '../../server/src/workspace/workspace';

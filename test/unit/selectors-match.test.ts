@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
-import { compileSelector, describeSelector, isLabelKey, isLabelValue, labelSetOf, SelectorMatchCache, selectorMatches, type CompileResult } from '../../server/src/analysis/selectors';
+import { compileSelector, describeSelector, isLabelKey, isLabelValue, labelSetOf, SelectorMatchCache, selectorMatches, type CompileResult } from '../../server/src/model/selectors';
 
 /** Compiles the podSelector written (in flow style) in a minimal policy. */
 function compile(flow: string): CompileResult {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileSelector, selectorFromLabels } from '../../server/src/analysis/selectors';
-import { connlistLines } from '../../server/src/analysis/reach/format-connlist';
+import { compileSelector, selectorFromLabels } from '../../server/src/model/selectors';
+import { connlistLines } from '../../server/src/evaluate/format-connlist';
 import { excludeMatcher, filesExcludePatterns, globList } from '../../server/src/workspace/glob';
 import { Workspace } from '../../server/src/workspace/workspace';
 

@@ -4,19 +4,19 @@
  * A file is parsed once, read into objects once, and every service (diagnostics,
  * hover, code actions, the CLI) works from this one FileAnalysis.
  */
-import { parseFileSteps } from '../parse/parse-documents';
-import { runToEnd, type Steps } from '../parse/steps';
-import type { ParsedFile } from '../parse/yaml-tree';
+import { parseFileSteps } from '../core/parse/parse-documents';
+import { runToEnd, type Steps } from '../core/steps';
+import type { ParsedFile } from '../core/parse/yaml-tree';
 import { collectObjects, isNetworkPolicy } from '../model/objects';
-import { readNetworkPolicy } from '../model/network-policy';
+import { readNetworkPolicy } from '../dialects/kubernetes/model/read-network-policy';
 import type { NetworkPolicy, ObjectRef } from '../model/types';
-import { checkCalicoPolicies } from '../calico/checks';
-import { readCalicoPolicies } from '../calico/model/read-policy';
-import type { CalicoPolicy } from '../calico/model/types';
-import { POLICY_CHECKS } from './checks';
-import type { CheckContext, PolicyCheck } from './checks/check';
-import { DocumentFindings } from './document-findings';
-import { finding, sortFindings, type Finding } from './finding';
+import { checkCalicoPolicies } from '../dialects/calico/checks';
+import { readCalicoPolicies } from '../dialects/calico/model/read-policy';
+import type { CalicoPolicy } from '../dialects/calico/model/types';
+import { POLICY_CHECKS } from '../dialects/kubernetes/checks';
+import type { CheckContext, PolicyCheck } from '../dialects/kubernetes/checks/check';
+import { DocumentFindings } from '../core/document-findings';
+import { finding, sortFindings, type Finding } from '../core/finding';
 import { DEFAULT_PROFILE, type ClusterProfile } from './profile/cluster-profile';
 import { applyVersionGates } from './profile/version-gates';
 

@@ -9,7 +9,7 @@
  * policy that `check` reports as rejected.
  */
 import type { ObjectRef } from '../model/types';
-import type { Finding } from './finding';
+import type { Finding } from '../core/finding';
 
 /**
  * Errors that do not make the object rejected: an internal error is a bug of ours,

@@ -6,7 +6,7 @@
  * All PATHs form one workspace, as the workspace folders do in the editor, so the
  * workspace-aware findings are the same as the server's.
  */
-import type { Severity } from '../analysis/finding';
+import type { Severity } from '../core/finding';
 import type { CommandSpec } from './args';
 import { optionValue } from './args';
 import { atLeast, checkFindings, SEVERITIES, type CheckFinding } from './check-findings';

@@ -3,9 +3,9 @@
  * the workspace-aware ones (selectors that match nothing, undeclared named ports),
  * the same set the server publishes, with 1-based positions for terminals.
  */
-import { sortFindings, type Severity } from '../analysis/finding';
+import { sortFindings, type Severity } from '../core/finding';
 import { oneBased, textDocument } from '../services/positions';
-import { calicoWorkspaceFindings } from '../workspace/calico-order';
+import { calicoWorkspaceFindings } from '../dialects/calico/workspace-order';
 import { workspaceFindings } from '../workspace/workspace-findings';
 import type { LoadedWorkspace } from './load-workspace';
 

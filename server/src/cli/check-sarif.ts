@@ -5,7 +5,7 @@
  * written with forward slashes relative to where the command ran, which is the
  * repository root in CI, so code scanning can place the results.
  */
-import type { Severity } from '../analysis/finding';
+import type { Severity } from '../core/finding';
 import type { CheckFinding } from './check-findings';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

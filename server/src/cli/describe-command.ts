@@ -5,7 +5,7 @@
  * resources found" is not an error either).
  */
 import { analyzeText } from '../analysis/analyze-file';
-import { describeNetworkPolicy } from '../analysis/describe/describe-policy';
+import { describeNetworkPolicy } from '../dialects/kubernetes/describe/describe-policy';
 import type { CommandSpec } from './args';
 import { readManifests } from './collect-files';
 import type { Command } from './command';

@@ -5,9 +5,9 @@
  * which workloads no policy protects. In txt each exposure line is followed by what
  * makes it: the rules, with their positions, or the missing policy.
  */
-import { formatConnections } from '../analysis/reach/connection-set';
-import { exposureReport, type Exposure, type ExposureCause } from '../analysis/reach/exposure';
-import type { SourceRef } from '../analysis/reach/types';
+import { formatConnections } from '../ir/connection-set';
+import { exposureReport, type Exposure, type ExposureCause } from '../evaluate/exposure';
+import type { SourceRef } from '../evaluate/types';
 import { optionValue, type CommandSpec } from './args';
 import type { Command } from './command';
 import { EXIT_OK, EXIT_UNREADABLE } from './exit-codes';

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ClusterProfile } from '../analysis/profile/cluster-profile';
-import type { SourceRef } from '../analysis/reach/types';
+import type { SourceRef } from '../evaluate/types';
 import { oneBased, spanToRange, textDocument } from '../services/positions';
 import { Workspace } from '../workspace/workspace';
 import { readManifests, type Manifest } from './collect-files';

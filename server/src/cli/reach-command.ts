@@ -3,7 +3,7 @@
  * formats (txt is its connlist `SRC => DST : CONNS`), with its focus options, and
  * every pair's why-trace with `--explain`.
  */
-import type { ReachEngine } from '../analysis/reach/reach-engine';
+import type { ReachEngine } from '../evaluate/reach-engine';
 import { hasFlag, optionValue, type CommandSpec, type ParsedArgs } from './args';
 import type { CliContext, Command, CommandResult } from './command';
 import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE } from './exit-codes';

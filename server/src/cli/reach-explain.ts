@@ -4,10 +4,10 @@
  * prints it, a blank line between pairs. External ranges are never paired with
  * each other, as the reachability matrix does not pair them either.
  */
-import { isNoConnections } from '../analysis/reach/connection-set';
-import { explainLines } from '../analysis/reach/format-why';
-import type { ReachEngine } from '../analysis/reach/reach-engine';
-import type { SourceRef } from '../analysis/reach/types';
+import { isNoConnections } from '../ir/connection-set';
+import { explainLines } from '../evaluate/format-why';
+import type { ReachEngine } from '../evaluate/reach-engine';
+import type { SourceRef } from '../evaluate/types';
 import { focusedConnections, inFocus, type Focus } from './reach-focus';
 
 export function explainAllLines(engine: ReachEngine, focus: Focus, only: 'allow' | 'deny' | undefined, where: (source: SourceRef) => string, progress?: (message: string) => void): string[] {

@@ -5,10 +5,10 @@
  * or out of (egress) the focused workloads; a focus connection (`tcp-80`) keeps the
  * pairs that allow it and shows only it.
  */
-import { connectionsOf, intersectConnections, isNoConnections, isProtocol, type ConnectionSet } from '../analysis/reach/connection-set';
-import { findNode } from '../analysis/reach/find-node';
-import { portRange } from '../analysis/reach/port-set';
-import type { ReachEngine, ReachNode } from '../analysis/reach/reach-engine';
+import { connectionsOf, intersectConnections, isNoConnections, isProtocol, type ConnectionSet } from '../ir/connection-set';
+import { findNode } from '../evaluate/find-node';
+import { portRange } from '../ir/port-set';
+import type { ReachEngine, ReachNode } from '../evaluate/reach-engine';
 
 export interface Focus {
   readonly workloads: readonly ReachNode[];

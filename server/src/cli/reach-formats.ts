@@ -3,9 +3,9 @@
  * (`SRC => DST : CONNS`), its csv and Markdown tables, Graphviz dot with one
  * cluster per namespace, and JSON with each pair's why-trace.
  */
-import { formatConnections } from '../analysis/reach/connection-set';
-import { jsonSkippedPolicies, jsonTrace, type Locate } from '../analysis/reach/format-connlist';
-import type { ReachEngine, ReachNode } from '../analysis/reach/reach-engine';
+import { formatConnections } from '../ir/connection-set';
+import { jsonSkippedPolicies, jsonTrace, type Locate } from '../evaluate/format-connlist';
+import type { ReachEngine, ReachNode } from '../evaluate/reach-engine';
 import type { FocusedPair } from './reach-focus';
 
 export function txtLines(pairs: readonly FocusedPair[]): string[] {

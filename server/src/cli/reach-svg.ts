@@ -9,8 +9,8 @@
  */
 import type ElkConstructor from 'elkjs/lib/elk-api';
 import type { ElkExtendedEdge, ElkNode, ElkPoint } from 'elkjs/lib/elk-api';
-import { formatConnections } from '../analysis/reach/connection-set';
-import type { ReachNode } from '../analysis/reach/reach-engine';
+import { formatConnections } from '../ir/connection-set';
+import type { ReachNode } from '../evaluate/reach-engine';
 import { pairNodes } from './reach-formats';
 import type { FocusedPair } from './reach-focus';
 import { GRAPH_LAYOUT_OPTIONS, GROUP_LAYOUT_OPTIONS } from '../graph-layout';

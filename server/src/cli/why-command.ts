@@ -4,10 +4,10 @@
  * a unique workload name, an IP address, or an external range as `reach` prints it.
  * Exit status 0 when something (the port, if given) is allowed, 1 when not.
  */
-import { allowsPort, isNoConnections } from '../analysis/reach/connection-set';
-import { explainLines } from '../analysis/reach/format-why';
-import { parsePortQuery } from '../analysis/reach/port-query';
-import { findNode } from '../analysis/reach/find-node';
+import { allowsPort, isNoConnections } from '../ir/connection-set';
+import { explainLines } from '../evaluate/format-why';
+import { parsePortQuery } from '../evaluate/port-query';
+import { findNode } from '../evaluate/find-node';
 import { optionValue, type CommandSpec } from './args';
 import type { Command, CommandResult } from './command';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE } from './exit-codes';

@@ -6,7 +6,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../analysis/analyze-file';
-import type { Finding } from '../analysis/finding';
+import type { Finding } from '../core/finding';
 import { toDiagnostics } from '../services/diagnostics';
 import type { AnalysisCache } from './analysis-cache';
 import { runInBackground, runSafeSync, type Logger } from './run-safe';

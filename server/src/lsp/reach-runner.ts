@@ -9,7 +9,7 @@
  * request waits any more the work stops. Requests that arrive while it runs share it.
  */
 import type { CancellationToken } from 'vscode-languageserver/node';
-import type { ReachEngine } from '../analysis/reach/reach-engine';
+import type { ReachEngine } from '../evaluate/reach-engine';
 import type { Workspace } from '../workspace/workspace';
 import { cancelled } from './run-safe';
 import { runInSlices, SLICE_MS } from './slices';

@@ -3,7 +3,7 @@
  * is used up, then the event loop handles whatever arrived (a keystroke, a
  * request) before the next slice. Between slices the caller may stop the work.
  */
-import type { Steps } from '../parse/steps';
+import type { Steps } from '../core/steps';
 
 /** The longest one slice holds the event loop. */
 export const SLICE_MS = 8;

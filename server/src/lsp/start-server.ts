@@ -10,7 +10,7 @@ import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { listenToDocuments } from './document-sync';
 import { registerFeatures, serverCapabilities } from './feature-registry';
 import { keepAliveOnUncaughtErrors } from './last-resort';
-import { calicoWorkspaceFindings } from '../workspace/calico-order';
+import { calicoWorkspaceFindings } from '../dialects/calico/workspace-order';
 import { WorkspaceFindingsCache } from '../workspace/workspace-findings-cache';
 import { normalizeUri, WorkspaceIndexer } from './workspace-index';
 

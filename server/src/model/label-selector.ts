@@ -1,6 +1,6 @@
 /** YAML -> LabelSelector and SelectorRequirement. */
-import { endOf } from '../parse/document-span';
-import { deref, getPair, isMap, isScalar, isSeq, type YMap, type YPair } from '../parse/yaml-tree';
+import { endOf } from '../core/parse/document-span';
+import { deref, getPair, isMap, isScalar, isSeq, type YMap, type YPair } from '../core/parse/yaml-tree';
 import { labelEntries, scalarText, stringField } from './read-fields';
 import type { Field, LabelSelector, SelectorRequirement } from './types';
 

@@ -1,5 +1,5 @@
 /** YAML -> Metadata (name, namespace, labels, annotations). */
-import type { YMap } from '../parse/yaml-tree';
+import type { YMap } from '../core/parse/yaml-tree';
 import { labelEntries, mapField, stringField } from './read-fields';
 import type { Metadata } from './types';
 

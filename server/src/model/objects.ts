@@ -2,7 +2,7 @@
  * ParsedFile -> the Kubernetes objects it holds: one per document, or one per item
  * of a `kind: List` (or `*List`) document. Non-Kubernetes YAML yields nothing.
  */
-import { deref, getPair, isMap, isSeq, type ParsedDocument, type ParsedFile, type YMap } from '../parse/yaml-tree';
+import { deref, getPair, isMap, isSeq, type ParsedDocument, type ParsedFile, type YMap } from '../core/parse/yaml-tree';
 import { memoByObject } from './memo';
 import { stringField } from './read-fields';
 import type { Field, ObjectRef } from './types';

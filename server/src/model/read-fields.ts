@@ -5,8 +5,8 @@
  * Every reader looks through aliases (`deref`), so a field written as `*name`
  * reads as its anchor's value, with the anchor's spans (where it is written).
  */
-import { endOf } from '../parse/document-span';
-import { deref, getPair, isMap, isScalar, isSeq, type YMap, type YNode, type YPair } from '../parse/yaml-tree';
+import { endOf } from '../core/parse/document-span';
+import { deref, getPair, isMap, isScalar, isSeq, type YMap, type YNode, type YPair } from '../core/parse/yaml-tree';
 import type { Field, LabelEntry, ListField } from './types';
 
 /** A string field; numbers and booleans are read as their text, as Kubernetes would not. */

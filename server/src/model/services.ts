@@ -1,5 +1,5 @@
 /** ObjectRef -> ServiceObject (`kind: Service`), for display next to the workloads it selects. */
-import { getPair, isMap, isScalar, type YMap } from '../parse/yaml-tree';
+import { getPair, isMap, isScalar, type YMap } from '../core/parse/yaml-tree';
 import { memoByObject } from './memo';
 import { readMetadata } from './metadata';
 import { labelEntries, listField, mapField, stringField } from './read-fields';

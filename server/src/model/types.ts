@@ -5,7 +5,7 @@
  * here (validation reports it from the YAML tree), so every later stage can work
  * on whatever part of a half-typed policy is already meaningful.
  */
-import type { Span, YMap, YNode } from '../parse/yaml-tree';
+import type { Span, YMap, YNode } from '../core/parse/yaml-tree';
 
 export type { Span };
 

@@ -8,7 +8,7 @@
  * static (mirror) pod: its owner is the Node the kubelet runs it on, and the other static
  * pods of that node are different programs, so each stays a workload of its own.
  */
-import { getPair, isMap, isScalar, type YMap } from '../parse/yaml-tree';
+import { getPair, isMap, isScalar, type YMap } from '../core/parse/yaml-tree';
 import { memoByObject } from './memo';
 import { readMetadata } from './metadata';
 import { labelEntries, listField, mapField, stringField } from './read-fields';

@@ -10,11 +10,11 @@ import type { FileAnalysis } from '../analysis/analyze-file';
 import { rejectionsOf } from '../analysis/rejections';
 import { plural } from '../analysis/complete/candidate';
 import { calicoWorkloads } from '../analysis/navigate/peer-match';
-import { policyLensInfo, type PolicyLensInfo } from '../analysis/navigate/policy-flows';
+import { policyLensInfo, type PolicyLensInfo } from '../dialects/kubernetes/navigate/policy-flows';
 import { workloadLocations } from '../analysis/navigate/related';
 import type { Universe } from '../analysis/navigate/universe';
-import type { ReachEngine, WorkloadNode } from '../analysis/reach/reach-engine';
-import { policySelectors } from '../calico/model/selectors';
+import type { ReachEngine, WorkloadNode } from '../evaluate/reach-engine';
+import { policySelectors } from '../dialects/calico/model/selectors';
 import { SHOW_REFERENCES_COMMAND, type ShowReferencesArgs } from '../protocol';
 import type { Locate } from './navigation';
 

@@ -8,7 +8,7 @@ import type { FileAnalysis } from '../analysis/analyze-file';
 import type { CandidateKind, CompletionCandidate } from '../analysis/complete/candidate';
 import { completeAt } from '../analysis/complete/complete';
 import type { Universe } from '../analysis/navigate/universe';
-import { POLICY_RECIPES, recipeChoices, renderRecipe, RULE_RECIPES } from '../analysis/recipes';
+import { POLICY_RECIPES, recipeChoices, renderRecipe, RULE_RECIPES } from '../dialects/kubernetes/recipes';
 import type { RecipesParams, RecipesResult } from '../protocol';
 import { positionToOffset, spanToRange } from './positions';
 

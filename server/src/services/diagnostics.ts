@@ -2,7 +2,7 @@
 import type { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../analysis/analyze-file';
-import { sortFindings, type Finding, type Severity } from '../analysis/finding';
+import { sortFindings, type Finding, type Severity } from '../core/finding';
 import { spanToRange } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'netpol-lens';

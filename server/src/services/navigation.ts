@@ -9,7 +9,7 @@ import { relatedAt, type NavLocation, type NavWorld } from '../analysis/navigate
 import { universeOf } from '../analysis/navigate/universe-cache';
 import { workloadAt } from '../analysis/navigate/workload-at';
 import { workloadHover } from '../analysis/navigate/workload-hover';
-import type { ReachEngine } from '../analysis/reach/reach-engine';
+import type { ReachEngine } from '../evaluate/reach-engine';
 import type { Span } from '../model/types';
 import type { Workspace } from '../workspace/workspace';
 import { positionToOffset, spanToRange, textDocument } from './positions';

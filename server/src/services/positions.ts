@@ -4,7 +4,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver';
-import type { Span } from '../parse/yaml-tree';
+import type { Span } from '../core/parse/yaml-tree';
 
 export function spanToRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };

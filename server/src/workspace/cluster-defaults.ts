@@ -11,8 +11,8 @@
  * out what the user wrote. A workspace that declares a kube-dns workload itself
  * replaces the implicit one.
  */
-import { labelSetOf, selectorMatches, type CompiledSelector, type LabelSet } from '../analysis/selectors';
-import type { ReachContainerPort } from '../analysis/reach/types';
+import { labelSetOf, selectorMatches, type CompiledSelector, type LabelSet } from '../model/selectors';
+import type { ReachContainerPort } from '../evaluate/types';
 
 export const CLUSTER_NAMESPACES: readonly string[] = ['default', 'kube-system'];
 

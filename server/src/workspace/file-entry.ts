@@ -1,6 +1,6 @@
 /** One workspace file: its text, its analysis, and the objects the index needs from it. */
 import { analyzeText, type FileAnalysis } from '../analysis/analyze-file';
-import { readCalicoTiers, type CalicoTier } from '../calico/model/read-tier';
+import { readCalicoTiers, type CalicoTier } from '../dialects/calico/model/read-tier';
 import { readNamespace, type NamespaceObject } from '../model/namespaces';
 import { readService, type ServiceObject } from '../model/services';
 import { readWorkload, type WorkloadObject } from '../model/workloads';

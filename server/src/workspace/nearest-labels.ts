@@ -4,8 +4,8 @@
  * selector with that one label changed matches something. Typos in label values
  * are the commonest reason a correct-looking policy selects nothing.
  */
-import { compileSelector, selectorMatches, type LabelSet } from '../analysis/selectors';
-import { editDistance } from '../analysis/text/edit-distance';
+import { compileSelector, selectorMatches, type LabelSet } from '../model/selectors';
+import { editDistance } from '../core/text/edit-distance';
 import type { LabelEntry, LabelSelector } from '../model/types';
 
 /** Something a selector may match: a workload (or a namespace) and how to name it. */

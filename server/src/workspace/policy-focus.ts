@@ -4,12 +4,12 @@
  * flows come from the engine's own traces, so the panel and `netpol-lens why`
  * cannot disagree about which rule allows what.
  */
-import { formatConnections, intersectConnections, isNoConnections, NO_CONNECTIONS, unionConnections } from '../analysis/reach/connection-set';
-import { NONE } from '../analysis/reach/connection-table';
-import type { ReachEngine, ReachNode, WorkloadNode } from '../analysis/reach/reach-engine';
-import { compare } from '../analysis/reach/reach-model';
-import type { CompiledPolicy, PolicyRef, SkippedPolicy } from '../analysis/reach/types';
-import { selectorMatches, type CompiledSelector } from '../analysis/selectors';
+import { formatConnections, intersectConnections, isNoConnections, NO_CONNECTIONS, unionConnections } from '../ir/connection-set';
+import { NONE } from '../ir/connection-table';
+import type { ReachEngine, ReachNode, WorkloadNode } from '../evaluate/reach-engine';
+import { compare } from '../evaluate/reach-model';
+import type { CompiledPolicy, PolicyRef, SkippedPolicy } from '../evaluate/types';
+import { selectorMatches, type CompiledSelector } from '../model/selectors';
 import type { FocusFlowDto, PolicyFocusResult } from '../protocol';
 import type { LocateSource } from './reach-view';
 

@@ -3,8 +3,8 @@
  * about, and how a cell looks through it. A cell is `allowed` when every filtered
  * connection is allowed, `partial` when some are, `denied` when none is.
  */
-import { ALL_CONNECTIONS, formatConnections, intersectConnections, isNoConnections, sameConnections, type ConnectionSet, type Protocol } from '../analysis/reach/connection-set';
-import { ALL_PORTS, NO_PORTS, portRange, type PortSet } from '../analysis/reach/port-set';
+import { ALL_CONNECTIONS, formatConnections, intersectConnections, isNoConnections, sameConnections, type ConnectionSet, type Protocol } from '../ir/connection-set';
+import { ALL_PORTS, NO_PORTS, portRange, type PortSet } from '../ir/port-set';
 import type { CellStatus, MatrixCell, PortFilterDto } from '../protocol';
 import { cellStatus } from './reach-view';
 

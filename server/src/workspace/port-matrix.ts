@@ -3,10 +3,10 @@
  * groups and skipped policies are the plain matrix's; each cell is projected onto
  * the filtered connections, once per distinct connection set.
  */
-import type { ReachEngine } from '../analysis/reach/reach-engine';
+import type { ReachEngine } from '../evaluate/reach-engine';
 import type { PortFilterDto, ReachabilityMatrixResult } from '../protocol';
 import { filterConnections, projectedCell } from './port-filter';
-import { runToEnd, type Steps } from '../parse/steps';
+import { runToEnd, type Steps } from '../core/steps';
 import { matrixViewSteps, type LocateSource } from './reach-view';
 
 export function portMatrixView(engine: ReachEngine, state: { version: number; indexing: boolean }, locate: LocateSource, filter: PortFilterDto): ReachabilityMatrixResult {

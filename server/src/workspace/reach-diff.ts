@@ -9,11 +9,11 @@
  * workspace, as netpol-analyzer's diff rows (`diffRows`): changed, added or
  * removed, with the workload that exists on one side only.
  */
-import { formatConnections, intersectConnections, isNoConnections, NO_CONNECTIONS, subtractConnections, type ConnectionSet } from '../analysis/reach/connection-set';
-import { NONE } from '../analysis/reach/connection-table';
-import { formatRange, type IpRange } from '../analysis/reach/ip-range';
-import type { ExternalNode, ReachEngine, ReachNode } from '../analysis/reach/reach-engine';
-import { compare } from '../analysis/reach/reach-model';
+import { formatConnections, intersectConnections, isNoConnections, NO_CONNECTIONS, subtractConnections, type ConnectionSet } from '../ir/connection-set';
+import { NONE } from '../ir/connection-table';
+import { formatRange, type IpRange } from '../ir/ip-range';
+import type { ExternalNode, ReachEngine, ReachNode } from '../evaluate/reach-engine';
+import { compare } from '../evaluate/reach-model';
 import type { FlowChangeDto, PortFilterDto } from '../protocol';
 import { filterConnections, projectedCell } from './port-filter';
 

@@ -3,12 +3,12 @@
  * matrix with namespace groups, cell summaries and traces with source locations.
  * `locate` turns a SourceRef into a location (the caller holds the texts).
  */
-import { formatConnections, isAllConnections, isNoConnections, type ConnectionSet } from '../analysis/reach/connection-set';
-import type { PairTrace, RuleContribution, SideTrace } from '../analysis/reach/trace-types';
-import type { ReachEngine, ReachNode } from '../analysis/reach/reach-engine';
-import { selfNote, selfPairOf } from '../analysis/reach/self-traffic';
-import type { PolicyRef, SourceRef } from '../analysis/reach/types';
-import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../parse/steps';
+import { formatConnections, isAllConnections, isNoConnections, type ConnectionSet } from '../ir/connection-set';
+import type { PairTrace, RuleContribution, SideTrace } from '../evaluate/trace-types';
+import type { ReachEngine, ReachNode } from '../evaluate/reach-engine';
+import { selfNote, selfPairOf } from '../evaluate/self-traffic';
+import type { PolicyRef, SourceRef } from '../evaluate/types';
+import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
 import { CellRuns } from './matrix-runs';
 import type { CellStatus, MatrixCell, MatrixGroup, MatrixNode, PairTraceDto, PolicyRefDto, ReachabilityMatrixParams, ReachabilityMatrixResult, SideTraceDto, SourceLocation } from '../protocol';
 

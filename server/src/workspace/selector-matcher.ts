@@ -4,7 +4,7 @@
  * so hovers elsewhere never pay for rebuilding it after an edit.
  */
 import type { SelectorScope, WorkspaceMatcher } from '../analysis/explain/types';
-import { compileSelector, type CompiledSelector } from '../analysis/selectors';
+import { compileSelector, type CompiledSelector } from '../model/selectors';
 import type { LabelSelector } from '../model/types';
 import { didYouMean, nearestLabel, type LabelCarrier } from './nearest-labels';
 import type { WorkspaceIndex } from './workspace-index';

@@ -8,8 +8,8 @@
  * then recomputes that policy's document only.
  */
 import type { FileAnalysis } from '../analysis/analyze-file';
-import { DocumentFindings } from '../analysis/document-findings';
-import type { Finding } from '../analysis/finding';
+import { DocumentFindings } from '../core/document-findings';
+import type { Finding } from '../core/finding';
 import type { NetworkPolicy } from '../model/types';
 import { policyWorkspaceFindings } from './workspace-findings';
 import type { IndexedWorkload, WorkspaceIndex } from './workspace-index';

@@ -11,11 +11,11 @@
  * and its DNS, cluster-defaults.ts) counts as present.
  */
 import type { FileAnalysis } from '../analysis/analyze-file';
-import { dataAt, objectData, pathToSpan } from '../analysis/checks/finding-data';
-import { isEmptySelector } from '../analysis/describe/format-selector';
-import { finding, type Finding, type FindingData } from '../analysis/finding';
-import { effectiveProtocol } from '../analysis/policy-defaults';
-import { compileSelector, selectorMatches } from '../analysis/selectors';
+import { dataAt, objectData, pathToSpan } from '../dialects/kubernetes/checks/finding-data';
+import { isEmptySelector } from '../dialects/kubernetes/describe/format-selector';
+import { finding, type Finding, type FindingData } from '../core/finding';
+import { effectiveProtocol } from '../dialects/kubernetes/policy-defaults';
+import { compileSelector, selectorMatches } from '../model/selectors';
 import type { LabelSelector, NetworkPolicy, Peer, PolicyRule } from '../model/types';
 import { didYouMean, nearestLabel, type NearestLabel } from './nearest-labels';
 import type { IndexedWorkload, WorkspaceIndex } from './workspace-index';

@@ -18,15 +18,15 @@ import { NAMESPACE_NAME_LABEL, type NamespaceObject } from '../model/namespaces'
 import type { ServiceObject } from '../model/services';
 import type { WorkloadObject } from '../model/workloads';
 import type { FileAnalysis } from '../analysis/analyze-file';
-import { storedPolicy } from '../analysis/profile/stored-policy';
-import type { PolicyProblem, ReachCalicoInput, ReachInput, ReachPolicyInput, ReachNamespace, ReachTier, ReachWorkload } from '../analysis/reach/types';
+import { storedPolicy } from '../dialects/kubernetes/stored-policy';
+import type { PolicyProblem, ReachCalicoInput, ReachInput, ReachPolicyInput, ReachNamespace, ReachTier, ReachWorkload } from '../evaluate/types';
 import { rejectionsOf } from '../analysis/rejections';
 import type { ObjectRef } from '../model/types';
-import { effectiveNamespace } from '../calico/model/defaults';
-import { labelSetFromEntries, selectorMatches, type CompiledSelector, type LabelSet } from '../analysis/selectors';
+import { effectiveNamespace } from '../dialects/calico/model/defaults';
+import { labelSetFromEntries, selectorMatches, type CompiledSelector, type LabelSet } from '../model/selectors';
 import { CLUSTER_NAMESPACES, clusterWorkloads, clusterWorkloadsSelectedBy, type ClusterWorkload } from './cluster-defaults';
 import type { FileEntry } from './file-entry';
-import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../parse/steps';
+import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
 import type { LabelCarrier } from './nearest-labels';
 
 export interface IndexedNamespace extends ReachNamespace {

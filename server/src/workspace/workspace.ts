@@ -12,8 +12,8 @@
  */
 import { analyzeText, type FileAnalysis } from '../analysis/analyze-file';
 import { DEFAULT_PROFILE, sameProfile, type ClusterProfile } from '../analysis/profile/cluster-profile';
-import { ReachEngine } from '../analysis/reach/reach-engine';
-import { runToEnd, type Steps } from '../parse/steps';
+import { ReachEngine } from '../evaluate/reach-engine';
+import { runToEnd, type Steps } from '../core/steps';
 import { readFileEntry, type FileEntry } from './file-entry';
 import { calicoInputs, policyInputs, WorkspaceIndex } from './workspace-index';
 

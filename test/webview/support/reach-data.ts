@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findNode } from '../../../server/src/analysis/reach/find-node';
-import { explainLines } from '../../../server/src/analysis/reach/format-why';
+import { findNode } from '../../../server/src/evaluate/find-node';
+import { explainLines } from '../../../server/src/evaluate/format-why';
 import type { ExplainConnectionResult, PolicyFocusResult, PortFilterDto, TextPosition, WhatIfResult } from '../../../server/src/protocol';
 import { spanToRange, textDocument } from '../../../server/src/services/positions';
 import { policyAt, policyFocus } from '../../../server/src/workspace/policy-focus';

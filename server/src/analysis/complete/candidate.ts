@@ -2,7 +2,7 @@
  * A completion candidate as the core computes it: plain data with offsets. The
  * completion service turns it into an LSP CompletionItem with a text edit.
  */
-import type { Span } from '../../parse/yaml-tree';
+import type { Span } from '../../core/parse/yaml-tree';
 import type { CursorPlace } from './yaml-cursor';
 
 export type CandidateKind = 'field' | 'value' | 'label-key' | 'label-value' | 'namespace' | 'port' | 'operator' | 'function' | 'snippet';

@@ -6,7 +6,7 @@ import type { YamlStyle } from '../fixes/yaml-style';
 import type { Universe } from '../navigate/universe';
 import { plural, type CandidateDraft } from './candidate';
 import type { PolicyFlavor } from './document-context';
-import type { EnumValue, FieldSpec, SchemaNode } from './field-schema';
+import type { EnumValue, FieldSpec, SchemaNode } from '../../dialects/kubernetes/complete/field-schema';
 import type { CursorPlace } from './yaml-cursor';
 
 export function fieldDrafts(node: SchemaNode, place: CursorPlace, style: YamlStyle, flavor: PolicyFlavor): CandidateDraft[] {

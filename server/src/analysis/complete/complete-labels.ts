@@ -8,7 +8,7 @@ import { NAMESPACE_NAME_LABEL } from '../../model/namespaces';
 import { buildLabelStats, type KeyStats, type LabelStats, type ValueCount } from '../navigate/label-stats';
 import type { Universe } from '../navigate/universe';
 import { plural, yamlString, type CandidateDraft } from './candidate';
-import { narrowedStats, type SelectorScope } from './selector-scope';
+import { narrowedStats, type SelectorScope } from '../../dialects/kubernetes/complete/selector-scope';
 import type { CursorPlace } from './yaml-cursor';
 
 const SHOWN_VALUES = 5;

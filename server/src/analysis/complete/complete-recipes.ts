@@ -2,7 +2,7 @@
  * Recipe snippets as completion items: whole policies in an empty document, and
  * rules at the start of an item of `ingress` or `egress`.
  */
-import { expandSnippet, recipeChoices, recipesOfKind, renderRecipe, type Recipe, type RecipeChoices } from '../recipes';
+import { expandSnippet, recipeChoices, recipesOfKind, renderRecipe, type Recipe, type RecipeChoices } from '../../dialects/kubernetes/recipes';
 import type { Universe } from '../navigate/universe';
 import type { CandidateDraft } from './candidate';
 import type { CursorPlace } from './yaml-cursor';

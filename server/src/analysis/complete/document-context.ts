@@ -4,9 +4,9 @@
  * that policy when the document parses. Documents that are still being written
  * may not parse; their kind is then read from the text.
  */
-import type { ParsedDocument, ParsedFile } from '../../parse/yaml-tree';
-import type { CalicoPolicy } from '../../calico/model/types';
-import { isCalicoPolicy } from '../../calico/model/read-policy';
+import type { ParsedDocument, ParsedFile } from '../../core/parse/yaml-tree';
+import type { CalicoPolicy } from '../../dialects/calico/model/types';
+import { isCalicoPolicy } from '../../dialects/calico/model/read-policy';
 import { readMetadata } from '../../model/metadata';
 import type { NetworkPolicy, ObjectRef } from '../../model/types';
 import { DEFAULT_NAMESPACE } from '../../model/workloads';

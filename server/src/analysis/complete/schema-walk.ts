@@ -2,7 +2,7 @@
  * CursorPlace path + field schema -> what is being written: a key of a known map,
  * a label in `matchLabels`, or the value (or list item) of a known field.
  */
-import type { FieldSpec, SchemaNode } from './field-schema';
+import type { FieldSpec, SchemaNode } from '../../dialects/kubernetes/complete/field-schema';
 import type { CursorPlace, PathStep } from './yaml-cursor';
 
 export type SchemaTarget =

@@ -8,7 +8,7 @@
  *   `      app: we|`  -> value of app:       ... > matchLabels > app, prefix "we"
  *   `  types: [In|`   -> item of a flow list: spec > types, prefix "In"
  */
-import type { Span } from '../../parse/yaml-tree';
+import type { Span } from '../../core/parse/yaml-tree';
 import { lineAt, nextLine, parseLine, previousLine, withoutComment, type YamlLine } from './yaml-lines';
 
 /** A key or a sequence item on the way from the root to the cursor, with the line that opens it. */

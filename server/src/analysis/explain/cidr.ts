@@ -9,8 +9,8 @@
  * prefix (`10.0.0.1/8`) are masked off and reported. The prefix length has at most
  * three digits here; the validators warn about any longer spelling.
  */
-import { addressCount, cidrContains, parseCidr as parseNetCidr, type Cidr, type CidrOptions } from '../net/cidr';
-import { FAMILY_BITS, formatIpAddress, type IpFamily } from '../net/ip-address';
+import { addressCount, cidrContains, parseCidr as parseNetCidr, type Cidr, type CidrOptions } from '../../core/net/cidr';
+import { FAMILY_BITS, formatIpAddress, type IpFamily } from '../../core/net/ip-address';
 import { formatInteger } from './markdown';
 
 export type { Cidr, IpFamily };

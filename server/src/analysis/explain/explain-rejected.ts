@@ -5,9 +5,9 @@
  * instead: a hover must not describe a policy as working when reach says it is not.
  */
 import type { NetworkPolicy, Span } from '../../model/types';
-import type { Finding } from '../finding';
+import type { Finding } from '../../core/finding';
 import { bullets, paragraphs } from './markdown';
-import { policyTitle } from './explain-policy';
+import { policyTitle } from '../../dialects/kubernetes/explain/explain-policy';
 import type { ExplainTarget as Target } from './types';
 
 /** Hovers that describe traffic the policy would allow; for a rejected policy they are replaced. */

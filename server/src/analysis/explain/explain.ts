@@ -5,22 +5,22 @@
  * converts positions and wraps the result.
  */
 import type { NetworkPolicy } from '../../model/types';
-import type { CalicoPolicy } from '../../calico/model/types';
-import { explainCalicoAt } from './calico-explain';
-import type { ParsedFile } from '../../parse/yaml-tree';
-import { explainNullPeerSelector, explainUnknownField, explainWrongShape } from './explain-field';
-import { explainIpBlock } from './explain-ip-block';
-import { explainPeer, explainPeers } from './explain-peer';
-import { explainNamespace, explainPolicy, explainPolicyLabels } from './explain-policy';
-import { explainPolicyTypes } from './explain-policy-types';
-import { explainPort, explainPorts } from './explain-ports';
-import { explainDirection, explainRule } from './explain-rule';
-import { explainSelector } from './explain-selector';
-import { locate } from './locate';
+import type { CalicoPolicy } from '../../dialects/calico/model/types';
+import { explainCalicoAt } from '../../dialects/calico/explain/explain';
+import type { ParsedFile } from '../../core/parse/yaml-tree';
+import { explainNullPeerSelector, explainUnknownField, explainWrongShape } from '../../dialects/kubernetes/explain/explain-field';
+import { explainIpBlock } from '../../dialects/kubernetes/explain/explain-ip-block';
+import { explainPeer, explainPeers } from '../../dialects/kubernetes/explain/explain-peer';
+import { explainNamespace, explainPolicy, explainPolicyLabels } from '../../dialects/kubernetes/explain/explain-policy';
+import { explainPolicyTypes } from '../../dialects/kubernetes/explain/explain-policy-types';
+import { explainPort, explainPorts } from '../../dialects/kubernetes/explain/explain-ports';
+import { explainDirection, explainRule } from '../../dialects/kubernetes/explain/explain-rule';
+import { explainSelector } from '../../dialects/kubernetes/explain/explain-selector';
+import { locate } from '../../dialects/kubernetes/explain/locate';
 import { explainRejected, rejectedLead } from './explain-rejected';
 import { paragraphs } from './markdown';
 import { rejectionsOf } from '../rejections';
-import type { Finding } from '../finding';
+import type { Finding } from '../../core/finding';
 import type { ExplainOptions, Explanation, Located } from './types';
 
 export type { CalicoOrderEntry, CalicoOrderLookup, ExplainOptions, Explanation, SelectorScope, WorkspaceMatcher } from './types';

@@ -2,8 +2,8 @@
  * The explain API: what the hover service (and later the CLI) passes in, and what
  * the cursor can be on. Pure data, no LSP types.
  */
-import type { YNode } from '../../parse/yaml-tree';
-import type { CalicoPolicy } from '../../calico/model/types';
+import type { YNode } from '../../core/parse/yaml-tree';
+import type { CalicoPolicy } from '../../dialects/calico/model/types';
 import type { Direction, IpBlock, LabelSelector, NetworkPolicy, Peer, PolicyRule, PortSpec, Span } from '../../model/types';
 
 /** Where a selector looks: which pods or namespaces it can possibly match. */

@@ -4,7 +4,7 @@
  * `-` of a sequence item count as "under the cursor": blank space, colons and
  * comments inside a block collection are not a node, so they get no hover.
  */
-import type { Span, YNode, YPair } from '../../parse/yaml-tree';
+import type { Span, YNode, YPair } from '../../core/parse/yaml-tree';
 
 export type PathStep = { readonly key: string; readonly pair: YPair } | { readonly index: number; readonly node: YNode };
 

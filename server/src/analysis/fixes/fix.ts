@@ -4,9 +4,9 @@
  * re-serialised, so comments, key order, quoting and blank lines elsewhere survive.
  * services/code-actions.ts turns fixes into LSP code actions.
  */
-import type { Span } from '../../parse/yaml-tree';
+import type { Span } from '../../core/parse/yaml-tree';
 import type { FileAnalysis } from '../analyze-file';
-import type { FindingData } from '../finding';
+import type { FindingData } from '../../core/finding';
 
 export interface TextEdit {
   readonly span: Span;

@@ -3,18 +3,18 @@
  * finding's data; refactorings and source actions are offered by position. Add a
  * quick fix by adding its code here.
  */
-import type { Span } from '../../parse/yaml-tree';
+import type { Span } from '../../core/parse/yaml-tree';
 import type { NetworkPolicy } from '../../model/types';
 import type { FileAnalysis } from '../analyze-file';
-import type { FindingData } from '../finding';
-import { objectData, pathToSpan } from '../checks/finding-data';
-import { allowDnsFix } from './allow-dns-fix';
-import { calicoDnsFix } from './calico-dns-fix';
-import { defaultDenyAction } from './default-deny-action';
-import { allowDnsTcpFix, egressOnlyTypesFix } from './dns-protocol-fixes';
+import type { FindingData } from '../../core/finding';
+import { objectData, pathToSpan } from '../../dialects/kubernetes/checks/finding-data';
+import { allowDnsFix } from '../../dialects/kubernetes/fixes/allow-dns-fix';
+import { calicoDnsFix } from '../../dialects/calico/fixes/calico-dns-fix';
+import { defaultDenyAction } from '../../dialects/kubernetes/fixes/default-deny-action';
+import { allowDnsTcpFix, egressOnlyTypesFix } from '../../dialects/kubernetes/fixes/dns-protocol-fixes';
 import type { Fix, FindingFix } from './fix';
-import { mergePeersFix, splitIpBlockFix, splitPeerRefactor } from './peer-fixes';
-import { addPolicyTypeFix, exceptMetadataFix } from './policy-fixes';
+import { mergePeersFix, splitIpBlockFix, splitPeerRefactor } from '../../dialects/kubernetes/fixes/peer-fixes';
+import { addPolicyTypeFix, exceptMetadataFix } from '../../dialects/kubernetes/fixes/policy-fixes';
 import { removeDuplicatePolicyTypeFix, removeSelectorValuesFix } from './removal-fixes';
 import { emptySelectorFix, labelKeyFix, nearestLabelFix, quoteValueFix, renameFieldFix, replaceValueFix, swapPortRangeFix } from './value-fixes';
 

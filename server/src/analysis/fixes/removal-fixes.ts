@@ -2,9 +2,9 @@
  * Fixes that take out what the message says to remove: the repeat of a policyTypes
  * entry, and the `values` of an Exists/DoesNotExist requirement.
  */
-import { isMap, isSeq } from '../../parse/yaml-tree';
+import { isMap, isSeq } from '../../core/parse/yaml-tree';
 import type { FindingFix } from './fix';
-import { locate, locatePair, nodeAt, objectRoot, pathOf, stringData } from './locate';
+import { locate, locatePair, nodeAt, objectRoot, pathOf, stringData } from '../../dialects/kubernetes/fixes/locate';
 import { removePair, removeSeqItem } from './remove-edits';
 
 /** Data path ['spec', 'policyTypes', i]: the repeated entry. */

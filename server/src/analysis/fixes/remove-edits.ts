@@ -6,8 +6,8 @@
  * entry shares a line with something that must stay (e.g. the first key of a
  * `- key: v` item): guessing there could break the YAML.
  */
-import type { Span, YNode, YPair } from '../../parse/yaml-tree';
-import { contentEnd, pairContentEnd } from '../checks/node-spans';
+import type { Span, YNode, YPair } from '../../core/parse/yaml-tree';
+import { contentEnd, pairContentEnd } from '../../dialects/kubernetes/checks/node-spans';
 import { replace, type TextEdit } from './fix';
 import { lineEndAfter } from './yaml-edits';
 import { lineStartOf } from './yaml-style';

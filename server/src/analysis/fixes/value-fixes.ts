@@ -5,11 +5,11 @@
  * string belongs, and swapping a port range written downwards.
  * Each checks the node still holds what the finding saw before touching it.
  */
-import { getPair, isMap, isNullish } from '../../parse/yaml-tree';
-import { qualifiedNameProblems } from '../checks/validators/names';
+import { getPair, isMap, isNullish } from '../../core/parse/yaml-tree';
+import { qualifiedNameProblems } from '../../dialects/kubernetes/checks/validators/names';
 import type { FindingFix } from './fix';
 import { replace } from './fix';
-import { locate, locatePair, nodeAt, objectRoot, pathOf, stringData } from './locate';
+import { locate, locatePair, nodeAt, objectRoot, pathOf, stringData } from '../../dialects/kubernetes/fixes/locate';
 import { replaceScalar } from './yaml-edits';
 
 export const renameFieldFix: FindingFix = (analysis, data) => {

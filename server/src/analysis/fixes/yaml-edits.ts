@@ -4,8 +4,8 @@
  * appending to a list, adding a key to a map, giving a value to an empty key.
  * Block collections get lines in the file's style; flow collections stay flow.
  */
-import { isNullish, type YMap, type YNode, type YPair, type YSeq } from '../../parse/yaml-tree';
-import { contentEnd } from '../checks/node-spans';
+import { isNullish, type YMap, type YNode, type YPair, type YSeq } from '../../core/parse/yaml-tree';
+import { contentEnd } from '../../dialects/kubernetes/checks/node-spans';
 import { insert, replace, type TextEdit } from './fix';
 import { mapLines, renderFlow, seqLines, type RMap, type RValue } from './render-yaml';
 import { columnOf, styleWithin, type YamlStyle } from './yaml-style';

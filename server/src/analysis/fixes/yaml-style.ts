@@ -5,7 +5,7 @@
  * dash and its item, and the line ending (LF or CRLF). Each is the most common
  * choice in the file; files too small to say get Kubernetes-docs defaults.
  */
-import type { ParsedFile, YNode } from '../../parse/yaml-tree';
+import type { ParsedFile, YNode } from '../../core/parse/yaml-tree';
 
 export interface YamlStyle {
   /** Columns from a key to its nested map's keys. */

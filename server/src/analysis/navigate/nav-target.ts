@@ -3,12 +3,12 @@
  * its podSelector), a rule, a peer, a namespaceSelector, a Calico selector, or a
  * workload whose pods policies may select.
  */
-import { selectorAt, type PlacedSelector } from '../../calico/model/selectors';
-import type { CalicoPolicy } from '../../calico/model/types';
+import { selectorAt, type PlacedSelector } from '../../dialects/calico/model/selectors';
+import type { CalicoPolicy } from '../../dialects/calico/model/types';
 import type { NetworkPolicy, Peer, PolicyRule, Span } from '../../model/types';
 import type { WorkloadObject } from '../../model/workloads';
 import type { FileAnalysis } from '../analyze-file';
-import { locate } from '../explain/locate';
+import { locate } from '../../dialects/kubernetes/explain/locate';
 import { workloadAt } from './workload-at';
 
 export type NavTarget =

@@ -1,5 +1,5 @@
 /** What navigation answers with (locations) and what it may look at (the world). */
-import type { CalicoPolicy } from '../../calico/model/types';
+import type { CalicoPolicy } from '../../dialects/calico/model/types';
 import type { NetworkPolicy, Span } from '../../model/types';
 import type { Universe } from './universe';
 

@@ -6,13 +6,13 @@
  * for their readable part, since navigation should still help while editing.
  */
 import { CALICO_NAMESPACE_NAME_LABEL, classesIn, namespaceLabelsOf, type PodClass, type Universe } from './universe';
-import type { PlacedSelector } from '../../calico/model/selectors';
-import type { CalicoPolicy, CalicoSelector } from '../../calico/model/types';
-import { evaluateSelector } from '../../calico/selector/evaluate';
+import type { PlacedSelector } from '../../dialects/calico/model/selectors';
+import type { CalicoPolicy, CalicoSelector } from '../../dialects/calico/model/types';
+import { evaluateSelector } from '../../dialects/calico/selector/evaluate';
 import type { LabelSelector, NetworkPolicy, Peer } from '../../model/types';
 import { DEFAULT_NAMESPACE } from '../../model/workloads';
-import type { ReachNamespace, ReachWorkload } from '../reach/types';
-import { compileSelector, selectorMatches, type CompiledSelector } from '../selectors';
+import type { ReachNamespace, ReachWorkload } from '../../evaluate/types';
+import { compileSelector, selectorMatches, type CompiledSelector } from '../../model/selectors';
 
 export function policyNamespace(policy: NetworkPolicy | CalicoPolicy): string {
   return policy.metadata.namespace?.value || DEFAULT_NAMESPACE;

@@ -8,7 +8,7 @@
  *   related?.targets   // where to go: { uri, span, selection }
  */
 import type { Span } from '../../model/types';
-import type { ReachNamespace, ReachWorkload } from '../reach/types';
+import type { ReachNamespace, ReachWorkload } from '../../evaluate/types';
 import type { FileAnalysis } from '../analyze-file';
 import { navTargetAt, type NavTarget } from './nav-target';
 import { calicoNamespacesPicked, calicoWorkloads, namespacesPicked, peerClasses, selectedClasses } from './peer-match';

@@ -13,7 +13,7 @@
  * The workspace is read through a small structural interface (the Workspace of
  * server/src/workspace satisfies it), so this stays below the workspace layer.
  */
-import type { ReachNamespace, ReachWorkload } from '../reach/types';
+import type { ReachNamespace, ReachWorkload } from '../../evaluate/types';
 import { buildUniverse, type Universe } from './universe';
 
 interface LabelledEntry {

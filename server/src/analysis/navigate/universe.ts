@@ -9,8 +9,8 @@
  *   universe.namespaceLabels                        // labels of namespaces, name label included
  */
 import { NAMESPACE_NAME_LABEL } from '../../model/namespaces';
-import type { ReachContainerPort, ReachNamespace, ReachWorkload } from '../reach/types';
-import type { LabelSet } from '../selectors';
+import type { ReachContainerPort, ReachNamespace, ReachWorkload } from '../../evaluate/types';
+import type { LabelSet } from '../../model/selectors';
 import { buildLabelStats, type LabelCarrier, type LabelStats } from './label-stats';
 
 /** The Calico name label of a namespace (Calico sets it, as Kubernetes sets kubernetes.io/metadata.name). */

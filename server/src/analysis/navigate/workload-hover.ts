@@ -6,10 +6,10 @@
  * Shown on the workload's kind, its name and its pod labels: the places that say
  * which pods these are. Pure; returns Markdown and the hovered span, or null.
  */
-import { formatConnections, isNoConnections } from '../reach/connection-set';
-import type { SideTrace } from '../reach/trace-types';
-import type { ReachEngine, ReachNode, WorkloadNode } from '../reach/reach-engine';
-import { formatLabelSet } from '../selectors';
+import { formatConnections, isNoConnections } from '../../ir/connection-set';
+import type { SideTrace } from '../../evaluate/trace-types';
+import type { ReachEngine, ReachNode, WorkloadNode } from '../../evaluate/reach-engine';
+import { formatLabelSet } from '../../model/selectors';
 import type { Span } from '../../model/types';
 import type { WorkloadObject } from '../../model/workloads';
 import type { FileAnalysis } from '../analyze-file';

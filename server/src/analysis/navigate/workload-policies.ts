@@ -3,13 +3,13 @@
  * selector) picks its pods, and the rules whose peers admit it. Rules without
  * peers admit every source or destination, this workload included.
  */
-import { policySelectors } from '../../calico/model/selectors';
-import type { CalicoPolicy } from '../../calico/model/types';
-import { evaluateSelector } from '../../calico/selector/evaluate';
+import { policySelectors } from '../../dialects/calico/model/selectors';
+import type { CalicoPolicy } from '../../dialects/calico/model/types';
+import { evaluateSelector } from '../../dialects/calico/selector/evaluate';
 import type { NetworkPolicy, PolicyRule, Span } from '../../model/types';
 import type { WorkloadObject } from '../../model/workloads';
-import type { YNode } from '../../parse/yaml-tree';
-import { labelSetFromEntries, selectorMatches } from '../selectors';
+import type { YNode } from '../../core/parse/yaml-tree';
+import { labelSetFromEntries, selectorMatches } from '../../model/selectors';
 import { calicoNamespacesPicked, calicoScope, peerAdmits, policyNamespace, readableSelector } from './peer-match';
 import type { NavLocation, NavWorld } from './nav-world';
 import type { Universe } from './universe';

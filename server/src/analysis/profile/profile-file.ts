@@ -8,10 +8,10 @@
  * Reading is forgiving: a wrong entry becomes a finding at its node and is left out, and
  * the rest of the file still counts.
  */
-import { parseFile } from '../../parse/parse-documents';
-import { isMap } from '../../parse/yaml-tree';
-import { editDistance } from '../text/edit-distance';
-import { finding, type Finding } from '../finding';
+import { parseFile } from '../../core/parse/parse-documents';
+import { isMap } from '../../core/parse/yaml-tree';
+import { editDistance } from '../../core/text/edit-distance';
+import { finding, type Finding } from '../../core/finding';
 import { parseKubernetesVersion, type ClusterProfile } from './cluster-profile';
 
 export const PROFILE_FILE_NAME = '.netpol-lens.yaml';

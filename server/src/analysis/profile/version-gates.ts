@@ -5,7 +5,7 @@
  * whether it is an error, and the message says which release was assumed. Checks stay
  * independent of the profile, so their per-document results are reused across profiles.
  */
-import type { Finding } from '../finding';
+import type { Finding } from '../../core/finding';
 import { atLeast, formatVersion, parseKubernetesVersion, type ClusterProfile, type KubernetesVersion } from './cluster-profile';
 
 /**

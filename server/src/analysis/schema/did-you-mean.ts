@@ -7,7 +7,7 @@
  * also suggests enum values, so its threshold grows with the word; here the schema
  * knows the usual slips, and a fixed, tighter threshold keeps the guesses sure.
  */
-import { editDistance } from '../text/edit-distance';
+import { editDistance } from '../../core/text/edit-distance';
 import type { ObjectSchema } from './schema-types';
 
 export function suggestField(key: string, schema: ObjectSchema): string | undefined {

@@ -3,14 +3,14 @@
  * and each rule's peers under it, labelled in words. Pure; the symbols service
  * turns the spans into ranges.
  */
-import type { CalicoPolicy, CalicoRule } from '../../calico/model/types';
+import type { CalicoPolicy, CalicoRule } from '../../dialects/calico/model/types';
 import type { NetworkPolicy, PolicyRule } from '../../model/types';
 import { DEFAULT_NAMESPACE } from '../../model/workloads';
-import type { Span, YNode } from '../../parse/yaml-tree';
+import type { Span, YNode } from '../../core/parse/yaml-tree';
 import type { FileAnalysis } from '../analyze-file';
-import { effectivePolicyTypes } from '../policy-defaults';
-import { calicoRuleLabel, entityLabel } from './calico-labels';
-import { peerLabel, podsText, ruleLabel } from './rule-labels';
+import { effectivePolicyTypes } from '../../dialects/kubernetes/policy-defaults';
+import { calicoRuleLabel, entityLabel } from '../../dialects/calico/symbols/calico-labels';
+import { peerLabel, podsText, ruleLabel } from '../../dialects/kubernetes/symbols/rule-labels';
 
 export type SymbolRole = 'policy' | 'rule' | 'peer';
 

@@ -5,7 +5,7 @@
  * A query matches a name when its characters appear in it in order, ignoring
  * case; names where they appear as one run rank first, then earlier runs.
  */
-import type { Span } from '../../parse/yaml-tree';
+import type { Span } from '../../core/parse/yaml-tree';
 
 export type WorkspaceSymbolKind = 'policy' | 'calico-policy' | 'workload';
 

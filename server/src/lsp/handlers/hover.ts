@@ -2,7 +2,7 @@
 import type { Hover } from 'vscode-languageserver/node';
 import { hoverAt } from '../../services/hover';
 import { isWorkloadAt, workloadHoverAt } from '../../services/navigation';
-import { calicoOrderLookup } from '../../workspace/calico-order';
+import { calicoOrderLookup } from '../../dialects/calico/workspace-order';
 import { workspaceMatcher } from '../../workspace/selector-matcher';
 import type { Feature } from '../features';
 import { runSafe } from '../run-safe';

@@ -3,7 +3,7 @@
  * panel"): the matrix through a port filter, what-if against the saved files,
  * focus on the policy at a position, and data export.
  */
-import { connlistLines, jsonReport } from '../../analysis/reach/format-connlist';
+import { connlistLines, jsonReport } from '../../evaluate/format-connlist';
 import { ExportReachRequest, PolicyFocusRequest, PortMatrixRequest, WhatIfRequest, type ExportReachResult, type PolicyFocusResult, type ReachabilityMatrixResult, type WhatIfResult } from '../../protocol';
 import { positionToOffset, textDocument } from '../../services/positions';
 import { policyAt, policyFocus } from '../../workspace/policy-focus';

@@ -1,7 +1,7 @@
 /** netpolLens/reachabilityMatrix and netpolLens/explainConnection -> the workspace's reachability engine. */
-import { findNode } from '../../analysis/reach/find-node';
-import { explainLines } from '../../analysis/reach/format-why';
-import type { SourceRef } from '../../analysis/reach/types';
+import { findNode } from '../../evaluate/find-node';
+import { explainLines } from '../../evaluate/format-why';
+import type { SourceRef } from '../../evaluate/types';
 import { ExplainConnectionRequest, ReachabilityMatrixRequest, type ExplainConnectionResult, type ReachabilityMatrixResult } from '../../protocol';
 import { matrixViewSteps, traceDto, type LocateSource } from '../../workspace/reach-view';
 import type { Feature } from '../features';

@@ -1,0 +1,78 @@
+/**
+ * The classic trap: once a policy puts its pods under egress isolation, DNS is denied
+ * like everything else, and the pods fail in confusing ways ("could not resolve
+ * host"). Warned when no egress rule of this policy, nor of another policy in the
+ * file that selects at least the same pods in the same namespace, allows DNS (see
+ * dns-reach.ts for what counts). A pure deny-all egress policy is usually deliberate,
+ * yet it loses DNS too, so it is warned with words that say so.
+ */
+import { getPair, isMap, isSeq, type YMap } from '../../../core/parse/yaml-tree';
+import { memoByObject } from '../../../model/memo';
+import type { NetworkPolicy } from '../../../model/types';
+import { affects } from '../policy-defaults';
+import { finding, type Finding } from '../../../core/finding';
+import type { CheckContext, PolicyCheck } from './check';
+import { dataAt } from './finding-data';
+import { hasSyntaxErrors } from './document-state';
+import { policyAllowsDns } from './dns-reach';
+import { selectorCovers } from './selector-match';
+
+export const dnsEgressCheck: PolicyCheck = {
+  id: 'dns-egress',
+  crossDocument: true,
+  run(policy: NetworkPolicy, context: CheckContext): Finding[] {
+    if (hasSyntaxErrors(policy, context) || !affects(policy, 'Egress') || policyAllowsDns(policy)) return [];
+    if (dnsAllowingPolicies(context.policies).some((other) => other !== policy && allowsDnsFor(other, policy))) return [];
+    return warningFor(policy);
+  },
+};
+
+/** The warning depends on the policy alone (whether to give it does not), so it is built once per policy object. */
+const warningFor = memoByObject((policy: NetworkPolicy): Finding[] => {
+  const spec = getPair(policy.ref.node, 'spec')?.value;
+  if (!isMap(spec)) return [];
+  const ruleCount = policy.spec.egress?.items.length ?? 0;
+  const message =
+    ruleCount === 0
+      ? 'This policy denies all egress, DNS included: the selected pods cannot even resolve names, which breaks most of them in confusing ways. If the lock-down is deliberate, still allow DNS egress (UDP/TCP 53) to kube-dns.'
+      : `Egress from the selected pods is restricted and no rule allows DNS (UDP port 53) to kube-dns, so every name lookup will fail.${hasIpBlock(policy) ? ' An ipBlock means addresses outside the cluster, so it does not reach the kube-dns pods.' : ''} Allow DNS egress to kube-dns in kube-system.`;
+  return [finding('netpol/egress-without-dns', 'warning', message, anchorSpan(spec), { data: dataAt(policy.ref, ['spec'], { denyAll: ruleCount === 0 }) })];
+});
+
+/** Whether an egress rule names an ipBlock, which a reader may take for a way to reach kube-dns. */
+function hasIpBlock(policy: NetworkPolicy): boolean {
+  return (policy.spec.egress?.items ?? []).some((rule) => rule.peers?.items.some((peer) => peer.ipBlock !== undefined));
+}
+
+/** Whether `other` (a policy that allows DNS) covers every pod `policy` isolates: same namespace, a selector at least as broad. */
+function allowsDnsFor(other: NetworkPolicy, policy: NetworkPolicy): boolean {
+  if (other.metadata.namespace?.value !== policy.metadata.namespace?.value) return false;
+  return selectorCovers(other.spec.podSelector, policy.spec.podSelector);
+}
+
+/**
+ * The file's policies that allow DNS, computed once per file: checks run once per
+ * policy, and asking every other policy each time would cost the square of their number.
+ */
+const DNS_ALLOWING = new WeakMap<readonly NetworkPolicy[], readonly NetworkPolicy[]>();
+
+function dnsAllowingPolicies(policies: readonly NetworkPolicy[]): readonly NetworkPolicy[] {
+  let found = DNS_ALLOWING.get(policies);
+  if (!found) {
+    found = policies.filter(policyAllowsDns);
+    DNS_ALLOWING.set(policies, found);
+  }
+  return found;
+}
+
+/** The `egress` key when there is one, else the `Egress` entry of policyTypes that isolates egress. */
+function anchorSpan(spec: YMap): { start: number; end: number } {
+  const egress = getPair(spec, 'egress');
+  if (egress) return egress.key.span;
+  const types = getPair(spec, 'policyTypes');
+  if (types && isSeq(types.value)) {
+    const entry = types.value.items.find((item) => item.kind === 'scalar' && item.value === 'Egress');
+    if (entry) return entry.span;
+  }
+  return types?.key.span ?? spec.span;
+}

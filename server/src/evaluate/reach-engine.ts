@@ -1,0 +1,185 @@
+/**
+ * The reachability engine's facade: ReachInput in, who-can-reach-whom out.
+ *
+ *   const engine = new ReachEngine(input);
+ *   for (const { src, dst, connections } of engine.allowedPairs()) ...   // connlist order
+ *   engine.explain(src, dst);                                           // why-trace of one pair
+ *   engine.replaceFilePolicies(uri, policies);                          // after an edit
+ *
+ * Nodes are workloads (`ns/name[Kind]`) and external address ranges
+ * (`first-last[External]`), sorted by that label as netpol-analyzer sorts lines.
+ */
+import type { ConnectionSet } from '../ir/connection-set';
+import { NONE, type ConnId } from '../ir/connection-table';
+import { explainPair } from './pair-trace';
+import type { ReachNode, WorkloadNode } from './reach-nodes';
+import { selfConnections } from './self-traffic';
+import type { PairTrace } from './trace-types';
+import { formatRange, splitAddressSpace, type IpRange } from '../ir/ip-range';
+import { ReachMatrix } from './matrix';
+import { compare, ReachModel } from './reach-model';
+import { runToEnd, type Steps } from '../core/steps';
+import type { CompiledCalicoPolicy } from '../dialects/calico/reach/types';
+import type { CompiledPolicy, ReachCalicoInput, ReachInput, ReachPolicyInput, ReachWorkload, SkippedPolicy } from './types';
+
+export type { ExternalNode, ReachNode, WorkloadNode } from './reach-nodes';
+
+export interface AllowedPair {
+  readonly src: ReachNode;
+  readonly dst: ReachNode;
+  readonly connections: ConnectionSet;
+}
+
+/** An engine whose input is loaded afterwards, step by step (ReachEngine.build). */
+const LOAD_LATER = Symbol('load later');
+
+export class ReachEngine {
+  private model!: ReachModel;
+  private matrix!: ReachMatrix;
+  private nodeList: ReachNode[] | undefined;
+  private nodeIndex: Map<string, ReachNode> | undefined;
+
+  constructor(input: ReachInput | typeof LOAD_LATER) {
+    if (input !== LOAD_LATER) runToEnd(this.load(input));
+  }
+
+  /** Builds an engine step by step (steps.ts); the engine is usable once the steps have run out. */
+  static *build(input: ReachInput): Steps<ReachEngine> {
+    const engine = new ReachEngine(LOAD_LATER);
+    yield* engine.load(input);
+    return engine;
+  }
+
+  private *load(input: ReachInput): Steps<void> {
+    this.model = new ReachModel();
+    yield* this.model.load(input);
+    this.matrix = new ReachMatrix(this.model, false);
+    yield* this.matrix.computeAllSteps();
+  }
+
+  /** Every node, sorted by id. */
+  get nodes(): readonly ReachNode[] {
+    if (!this.nodeList) this.nodeList = this.buildNodes();
+    return this.nodeList;
+  }
+
+  node(id: string): ReachNode | undefined {
+    if (!this.nodeIndex) this.nodeIndex = new Map(this.nodes.map((n) => [n.id, n]));
+    return this.nodeIndex.get(id);
+  }
+
+  get skippedPolicies(): readonly SkippedPolicy[] {
+    return this.model.skipped;
+  }
+
+  /** The valid Kubernetes NetworkPolicies. */
+  get policies(): readonly CompiledPolicy[] {
+    return this.model.policies;
+  }
+
+  /** The valid Calico policies (skipped ones are in skippedPolicies with the Kubernetes ones). */
+  get calicoPolicies(): readonly CompiledCalicoPolicy[] {
+    return this.model.calico.policies;
+  }
+
+  /** Workloads left out because another object already has their namespace/name[Kind]. */
+  get duplicateWorkloads(): readonly ReachWorkload[] {
+    return this.model.duplicates;
+  }
+
+  /** Interned id of the allowed connections; NONE for a node and itself, and between two external ranges. */
+  connectionId(src: ReachNode, dst: ReachNode): ConnId {
+    if (src === dst) return NONE;
+    return this.matrix.cell(src.cell, dst.cell);
+  }
+
+  connections(src: ReachNode, dst: ReachNode): ConnectionSet {
+    return this.matrix.table.get(this.connectionId(src, dst));
+  }
+
+  /** Ordered pairs with any allowed connection, sorted by source id, then destination id. */
+  *allowedPairs(): Iterable<AllowedPair> {
+    const nodes = this.nodes;
+    for (const src of nodes) {
+      for (const dst of nodes) {
+        const id = this.connectionId(src, dst);
+        if (id !== NONE) yield { src, dst, connections: this.matrix.table.get(id) };
+      }
+    }
+  }
+
+  /**
+   * A workload to itself (self-traffic.ts): everything for a bare Pod, else what one of
+   * its pods may open to another. Not in `connections`, so the connlist keeps no self pairs.
+   */
+  selfConnections(node: WorkloadNode): ConnectionSet {
+    return selfConnections(this.matrix, node);
+  }
+
+  explain(src: ReachNode, dst: ReachNode): PairTrace {
+    const connections = src === dst && src.kind === 'workload' ? this.selfConnections(src) : this.connections(src, dst);
+    return explainPair(this.model, this.matrix, src, dst, connections);
+  }
+
+  /**
+   * Replaces the policies read from one file. Only the rows and columns of pods
+   * those policies select (before or after) are recomputed, unless the edit moved
+   * an ipBlock boundary, which re-splits the external ranges and recomputes all.
+   */
+  replaceFilePolicies(uri: string, policies: readonly ReachPolicyInput[], calico: readonly ReachCalicoInput[] = []): 'incremental' | 'full' {
+    return runToEnd(this.replaceFilePoliciesSteps(uri, policies, calico));
+  }
+
+  /** replaceFilePolicies step by step. Stopped halfway, it leaves the engine inconsistent: the caller must drop it. */
+  *replaceFilePoliciesSteps(uri: string, policies: readonly ReachPolicyInput[], calico: readonly ReachCalicoInput[] = []): Steps<'incremental' | 'full'> {
+    const inFile = (p: { ref: { source: { uri: string } } }): boolean => p.ref.source.uri === uri;
+    const removed = this.model.policies.filter(inFile);
+    const removedCalico = this.model.calico.policies.filter(inFile);
+    remove(this.model.policies, inFile);
+    remove(this.model.skipped, inFile);
+    remove(this.model.calico.policies, inFile);
+    const added: CompiledPolicy[] = [];
+    for (const p of policies) {
+      const compiled = this.model.addPolicy(p);
+      if (compiled) added.push(compiled);
+      yield;
+    }
+    const addedCalico: CompiledCalicoPolicy[] = [];
+    for (const c of calico) {
+      const compiled = this.model.addCalicoPolicy(c);
+      if (compiled) addedCalico.push(compiled);
+      yield;
+    }
+    this.model.sortPolicies();
+    const atoms = splitAddressSpace(this.model.ipCuts());
+    if (!sameAtoms(atoms, this.model.atoms)) {
+      this.model.atoms = atoms;
+      this.nodeList = undefined;
+      this.nodeIndex = undefined;
+      yield* this.matrix.computeAllSteps();
+      return 'full';
+    }
+    const changed = [...removed, ...added];
+    const changedCalico = [...removedCalico, ...addedCalico];
+    const classesOf = (direction: 'ingress' | 'egress'): number[] => [
+      ...new Set([...changed.filter((p) => p[direction]).flatMap((p) => this.model.selectedClasses(p)), ...changedCalico.filter((p) => p[direction]).flatMap((p) => this.model.calico.appliedClasses(p))]),
+    ];
+    yield* this.matrix.updateClassesSteps(classesOf('egress'), classesOf('ingress'));
+    return 'incremental';
+  }
+
+  private buildNodes(): ReachNode[] {
+    const nodes: ReachNode[] = this.model.workloads.map((workload, i) => ({ kind: 'workload', id: workload.id, namespace: workload.namespace, workload, cell: this.model.classOfWorkload[i]! }));
+    const classes = this.model.classCount;
+    this.model.atoms.forEach((range, i) => nodes.push({ kind: 'external', id: `${formatRange(range)}[External]`, range, cell: classes + i }));
+    return nodes.sort((a, b) => compare(a.id, b.id));
+  }
+}
+
+function remove<T>(list: T[], predicate: (item: T) => boolean): void {
+  for (let i = list.length - 1; i >= 0; i--) if (predicate(list[i]!)) list.splice(i, 1);
+}
+
+function sameAtoms(a: readonly IpRange[], b: readonly IpRange[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.family === b[i]!.family && r.start === b[i]!.start && r.end === b[i]!.end);
+}

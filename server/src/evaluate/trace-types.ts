@@ -1,0 +1,84 @@
+/**
+ * The data of a why-trace: for one ordered pair, what each side's policies decided
+ * and which rules (with their source ranges) allowed what. Plain data, shared by the
+ * Kubernetes and the ordered (Calico) trace builders and by every renderer.
+ */
+import type { CalicoAction } from '../dialects/calico/reach/types';
+import type { ConnectionSet } from '../ir/connection-set';
+import type { SelfPair } from './self-traffic';
+import type { PolicyProblem, PolicyRef, SourceRef } from './types';
+
+export interface RuleContribution {
+  readonly policy: PolicyRef;
+  readonly direction: 'ingress' | 'egress';
+  /** 0-based position in the policy's ingress or egress list. */
+  readonly ruleIndex: number;
+  readonly rule: SourceRef;
+  /** The first peer that matches the other end; absent when the rule has no peers (all match). */
+  readonly peer?: SourceRef;
+  readonly peerText: string;
+  /** What this rule allows towards this pair, in connlist text (`No Connections` when a named port is missing). */
+  readonly connections: string;
+  readonly connectionSet: ConnectionSet;
+  /**
+   * Set when Calico's ordered evaluation decided the side: what this rule did with
+   * `connectionSet` (Kubernetes rules there are Allow). Absent in a plain union.
+   */
+  readonly action?: CalicoAction;
+}
+
+export type SideStatus = 'external' | 'not-isolated' | 'isolated';
+
+export interface SideTrace {
+  readonly direction: 'ingress' | 'egress';
+  /** The node whose policies decide this side: the source for egress, the destination for ingress. */
+  readonly subject: string;
+  readonly status: SideStatus;
+  readonly namespace?: string;
+  readonly isolatedBy: readonly PolicyRef[];
+  readonly allowedBy: readonly RuleContribution[];
+  /** What this side allows for the pair, in connlist text. */
+  readonly allowed: string;
+  readonly allowedSet: ConnectionSet;
+  /** Policies of the namespace left out because the API server would reject them. */
+  readonly skipped: readonly { readonly policy: PolicyRef; readonly problems: readonly PolicyProblem[] }[];
+  /**
+   * Set when a Calico policy applies to the subject: `isolatedBy` then lists every
+   * policy in evaluation order, `allowedBy` every rule that decided (any action),
+   * and this says what met the end of each tier and what the profile allowed.
+   */
+  readonly ordered?: OrderedOutcome;
+  /** When no rule matches the other end: a peer that would, but for one mistyped label (near-miss.ts). */
+  readonly nearMiss?: string;
+}
+
+export interface PairTrace {
+  readonly src: string;
+  readonly dst: string;
+  readonly allowed: string;
+  readonly connections: ConnectionSet;
+  readonly egress: SideTrace;
+  readonly ingress: SideTrace;
+  /**
+   * Set for a workload and itself (self-traffic.ts): `one-pod` (a bare Pod: `connections`
+   * is everything, the sides decide nothing), or `replicas` (the sides and `connections`
+   * are between two different pods of it; each pod still reaches itself).
+   */
+  readonly self?: SelfPair;
+}
+
+export interface TierEnd {
+  readonly tier: string;
+  /** Deny: dropped at the end of the tier; Pass: the tier's defaultAction sends it on. */
+  readonly action: 'Deny' | 'Pass';
+  readonly connections: string;
+  readonly connectionSet: ConnectionSet;
+}
+
+/** How Calico's ordered evaluation ended for the pair, beyond the rules that decided. */
+export interface OrderedOutcome {
+  readonly tierEnds: readonly TierEnd[];
+  /** What was passed beyond the last tier and allowed by the namespace's profile. */
+  readonly profile: string;
+  readonly profileSet: ConnectionSet;
+}
