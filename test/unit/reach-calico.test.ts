@@ -102,7 +102,7 @@ test('an invalid Calico policy is left out, and traces of the pods it meant say 
   ws.setFile('file:///w/pods.yaml', `${pod('a')}---\n${pod('b')}`);
   ws.setFile('file:///w/bad.yaml', 'apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: bad, namespace: ns1}\nspec:\n  selector: app == "b"\n  ingress:\n    - action: Deny\n      protocol: tcp\n');
   const engine = ws.reach();
-  assert.deepEqual(engine.calicoPolicies, []);
+  assert.deepEqual(engine.policies, []);
   assert.equal(engine.skippedPolicies.length, 1);
   assert.match(engine.skippedPolicies[0]!.problems.map((p) => p.message).join(' '), /Protocol names are case sensitive: write "TCP"/);
   const trace = engine.explain(engine.node('ns1/a[Pod]')!, engine.node('ns1/b[Pod]')!);
@@ -117,7 +117,7 @@ test('a Calico rule the engine cannot evaluate matches nothing, and the policy s
   ws.setFile('file:///w/sa.yaml', 'apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: by-sa, namespace: ns1}\nspec:\n  selector: app == "b"\n  ingress:\n    - action: Allow\n      source:\n        serviceAccounts:\n          names: [api]\n');
   const engine = ws.reach();
   assert.equal(engine.connections(engine.node('ns1/a[Pod]')!, engine.node('ns1/b[Pod]')!).TCP.length, 0);
-  assert.match(engine.calicoPolicies[0]!.notes.join(' '), /ingress rule 1 matches on service accounts/);
+  assert.match(engine.policies[0]!.notes.join(' '), /ingress rule 1 matches on service accounts/);
 });
 
 test('every fixture folder, broken manifests and Calico included, goes through reach and why without an exception', () => {

@@ -155,7 +155,7 @@ function check(cases: readonly Case[]): { rejected: number; active: number } {
   for (const c of cases) ws.setFile(c.uri, c.text);
   const engine = ws.reach();
   const skipped = new Map(engine.skippedPolicies.map((s) => [s.ref.source.uri, s]));
-  const active = new Set([...engine.policies, ...engine.calicoPolicies].map((p) => p.ref.source.uri));
+  const active = new Set(engine.policies.map((p) => p.ref.source.uri));
   for (const c of cases) {
     const analysis = ws.getFile(c.uri)!.analysis;
     // A document too broken to read as a policy at all is no policy for anyone.

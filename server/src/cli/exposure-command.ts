@@ -6,7 +6,7 @@
  * makes it: the rules, with their positions, or the missing policy.
  */
 import { formatConnections } from '../ir/connection-set';
-import { exposureReport, type Exposure, type ExposureCause } from '../evaluate/exposure';
+import { exposureReport, type Exposure, type ExposureCause } from '../dialects/kubernetes/reach/exposure';
 import type { SourceRef } from '../evaluate/types';
 import { optionValue, type CommandSpec } from './args';
 import type { Command } from './command';
@@ -40,7 +40,7 @@ export const exposureCommand: Command = {
     } else if (format === 'md') {
       stdout = ['| workload | direction | peer | conn | because |', '|----------|-----------|------|------|---------|', ...report.exposures.map((e) => `| ${e.workload} | ${e.direction} | ${e.peer} | ${formatConnections(e.connections)} | ${e.causes.map((c) => causeText(c, where, e)).join('; ')} |`)];
     } else stdout = txtLines(report.exposures, report.unprotected, where);
-    const notes = engine.calicoPolicies.length > 0 ? ['netpol-lens exposure: note: Calico policies are not analysed for exposure'] : [];
+    const notes = report.notAnalysed > 0 ? [`netpol-lens exposure: note: ${report.notAnalysed} ${report.notAnalysed === 1 ? 'policy that is not a Kubernetes NetworkPolicy is' : 'policies that are not Kubernetes NetworkPolicies are'} not analysed for exposure`] : [];
     return { stdout, stderr: [...problemLines('exposure', loaded.problems), ...notes], exitCode: loaded.problems.length > 0 ? EXIT_UNREADABLE : EXIT_OK };
   },
 };

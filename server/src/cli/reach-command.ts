@@ -92,7 +92,7 @@ function render(p: Prepared): string[] {
 function finish({ engine, loaded }: Prepared, stdout: string[]): CommandResult {
   const notes = engine.skippedPolicies.map((s) => `netpol-lens reach: note: ${s.ref.id} is ignored (the API server would reject it): ${s.problems.map((p) => p.message).join(' ')}`);
   // What the engine can only approximate (serviceAccounts, services, http matches) is said, not hidden.
-  for (const policy of engine.calicoPolicies) for (const note of policy.notes) notes.push(`netpol-lens reach: note: ${policy.ref.id}: ${note}`);
+  for (const policy of engine.policies) for (const note of policy.notes) notes.push(`netpol-lens reach: note: ${policy.ref.id}: ${note}`);
   return { stdout, stderr: [...problemLines('reach', loaded.problems), ...notes], exitCode: loaded.problems.length > 0 ? EXIT_UNREADABLE : EXIT_OK };
 }
 

@@ -58,7 +58,7 @@ function jsonContribution<L>(c: RuleContribution, locate: Locate<L>): object {
     policy: c.policy.id,
     rule: `${c.direction}[${c.ruleIndex}]`,
     ...(c.action && { action: c.action }),
-    ...(c.policy.calico && { calico: c.policy.calico }),
+    ...c.policy.json,
     location: locate(c.rule),
     peer: c.peerText,
     ...(c.peer && { peerLocation: locate(c.peer) }),
@@ -67,5 +67,5 @@ function jsonContribution<L>(c: RuleContribution, locate: Locate<L>): object {
 }
 
 function jsonPolicy<L>(ref: PolicyRef, locate: Locate<L>): JsonPolicyRef<L> {
-  return { policy: ref.id, ...(ref.calico && { calico: ref.calico }), location: locate(ref.source) };
+  return { policy: ref.id, ...ref.json, location: locate(ref.source) };
 }

@@ -1,5 +1,4 @@
 /** A why-trace in plain English, for `netpol-lens why` and hovers. */
-import { policyTitle } from '../dialects/calico/reach/describe';
 import { allowsPort } from '../ir/connection-set';
 import { SELF_ALWAYS } from './self-traffic';
 import type { PairTrace, RuleContribution, SideTrace } from './trace-types';
@@ -63,27 +62,28 @@ function sideLines(side: SideTrace, where: Where): string[] {
   return lines;
 }
 
-/** A side Calico decided: policies in evaluation order, the deciding rules, tier ends and the profile. */
+/** A side decided in order: policies in evaluation order, the deciding rules, tier ends and what passed beyond. */
 function orderedLines(side: SideTrace, where: Where): string[] {
   const way = side.direction;
   const count = side.isolatedBy.length;
-  const lines = [`  Calico evaluates ${count} ${count === 1 ? 'policy' : 'policies'} for its ${way}, in this order:`];
-  for (const policy of side.isolatedBy) lines.push(`    - ${policyTitle(policy)} (${where(policy.source)})`);
+  const enforcer = side.ordered?.enforcer.name ?? 'The network plugin';
+  const lines = [`  ${enforcer} evaluates ${count} ${count === 1 ? 'policy' : 'policies'} for its ${way}, in this order:`];
+  for (const policy of side.isolatedBy) lines.push(`    - ${policy.title} (${where(policy.source)})`);
   if (side.allowedBy.length === 0) lines.push(`  No rule of these policies matches the ${way === 'egress' ? 'destination' : 'source'}.`);
   else {
     lines.push('  Rules that match, in evaluation order (the first match decides each connection):');
-    for (const c of side.allowedBy) lines.push(`    - ${c.direction} rule ${c.ruleIndex + 1} of ${policyTitle(c.policy)} (${where(c.rule)}): ${c.peerText}; ${decides(c)}`);
+    for (const c of side.allowedBy) lines.push(`    - ${c.direction} rule ${c.ruleIndex + 1} of ${c.policy.title} (${where(c.rule)}): ${c.peerText}; ${decides(c)}`);
   }
   for (const end of side.ordered?.tierEnds ?? []) {
     if (end.connections === 'No Connections') continue;
     lines.push(
       end.action === 'Deny'
-        ? `  End of tier ${end.tier}: no rule decided ${end.connections}, so Calico denies it.`
+        ? `  End of tier ${end.tier}: no rule decided ${end.connections}, so ${enforcer} denies it.`
         : `  End of tier ${end.tier}: no rule decided ${end.connections}; the tier's defaultAction Pass sends it on.`,
     );
   }
   const profile = side.ordered?.profile ?? 'No Connections';
-  if (profile !== 'No Connections') lines.push(`  Past the last tier, the namespace's profile allows ${profile}.`);
+  if (profile !== 'No Connections') lines.push(`  Past the last tier, ${side.ordered?.enforcer.afterLastTier ?? 'the default allows'} ${profile}.`);
   lines.push(`  ${way === 'egress' ? 'Egress' : 'Ingress'} allows: ${side.allowed}`);
   return lines;
 }

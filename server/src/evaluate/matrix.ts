@@ -8,42 +8,39 @@
  * policy edit only the rows and columns of the pods it selected, before or
  * after, are recomputed.
  *
- * A pod that a Calico policy applies to is evaluated in Calico's order instead
- * (ordered-evaluation.ts), with the Kubernetes policies taking part at order
- * 1000; pods no Calico policy applies to keep the plain union, which gives the
- * same result faster.
+ * A pod that only additive policies apply to (Kubernetes NetworkPolicy semantics:
+ * every rule allows, selection isolates) gets the plain union of their rules,
+ * which is what the ordered evaluation gives for them, faster. A pod that any
+ * other policy applies to is evaluated in order (ordered-evaluation.ts), every
+ * applying policy in its tier.
  */
-import { calicoRuleConnections } from '../dialects/calico/reach/rule-parts';
-import type { CompiledCalicoPolicy, CompiledCalicoRule } from '../dialects/calico/reach/types';
 import { ALL, ConnectionTable, NONE, type ConnId } from '../ir/connection-table';
-import { calicoEntry, kubernetesEntry, tiersOf } from './evaluation-order';
-import { buildOrderedVector, isCalicoRule, orderedSteps, stepsKey, type StepTier } from './ordered-evaluation';
-import { ruleConnectionSet } from './rule-connections';
+import { portsConnections } from '../ir/rule-ports';
+import type { Policy, PolicyRule } from '../ir/policy-ir';
+import { tiersOf } from './evaluation-order';
+import { buildOrderedVector, orderedSteps, stepsKey, type StepTier } from './ordered-evaluation';
 import type { ReachModel } from './reach-model';
 import { runToEnd, stepWork, type Steps } from '../core/steps';
-import type { CompiledPolicy, CompiledRule } from './types';
 
 type Direction = 'ingress' | 'egress';
 
 interface Side {
-  /** Per pod class: the policies that isolate it in this direction (empty: not isolated). */
-  readonly policies: CompiledPolicy[][];
+  /** Per pod class: the policies that apply to it in this direction (empty: not isolated). */
+  readonly policies: Policy[][];
   /** Per pod class: the key of its shared vector, '' when not isolated. */
   readonly keys: string[];
   readonly vectors: Map<string, Int32Array>;
   /** Per pod class: its vector (null when not isolated), so the hot loops never look up keys. */
   readonly vectorOf: (Int32Array | null)[];
-  /** Per pod class: Calico's ordered steps, when a Calico policy applies to it (null: the plain union). */
+  /** Per pod class: the ordered steps, when a policy that is not additive applies to it (null: the plain union). */
   readonly ordered: (StepTier[] | null)[];
 }
-
-type AnyRule = CompiledRule | CompiledCalicoRule;
 
 export class ReachMatrix {
   readonly table = new ConnectionTable();
   private cells: Int32Array = new Int32Array(0);
-  private ruleNodes = new WeakMap<AnyRule, Int32Array>();
-  private ruleConns = new WeakMap<AnyRule, Map<number, ConnId>>();
+  private ruleNodes = new WeakMap<PolicyRule, Int32Array>();
+  private ruleConns = new WeakMap<PolicyRule, Map<number, ConnId>>();
   private readonly sides: Record<Direction, Side>;
 
   /** With `compute` false the cells are left empty until computeAllSteps() has run. */
@@ -95,12 +92,12 @@ export class ReachMatrix {
     return this.cells[s * this.model.nodeCount + t] ?? NONE;
   }
 
-  /** The Kubernetes policies isolating a pod class in a direction, in the model's stable order. */
-  isolating(direction: Direction, classIndex: number): readonly CompiledPolicy[] {
+  /** The policies that apply to a pod class in a direction, in the model's stable order. */
+  isolating(direction: Direction, classIndex: number): readonly Policy[] {
     return this.sides[direction].policies[classIndex] ?? [];
   }
 
-  /** Calico's ordered steps for a pod class in a direction; null when no Calico policy applies to it. */
+  /** The ordered steps for a pod class in a direction; null when only additive policies (or none) apply to it. */
   orderedSteps(direction: Direction, classIndex: number): readonly StepTier[] | null {
     return this.sides[direction].ordered[classIndex] ?? null;
   }
@@ -138,13 +135,20 @@ export class ReachMatrix {
 
   private *refreshSide(direction: Direction, classes: readonly number[]): Steps<void> {
     const side = this.sides[direction];
-    const byNamespace = policiesByNamespace(this.model.policies, direction);
+    const { byNamespace, anywhere } = policiesByNamespace(this.model.policies, direction);
+    let position: Map<Policy, number> | undefined;
     for (const c of classes) {
       const cls = this.model.classes[c]!;
-      const policies = (byNamespace.get(cls.namespace) ?? []).filter((p) => this.model.selects(p, c));
+      const candidates = [...(byNamespace.get(cls.namespace) ?? []), ...anywhere];
+      const policies = candidates.filter((p) => this.model.applies(p, c, direction));
+      // Namespaced policies come in the model's order; one that applies anywhere joins them in that order too.
+      if (anywhere.length > 0 && policies.some((p) => anywhere.includes(p))) {
+        position ??= new Map(this.model.policies.map((p, i) => [p, i] as const));
+        const at = position;
+        policies.sort((a, b) => at.get(a)! - at.get(b)!);
+      }
       side.policies[c] = policies;
-      const calico = this.model.calico.applicable(c, direction);
-      const steps = calico.length === 0 ? null : this.stepsFor(direction, c, policies, calico);
+      const steps = policies.every((p) => p.additive) ? null : this.stepsFor(direction, c, policies);
       side.ordered[c] = steps;
       const key = steps ? stepsKey(this.model, direction, steps, c) : policies.length === 0 ? '' : this.vectorKey(direction, policies, c);
       side.keys[c] = key;
@@ -156,26 +160,25 @@ export class ReachMatrix {
     for (const key of side.vectors.keys()) if (!used.has(key)) side.vectors.delete(key);
   }
 
-  private stepsFor(direction: Direction, c: number, policies: readonly CompiledPolicy[], calico: readonly CompiledCalicoPolicy[]): StepTier[] {
-    const tiers = tiersOf(this.model.calico.tiers, [...policies.map(kubernetesEntry), ...calico.map(calicoEntry)]);
-    return orderedSteps(this.model, this, direction, c, tiers);
+  private stepsFor(direction: Direction, c: number, policies: readonly Policy[]): StepTier[] {
+    return orderedSteps(this.model, this, direction, c, tiersOf(this.model.tiers, policies));
   }
 
   /** Ingress allowances depend on the target's own ports when a rule names a port. */
-  private vectorKey(direction: Direction, policies: readonly CompiledPolicy[], c: number): string {
+  private vectorKey(direction: Direction, policies: readonly Policy[], c: number): string {
     const uids = policies.map((p) => p.uid).join(',');
     const named = direction === 'ingress' && policies.some((p) => p.ingress!.some((r) => !r.uniform));
     return named ? `${uids}#${this.model.portsKey(c)}` : uids;
   }
 
   /** A class's vector; a step per rule whose peers were matched for the first time, which costs a pass over the nodes. */
-  private *buildVector(direction: Direction, policies: readonly CompiledPolicy[], owner: number): Steps<Int32Array> {
+  private *buildVector(direction: Direction, policies: readonly Policy[], owner: number): Steps<Int32Array> {
     const vector = new Int32Array(this.model.nodeCount);
     stepWork.units += vector.length;
     for (const policy of policies) {
       for (const rule of policy[direction]!) {
         if (!this.ruleNodes.has(rule)) yield;
-        const nodes = this.nodesOf(policy, rule);
+        const nodes = this.nodesOf(rule);
         stepWork.units += nodes.length;
         // Ingress ports resolve against the owner (the destination); uniform rules need no destination.
         const fixed = direction === 'ingress' || rule.uniform ? this.connectionOf(rule, direction === 'ingress' ? owner : -1) : -1;
@@ -189,8 +192,8 @@ export class ReachMatrix {
     return vector;
   }
 
-  /** What a rule allows (or, for a Calico rule, matches) towards a destination node, interned and remembered per rule. */
-  connectionOf(rule: AnyRule, destination: number): ConnId {
+  /** What a rule matches towards a destination node, interned and remembered per rule. */
+  connectionOf(rule: PolicyRule, destination: number): ConnId {
     let byNode = this.ruleConns.get(rule);
     if (!byNode) {
       byNode = new Map();
@@ -199,14 +202,14 @@ export class ReachMatrix {
     const key = rule.uniform ? -1 : destination;
     let id = byNode.get(key);
     if (id === undefined) {
-      id = this.table.intern(isCalicoRule(rule) ? calicoRuleConnections(rule, this.model.containerPorts(destination)) : ruleConnectionSet(this.model, rule, destination));
+      id = this.table.intern(rule.uniform ?? portsConnections(rule.ports, this.model.containerPorts(destination)));
       byNode.set(key, id);
     }
     return id;
   }
 
-  /** The nodes a rule's peers match, computed once per rule. */
-  nodesOf(policy: CompiledPolicy, rule: CompiledRule): Int32Array {
+  /** The nodes a rule's peers match (any of them), computed once per rule. */
+  nodesOf(rule: PolicyRule): Int32Array {
     let nodes = this.ruleNodes.get(rule);
     if (nodes) return nodes;
     if (rule.peers === null) nodes = Int32Array.from({ length: this.model.nodeCount }, (_, i) => i);
@@ -214,27 +217,15 @@ export class ReachMatrix {
       const seen = new Uint8Array(this.model.nodeCount);
       stepWork.units += seen.length;
       for (const peer of rule.peers) {
-        for (const node of this.model.peerCandidates(policy, peer)) {
+        for (const node of this.model.candidates(peer.match)) {
           stepWork.units++;
-          if (!seen[node] && this.model.peerMatches(policy, peer, node)) seen[node] = 1;
+          if (!seen[node] && this.model.matchesNode(peer.match, node)) seen[node] = 1;
         }
       }
       const list: number[] = [];
       seen.forEach((v, i) => v && list.push(i));
       nodes = Int32Array.from(list);
     }
-    this.ruleNodes.set(rule, nodes);
-    return nodes;
-  }
-
-  /** The peer nodes a Calico rule's far side matches (its source for ingress, its destination for egress). */
-  calicoNodesOf(rule: CompiledCalicoRule, direction: Direction): Int32Array {
-    let nodes = this.ruleNodes.get(rule);
-    if (nodes) return nodes;
-    const entity = direction === 'ingress' ? rule.from : rule.to;
-    const list: number[] = [];
-    for (const node of this.model.calico.candidates(entity)) if (this.model.calico.entityMatches(entity, node, rule.ipVersion)) list.push(node);
-    nodes = Int32Array.from(list);
     this.ruleNodes.set(rule, nodes);
     return nodes;
   }
@@ -250,13 +241,20 @@ function emptySide(classes: number): Side {
   };
 }
 
-function policiesByNamespace(policies: readonly CompiledPolicy[], direction: Direction): Map<string, CompiledPolicy[]> {
-  const map = new Map<string, CompiledPolicy[]>();
+/** Policies with rules in a direction, by the one namespace their subject is limited to (or anywhere). */
+function policiesByNamespace(policies: readonly Policy[], direction: Direction): { byNamespace: Map<string, Policy[]>; anywhere: Policy[] } {
+  const byNamespace = new Map<string, Policy[]>();
+  const anywhere: Policy[] = [];
   for (const p of policies) {
     if (!p[direction]) continue;
-    const list = map.get(p.ref.namespace) ?? [];
+    const namespace = p.subject.kind === 'pods' ? p.subject.namespace : undefined;
+    if (namespace === undefined) {
+      anywhere.push(p);
+      continue;
+    }
+    const list = byNamespace.get(namespace) ?? [];
     list.push(p);
-    map.set(p.ref.namespace, list);
+    byNamespace.set(namespace, list);
   }
-  return map;
+  return { byNamespace, anywhere };
 }

@@ -4,36 +4,22 @@
  * (`access: ful` against a pod labelled access=full) is the likeliest reason, and
  * naming it saves reading every selector against every label.
  */
-import { fromRequirements, type Requirement } from '../model/selectors';
-import { editDistance } from '../core/text/edit-distance';
+import type { Policy } from '../ir/policy-ir';
 import type { ReachModel } from './reach-model';
 import type { WorkloadNode } from './reach-nodes';
-import type { CompiledPeer, CompiledPolicy } from './types';
 
-export function nearMiss(model: ReachModel, policies: readonly CompiledPolicy[], direction: 'ingress' | 'egress', other: WorkloadNode): string | undefined {
+export function nearMiss(model: ReachModel, policies: readonly Policy[], direction: 'ingress' | 'egress', other: WorkloadNode): string | undefined {
   for (const policy of policies) {
     for (const rule of policy[direction] ?? []) {
       for (const peer of rule.peers ?? []) {
-        const fix = peer.kind === 'pods' ? typoFix(model, policy, peer, other) : undefined;
-        if (fix) return `${direction} rule ${rule.index + 1} of ${policy.ref.id} asks for ${fix.written}; did you mean ${fix.meant} (${other.id})?`;
+        const match = peer.match;
+        // Only a peer whose namespace part holds can be one label away.
+        if (match.kind !== 'pods' || !match.pods?.typo) continue;
+        const { pods, ...where } = match;
+        if (!model.matchesNode(where, other.cell)) continue;
+        const typo = pods.typo?.(model.podView(other.cell));
+        if (typo) return `${direction} rule ${rule.index + 1} of ${policy.ref.id} asks for ${typo.written}; did you mean ${typo.meant} (${other.id})?`;
       }
-    }
-  }
-  return undefined;
-}
-
-function typoFix(model: ReachModel, policy: CompiledPolicy, peer: Extract<CompiledPeer, { kind: 'pods' }>, other: WorkloadNode): { written: string; meant: string } | undefined {
-  const requirements = peer.podSelector?.requirements ?? [];
-  for (const [i, requirement] of requirements.entries()) {
-    if (requirement.operator !== 'In' || requirement.values.length !== 1) continue;
-    const written = `${requirement.key}=${requirement.values[0]}`;
-    // About one typo per four characters, as the workspace's did-you-mean allows.
-    const limit = Math.max(1, Math.floor(written.length / 4));
-    for (const [key, value] of other.workload.labels.labels) {
-      const distance = editDistance(written, `${key}=${value}`);
-      if (distance === 0 || distance > limit) continue;
-      const corrected: Requirement[] = requirements.map((r, j) => (j === i ? { key, operator: 'In', values: [value] } : r));
-      if (model.peerMatches(policy, { ...peer, podSelector: fromRequirements(corrected) }, other.cell)) return { written, meant: `${key}=${value}` };
     }
   }
   return undefined;

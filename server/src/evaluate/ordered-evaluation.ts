@@ -1,65 +1,56 @@
 /**
- * Calico's ordered evaluation for one pod class and direction, over every peer
- * node at once (for the matrix) or for one peer (for a why-trace); both walk the
- * same steps, so they cannot disagree.
+ * Ordered evaluation for one pod class and direction, over every peer node at once
+ * (for the matrix) or for one peer (for a why-trace); both walk the same steps, so
+ * they cannot disagree.
  *
  * Per tier, rules run in policy order: the first rule that matches a connection
  * decides it (Allow, Deny; Pass sends it to the next tier; Log only records and
  * goes on). What no rule of a tier decided meets the tier's end: denied (or
- * passed on, for a tier whose defaultAction is Pass). What is passed beyond the
- * last tier reaches the namespace's profile, which for Kubernetes namespaces
- * allows everything. Connections are sets, so one rule can decide TCP 80 while
+ * passed on, for a tier whose end action is Pass). What is passed beyond the
+ * last tier is allowed (Calico: the namespace's profile allows it). Connections are sets, so one rule can decide TCP 80 while
  * the rest goes on to the next rule.
  */
-import type { CalicoAction, CompiledCalicoRule } from '../dialects/calico/reach/types';
 import { ALL, NONE, type ConnectionTable, type ConnId } from '../ir/connection-table';
-import type { OrderedPolicy, OrderedTier } from './evaluation-order';
+import type { Policy, PolicyRule, RuleAction } from '../ir/policy-ir';
+import type { OrderedTier } from './evaluation-order';
 import type { ReachModel } from './reach-model';
-import type { CompiledPolicy, CompiledRule } from './types';
 
 export type Direction = 'ingress' | 'egress';
 
 /** What the evaluation asks the matrix (ReachMatrix): the nodes each rule matches, and what it allows towards one. */
 export interface RuleMatches {
   readonly table: ConnectionTable;
-  nodesOf(policy: CompiledPolicy, rule: CompiledRule): Int32Array;
-  calicoNodesOf(rule: CompiledCalicoRule, direction: Direction): Int32Array;
-  connectionOf(rule: CompiledRule | CompiledCalicoRule, destination: number): ConnId;
+  nodesOf(rule: PolicyRule): Int32Array;
+  connectionOf(rule: PolicyRule, destination: number): ConnId;
 }
 
 export interface Step {
-  readonly entry: OrderedPolicy;
-  readonly action: CalicoAction;
-  readonly rule: CompiledRule | CompiledCalicoRule;
+  readonly policy: Policy;
+  readonly action: RuleAction;
+  readonly rule: PolicyRule;
   /** The peer nodes the rule matches, ascending. */
   readonly nodes: Int32Array;
 }
 
 export interface StepTier {
   readonly name: string;
-  readonly defaultAction: 'Deny' | 'Pass';
+  readonly endAction: 'Deny' | 'Pass';
   /** Every policy of the tier that applies, in order, rules or not: a policy without rules still makes the tier apply. */
-  readonly policies: readonly OrderedPolicy[];
+  readonly policies: readonly Policy[];
   readonly steps: readonly Step[];
 }
 
-export function isCalicoRule(rule: CompiledRule | CompiledCalicoRule): rule is CompiledCalicoRule {
-  return 'action' in rule;
-}
-
-/** The rules that can decide for `owner`, tier by tier: a Calico rule's own side must match the owner pod. */
+/** The rules that can decide for `owner`, tier by tier: a rule's own-side condition must hold for the owner pod. */
 export function orderedSteps(model: ReachModel, matrix: RuleMatches, direction: Direction, owner: number, tiers: readonly OrderedTier[]): StepTier[] {
-  return tiers.map((tier) => ({ ...tier, steps: tier.policies.flatMap((entry) => stepsOf(model, matrix, direction, owner, entry)) }));
+  return tiers.map((tier) => ({ ...tier, steps: tier.policies.flatMap((policy) => stepsOf(model, matrix, direction, owner, policy)) }));
 }
 
-function stepsOf(model: ReachModel, matrix: RuleMatches, direction: Direction, owner: number, entry: OrderedPolicy): Step[] {
-  if (entry.kind === 'k8s') return (entry.policy[direction] ?? []).map((rule) => ({ entry, action: 'Allow', rule, nodes: matrix.nodesOf(entry.policy, rule) }));
+function stepsOf(model: ReachModel, matrix: RuleMatches, direction: Direction, owner: number, policy: Policy): Step[] {
   const steps: Step[] = [];
-  for (const rule of entry.policy[direction] ?? []) {
+  for (const rule of policy[direction] ?? []) {
     if (rule.unmodelled.length > 0) continue;
-    const own = direction === 'ingress' ? rule.to : rule.from;
-    if (!model.calico.entityMatches(own, owner)) continue;
-    steps.push({ entry, action: rule.action, rule, nodes: matrix.calicoNodesOf(rule, direction) });
+    if (rule.own && !model.matchesNode(rule.own, owner)) continue;
+    steps.push({ policy, action: rule.action, rule, nodes: matrix.nodesOf(rule) });
   }
   return steps;
 }
@@ -70,7 +61,7 @@ function stepsOf(model: ReachModel, matrix: RuleMatches, direction: Direction, o
  * resolve on the owner; nothing else about it matters once the steps are known).
  */
 export function stepsKey(model: ReachModel, direction: Direction, tiers: readonly StepTier[], owner: number): string {
-  const parts = tiers.map((tier) => `${tier.name}:${tier.defaultAction}:${tier.steps.map((s) => `${s.entry.kind}${s.entry.policy.uid}.${s.rule.index}`).join(',')}`);
+  const parts = tiers.map((tier) => `${tier.name}:${tier.endAction}:${tier.steps.map((s) => `${s.policy.uid}${s.rule.direction[0]}${s.rule.index}`).join(',')}`);
   const named = direction === 'ingress' && tiers.some((tier) => tier.steps.some((s) => !s.rule.uniform));
   return `o|${parts.join('|')}${named ? `#${model.portsKey(owner)}` : ''}`;
 }
@@ -107,10 +98,10 @@ export function buildOrderedVector(model: ReachModel, matrix: RuleMatches, direc
         else if (step.action === 'Pass') passed[node] = table.union(passed[node]!, decided);
       }
     }
-    if (tier.defaultAction === 'Pass') for (let i = 0; i < n; i++) passed[i] = table.union(passed[i]!, remaining[i]!);
+    if (tier.endAction === 'Pass') for (let i = 0; i < n; i++) passed[i] = table.union(passed[i]!, remaining[i]!);
     remaining = passed;
   }
-  // Past the last tier: the profile, which allows.
+  // Past the last tier: allowed.
   for (let i = 0; i < n; i++) allowed[i] = table.union(allowed[i]!, remaining[i]!);
   return allowed;
 }
@@ -123,15 +114,15 @@ export interface Decision {
 
 export interface TierOutcome {
   readonly name: string;
-  readonly defaultAction: 'Deny' | 'Pass';
-  /** What no rule of the tier decided: denied at its end (or passed on, with defaultAction Pass). */
+  readonly endAction: 'Deny' | 'Pass';
+  /** What no rule of the tier decided: denied at its end (or passed on, with end action Pass). */
   readonly unmatched: ConnId;
 }
 
 export interface PairEvaluation {
   readonly decisions: readonly Decision[];
   readonly tiers: readonly TierOutcome[];
-  /** What reached the profile past the last tier, and was allowed there. */
+  /** What was passed beyond the last tier, and so allowed. */
   readonly profile: ConnId;
   readonly allowed: ConnId;
 }
@@ -155,8 +146,8 @@ export function evaluatePair(matrix: RuleMatches, direction: Direction, owner: n
       if (step.action === 'Allow') allowed = table.union(allowed, decided);
       else if (step.action === 'Pass') passed = table.union(passed, decided);
     }
-    outcomes.push({ name: tier.name, defaultAction: tier.defaultAction, unmatched: remaining });
-    remaining = tier.defaultAction === 'Pass' ? table.union(passed, remaining) : passed;
+    outcomes.push({ name: tier.name, endAction: tier.endAction, unmatched: remaining });
+    remaining = tier.endAction === 'Pass' ? table.union(passed, remaining) : passed;
   }
   return { decisions, tiers: outcomes, profile: remaining, allowed: table.union(allowed, remaining) };
 }

@@ -19,8 +19,8 @@ import { formatRange, splitAddressSpace, type IpRange } from '../ir/ip-range';
 import { ReachMatrix } from './matrix';
 import { compare, ReachModel } from './reach-model';
 import { runToEnd, type Steps } from '../core/steps';
-import type { CompiledCalicoPolicy } from '../dialects/calico/reach/types';
-import type { CompiledPolicy, ReachCalicoInput, ReachInput, ReachPolicyInput, ReachWorkload, SkippedPolicy } from './types';
+import type { Policy, PolicyRule } from '../ir/policy-ir';
+import type { LoweredInput, ReachInput, ReachWorkload, SkippedPolicy } from './types';
 
 export type { ExternalNode, ReachNode, WorkloadNode } from './reach-nodes';
 
@@ -72,14 +72,25 @@ export class ReachEngine {
     return this.model.skipped;
   }
 
-  /** The valid Kubernetes NetworkPolicies. */
-  get policies(): readonly CompiledPolicy[] {
+  /** The valid policies of every dialect, lowered (the rejected ones are in skippedPolicies). */
+  get policies(): readonly Policy[] {
     return this.model.policies;
   }
 
-  /** The valid Calico policies (skipped ones are in skippedPolicies with the Kubernetes ones). */
-  get calicoPolicies(): readonly CompiledCalicoPolicy[] {
-    return this.model.calico.policies;
+  /** The workload nodes a policy applies to (its subject), whatever its directions. */
+  selectedNodes(subject: Policy['subject']): WorkloadNode[] {
+    return this.nodes.filter((n): n is WorkloadNode => n.kind === 'workload' && this.model.matchesNode(subject, n.cell));
+  }
+
+  /** The nodes a rule's peers match. */
+  ruleNodes(rule: PolicyRule): ReachNode[] {
+    const byCell = new Set(this.matrix.nodesOf(rule));
+    return this.nodes.filter((n) => byCell.has(n.cell));
+  }
+
+  /** What a rule matches towards a destination node (its named ports resolved there). */
+  ruleConnections(rule: PolicyRule, destination: ReachNode): ConnectionSet {
+    return this.matrix.table.get(this.matrix.connectionOf(rule, destination.cell));
   }
 
   /** Workloads left out because another object already has their namespace/name[Kind]. */
@@ -124,30 +135,22 @@ export class ReachEngine {
   /**
    * Replaces the policies read from one file. Only the rows and columns of pods
    * those policies select (before or after) are recomputed, unless the edit moved
-   * an ipBlock boundary, which re-splits the external ranges and recomputes all.
+   * an address boundary, which re-splits the external ranges and recomputes all.
    */
-  replaceFilePolicies(uri: string, policies: readonly ReachPolicyInput[], calico: readonly ReachCalicoInput[] = []): 'incremental' | 'full' {
-    return runToEnd(this.replaceFilePoliciesSteps(uri, policies, calico));
+  replaceFilePolicies(uri: string, policies: readonly LoweredInput[]): 'incremental' | 'full' {
+    return runToEnd(this.replaceFilePoliciesSteps(uri, policies));
   }
 
   /** replaceFilePolicies step by step. Stopped halfway, it leaves the engine inconsistent: the caller must drop it. */
-  *replaceFilePoliciesSteps(uri: string, policies: readonly ReachPolicyInput[], calico: readonly ReachCalicoInput[] = []): Steps<'incremental' | 'full'> {
+  *replaceFilePoliciesSteps(uri: string, policies: readonly LoweredInput[]): Steps<'incremental' | 'full'> {
     const inFile = (p: { ref: { source: { uri: string } } }): boolean => p.ref.source.uri === uri;
     const removed = this.model.policies.filter(inFile);
-    const removedCalico = this.model.calico.policies.filter(inFile);
     remove(this.model.policies, inFile);
     remove(this.model.skipped, inFile);
-    remove(this.model.calico.policies, inFile);
-    const added: CompiledPolicy[] = [];
+    const added: Policy[] = [];
     for (const p of policies) {
-      const compiled = this.model.addPolicy(p);
-      if (compiled) added.push(compiled);
-      yield;
-    }
-    const addedCalico: CompiledCalicoPolicy[] = [];
-    for (const c of calico) {
-      const compiled = this.model.addCalicoPolicy(c);
-      if (compiled) addedCalico.push(compiled);
+      const lowered = this.model.addPolicy(p);
+      if (lowered) added.push(lowered);
       yield;
     }
     this.model.sortPolicies();
@@ -160,10 +163,7 @@ export class ReachEngine {
       return 'full';
     }
     const changed = [...removed, ...added];
-    const changedCalico = [...removedCalico, ...addedCalico];
-    const classesOf = (direction: 'ingress' | 'egress'): number[] => [
-      ...new Set([...changed.filter((p) => p[direction]).flatMap((p) => this.model.selectedClasses(p)), ...changedCalico.filter((p) => p[direction]).flatMap((p) => this.model.calico.appliedClasses(p))]),
-    ];
+    const classesOf = (direction: 'ingress' | 'egress'): number[] => [...new Set(changed.filter((p) => p[direction]).flatMap((p) => this.model.selectedClasses(p)))];
     yield* this.matrix.updateClassesSteps(classesOf('egress'), classesOf('ingress'));
     return 'incremental';
   }

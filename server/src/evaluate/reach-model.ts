@@ -8,16 +8,16 @@
  */
 import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
 import { NAMESPACE_NAME_LABEL } from '../model/namespaces';
-import { labelSetOf, SelectorMatchCache } from '../model/selectors';
-import { compileCalicoPolicy } from '../dialects/calico/reach/compile';
-import { CalicoIndex } from '../dialects/calico/reach/index';
-import type { CompiledCalicoPolicy } from '../dialects/calico/reach/types';
-import { compilePolicy } from '../dialects/kubernetes/reach/compile-policy';
+import { labelSetOf } from '../model/selectors';
+import { addressCuts, type EndpointMatch, type NamespaceView, type PodView } from '../ir/endpoint-match';
 import { splitAddressSpace, type IpRange } from '../ir/ip-range';
+import type { Policy, RejectedPolicy, Tier } from '../ir/policy-ir';
 import type { PodClass, PodClassView } from './pod-classes';
-import type { CompiledPeer, CompiledPolicy, ReachCalicoInput, ReachContainerPort, ReachInput, ReachNamespace, ReachPolicyInput, ReachWorkload, SkippedPolicy } from './types';
+import type { LoweredInput, ReachContainerPort, ReachInput, ReachNamespace, ReachWorkload } from './types';
 
 export type { PodClass } from './pod-classes';
+
+type Direction = 'ingress' | 'egress';
 
 export class ReachModel implements PodClassView {
   readonly namespaces = new Map<string, ReachNamespace>();
@@ -28,12 +28,14 @@ export class ReachModel implements PodClassView {
   readonly classes: PodClass[] = [];
   classOfWorkload = new Int32Array(0);
   readonly classesByNamespace = new Map<string, number[]>();
-  readonly policies: CompiledPolicy[] = [];
-  readonly skipped: SkippedPolicy[] = [];
+  /** The valid policies of every dialect, in a stable order. */
+  readonly policies: Policy[] = [];
+  readonly skipped: RejectedPolicy[] = [];
+  /** Tiers by name; a tier no input declares runs after every declared one and denies at its end. */
+  readonly tiers = new Map<string, Tier>();
   atoms: IpRange[] = [];
-  readonly matches = new SelectorMatchCache();
-  /** Calico policies and tiers, and Calico's selector questions. */
-  readonly calico = new CalicoIndex(this);
+  private readonly podViews: PodView[] = [];
+  private readonly namespaceViews = new Map<string, NamespaceView>();
 
   /** Without `input` the model is empty until load() has run. */
   constructor(input?: ReachInput) {
@@ -52,11 +54,7 @@ export class ReachModel implements PodClassView {
       stepWork.units++;
       yield;
     }
-    for (const tier of input.tiers ?? []) if (!this.calico.tiers.has(tier.name)) this.calico.tiers.set(tier.name, tier);
-    for (const item of input.calicoPolicies ?? []) {
-      this.addCalicoPolicy(item);
-      yield;
-    }
+    for (const tier of input.tiers ?? []) if (!this.tiers.has(tier.name)) this.tiers.set(tier.name, tier);
     yield* this.sortPoliciesSteps();
     this.atoms = splitAddressSpace(this.ipCuts());
   }
@@ -75,27 +73,16 @@ export class ReachModel implements PodClassView {
     if (!this.namespaces.has(name)) this.namespaces.set(name, { name, labels: labelSetOf([[NAMESPACE_NAME_LABEL, name]]) });
   }
 
-  addPolicy(input: ReachPolicyInput): CompiledPolicy | undefined {
-    const outcome = compilePolicy(input);
-    this.ensureNamespace(outcome.ok ? outcome.policy.ref.namespace : outcome.skipped.ref.namespace);
-    if (!outcome.ok) {
-      this.skipped.push(outcome.skipped);
-      return undefined;
-    }
-    this.policies.push(outcome.policy);
-    return outcome.policy;
-  }
-
-  addCalicoPolicy(input: ReachCalicoInput): CompiledCalicoPolicy | undefined {
-    const outcome = compileCalicoPolicy(input);
-    const ref = outcome.ok ? outcome.policy.ref : outcome.skipped.ref;
+  addPolicy(input: LoweredInput): Policy | undefined {
+    const { lowered } = input;
+    const ref = lowered.ok ? lowered.policy.ref : lowered.rejected.ref;
     if (ref.namespace !== '') this.ensureNamespace(ref.namespace);
-    if (!outcome.ok) {
-      this.skipped.push(outcome.skipped);
+    if (!lowered.ok) {
+      this.skipped.push(lowered.rejected);
       return undefined;
     }
-    this.calico.policies.push(outcome.policy);
-    return outcome.policy;
+    this.policies.push(lowered.policy);
+    return lowered.policy;
   }
 
   /** Policies in a stable order (id, then file, then position), whatever order the files came in. */
@@ -110,18 +97,18 @@ export class ReachModel implements PodClassView {
     const sorted = yield* sortSteps(this.policies, order);
     sorted.forEach((policy, i) => (this.policies[i] = policy));
     this.skipped.sort(order);
-    this.calico.policies.sort(order);
   }
 
-  /** Every ipBlock cidr and except of the valid policies: the boundaries external ranges must not straddle. */
+  /** Every address range a valid policy's rules name: the boundaries external ranges must not straddle. */
   ipCuts(): IpRange[] {
     const cuts: IpRange[] = [];
     for (const policy of this.policies) {
       for (const rule of [...(policy.ingress ?? []), ...(policy.egress ?? [])]) {
-        for (const peer of rule.peers ?? []) if (peer.kind === 'ipBlock') cuts.push(peer.cidr, ...peer.except);
+        for (const peer of rule.peers ?? []) addressCuts(peer.match, cuts);
+        if (rule.own) addressCuts(rule.own, cuts);
       }
     }
-    return [...cuts, ...this.calico.ipCuts()];
+    return cuts;
   }
 
   /** The declared ports of a pod class as a key: classes with equal keys resolve every named port alike. */
@@ -135,44 +122,96 @@ export class ReachModel implements PodClassView {
     return node >= 0 && node < this.classes.length ? this.classes[node]!.workload.ports : [];
   }
 
-  selects(policy: CompiledPolicy, classIndex: number): boolean {
-    const cls = this.classes[classIndex]!;
-    return cls.namespace === policy.ref.namespace && this.matches.matches(policy.podSelector, cls.workload.labels);
-  }
-
-  selectedClasses(policy: CompiledPolicy): number[] {
-    return (this.classesByNamespace.get(policy.ref.namespace) ?? []).filter((c) => this.selects(policy, c));
-  }
-
-  /** Whether a peer of `policy` matches a node (a pod class, or an external range). */
-  peerMatches(policy: CompiledPolicy, peer: CompiledPeer, node: number): boolean {
-    if (node >= this.classes.length) {
-      if (peer.kind !== 'ipBlock') return false;
-      const atom = this.atoms[node - this.classes.length]!;
-      const inside = (r: IpRange): boolean => r.family === atom.family && r.start <= atom.start && atom.end <= r.end;
-      return inside(peer.cidr) && !peer.except.some(inside);
+  /** A pod class as the dialects' label questions see it; the same object every time. */
+  podView(classIndex: number): PodView {
+    let view = this.podViews[classIndex];
+    if (!view) {
+      const cls = this.classes[classIndex]!;
+      view = { namespace: cls.namespace, namespaceLabels: this.namespaceView(cls.namespace).labels, labels: cls.workload.labels };
+      this.podViews[classIndex] = view;
     }
-    // ipBlock never matches pods: pod IPs are cluster addresses, which ipBlock is not meant for.
-    if (peer.kind === 'ipBlock') return false;
-    const cls = this.classes[node]!;
-    if (!peer.namespaceSelector) {
-      if (cls.namespace !== policy.ref.namespace) return false;
-    } else {
-      const ns = this.namespaces.get(cls.namespace);
-      if (!ns || !this.matches.matches(peer.namespaceSelector, ns.labels)) return false;
-    }
-    return !peer.podSelector || this.matches.matches(peer.podSelector, cls.workload.labels);
+    return view;
   }
 
-  /** Candidate nodes of a peer: its namespaces' classes, or the external ranges. */
-  peerCandidates(policy: CompiledPolicy, peer: CompiledPeer): Iterable<number> {
-    if (peer.kind === 'ipBlock') return range(this.classes.length, this.nodeCount);
-    if (!peer.namespaceSelector) return this.classesByNamespace.get(policy.ref.namespace) ?? [];
+  namespaceView(name: string): NamespaceView {
+    let view = this.namespaceViews.get(name);
+    if (!view) {
+      view = { name, labels: this.namespaces.get(name)?.labels ?? labelSetOf([[NAMESPACE_NAME_LABEL, name]]) };
+      this.namespaceViews.set(name, view);
+    }
+    return view;
+  }
+
+  /**
+   * Whether an endpoint match holds for a node (a pod class, or an external range).
+   * Assumption: pod addresses are never inside an address set (ipBlock, nets), since
+   * pod IPs are cluster addresses those are not meant for.
+   */
+  matchesNode(match: EndpointMatch, node: number): boolean {
+    switch (match.kind) {
+      case 'any':
+        return true;
+      case 'none':
+      case 'nodes':
+        return false;
+      case 'pods': {
+        if (node >= this.classes.length) return false;
+        const cls = this.classes[node]!;
+        if (match.namespace !== undefined && cls.namespace !== match.namespace) return false;
+        if (match.namespaces && !match.namespaces.test(this.namespaceView(cls.namespace))) return false;
+        return !match.pods || match.pods.test(this.podView(node));
+      }
+      case 'external':
+        return node >= this.classes.length && (match.family === undefined || this.atoms[node - this.classes.length]!.family === match.family);
+      case 'addresses': {
+        if (node < this.classes.length) return false;
+        const atom = this.atoms[node - this.classes.length]!;
+        return match.ranges.some((r) => r.family === atom.family && r.start <= atom.start && atom.end <= r.end);
+      }
+      case 'and':
+        return match.parts.every((p) => this.matchesNode(p, node));
+      case 'or':
+        return match.parts.some((p) => this.matchesNode(p, node));
+      case 'not':
+        return !this.matchesNode(match.part, node);
+    }
+  }
+
+  /** Nodes worth testing for a match: pods of its namespace (or of the namespaces it accepts), the external ranges, or all. */
+  candidates(match: EndpointMatch): Iterable<number> {
+    switch (match.kind) {
+      case 'none':
+      case 'nodes':
+        return [];
+      case 'pods': {
+        if (match.namespace !== undefined) return this.classesByNamespace.get(match.namespace) ?? [];
+        if (!match.namespaces) return range(0, this.classes.length);
+        const test = match.namespaces;
+        const result: number[] = [];
+        for (const [name, classes] of this.classesByNamespace) if (test.test(this.namespaceView(name))) result.push(...classes);
+        return result;
+      }
+      case 'external':
+      case 'addresses':
+        return range(this.classes.length, this.nodeCount);
+      case 'and': {
+        const narrowing = match.parts.find((p) => p.kind === 'pods' || p.kind === 'external' || p.kind === 'addresses' || p.kind === 'none');
+        return narrowing ? this.candidates(narrowing) : range(0, this.nodeCount);
+      }
+      default:
+        return range(0, this.nodeCount);
+    }
+  }
+
+  /** Whether the policy governs the pods of a class in a direction. */
+  applies(policy: Policy, classIndex: number, direction: Direction): boolean {
+    return policy[direction] !== undefined && this.matchesNode(policy.subject, classIndex);
+  }
+
+  /** The classes a policy applies to, in either direction. */
+  selectedClasses(policy: Policy): number[] {
     const result: number[] = [];
-    for (const [name, classes] of this.classesByNamespace) {
-      const ns = this.namespaces.get(name);
-      if (ns && this.matches.matches(peer.namespaceSelector, ns.labels)) result.push(...classes);
-    }
+    for (const c of this.candidates(policy.subject)) if (c < this.classes.length && this.matchesNode(policy.subject, c)) result.push(c);
     return result;
   }
 

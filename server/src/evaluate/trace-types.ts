@@ -1,9 +1,9 @@
 /**
  * The data of a why-trace: for one ordered pair, what each side's policies decided
  * and which rules (with their source ranges) allowed what. Plain data, shared by the
- * Kubernetes and the ordered (Calico) trace builders and by every renderer.
+ * plain-union and the ordered trace builders and by every renderer.
  */
-import type { CalicoAction } from '../dialects/calico/reach/types';
+import type { Enforcer, RuleAction } from '../ir/policy-ir';
 import type { ConnectionSet } from '../ir/connection-set';
 import type { SelfPair } from './self-traffic';
 import type { PolicyProblem, PolicyRef, SourceRef } from './types';
@@ -21,10 +21,10 @@ export interface RuleContribution {
   readonly connections: string;
   readonly connectionSet: ConnectionSet;
   /**
-   * Set when Calico's ordered evaluation decided the side: what this rule did with
-   * `connectionSet` (Kubernetes rules there are Allow). Absent in a plain union.
+   * Set when an ordered evaluation decided the side: what this rule did with
+   * `connectionSet` (additive policies' rules there are Allow). Absent in a plain union.
    */
-  readonly action?: CalicoAction;
+  readonly action?: RuleAction;
 }
 
 export type SideStatus = 'external' | 'not-isolated' | 'isolated';
@@ -43,7 +43,7 @@ export interface SideTrace {
   /** Policies of the namespace left out because the API server would reject them. */
   readonly skipped: readonly { readonly policy: PolicyRef; readonly problems: readonly PolicyProblem[] }[];
   /**
-   * Set when a Calico policy applies to the subject: `isolatedBy` then lists every
+   * Set when a policy that is not additive applies to the subject: `isolatedBy` then lists every
    * policy in evaluation order, `allowedBy` every rule that decided (any action),
    * and this says what met the end of each tier and what the profile allowed.
    */
@@ -75,10 +75,12 @@ export interface TierEnd {
   readonly connectionSet: ConnectionSet;
 }
 
-/** How Calico's ordered evaluation ended for the pair, beyond the rules that decided. */
+/** How an ordered evaluation ended for the pair, beyond the rules that decided. */
 export interface OrderedOutcome {
+  /** Who runs it, for traces. */
+  readonly enforcer: Enforcer;
   readonly tierEnds: readonly TierEnd[];
-  /** What was passed beyond the last tier and allowed by the namespace's profile. */
+  /** What was passed beyond the last tier, and so allowed (Calico: by the namespace's profile). */
   readonly profile: string;
   readonly profileSet: ConnectionSet;
 }

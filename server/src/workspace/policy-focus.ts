@@ -8,15 +8,15 @@ import { formatConnections, intersectConnections, isNoConnections, NO_CONNECTION
 import { NONE } from '../ir/connection-table';
 import type { ReachEngine, ReachNode, WorkloadNode } from '../evaluate/reach-engine';
 import { compare } from '../evaluate/reach-model';
-import type { CompiledPolicy, PolicyRef, SkippedPolicy } from '../evaluate/types';
-import { selectorMatches, type CompiledSelector } from '../model/selectors';
+import type { PolicyRef, SkippedPolicy } from '../evaluate/types';
+import type { Policy } from '../ir/policy-ir';
 import type { FocusFlowDto, PolicyFocusResult } from '../protocol';
 import type { LocateSource } from './reach-view';
 
 /** Traces per focus request at most; beyond it only the cells that allow something are traced. */
 const FOCUS_PAIR_BUDGET = 40_000;
 
-export type PolicyAt = { readonly kind: 'compiled'; readonly policy: CompiledPolicy } | { readonly kind: 'skipped'; readonly policy: SkippedPolicy };
+export type PolicyAt = { readonly kind: 'compiled'; readonly policy: Policy } | { readonly kind: 'skipped'; readonly policy: SkippedPolicy };
 
 /** The policy whose YAML document holds `offset` in file `uri`, valid or not. */
 export function policyAt(engine: ReachEngine, uri: string, offset: number): PolicyAt | undefined {
@@ -27,17 +27,12 @@ export function policyAt(engine: ReachEngine, uri: string, offset: number): Poli
   return skipped ? { kind: 'skipped', policy: skipped } : undefined;
 }
 
-/** The workload nodes a policy's podSelector picks in its namespace; none when the selector is unreadable. */
-function selectedWorkloads(engine: ReachEngine, namespace: string, selector: CompiledSelector | undefined): WorkloadNode[] {
-  if (!selector) return [];
-  return engine.nodes.filter((n): n is WorkloadNode => n.kind === 'workload' && n.namespace === namespace && selectorMatches(selector, n.workload.labels));
-}
-
 export function policyFocus(engine: ReachEngine, found: PolicyAt | undefined, version: number, locate: LocateSource): PolicyFocusResult {
   if (!found) return { version, directions: [], selected: [], flows: [], complete: true };
   const { ref } = found.policy;
   const policy = { id: ref.id, location: locate(ref.source) };
-  const selected = selectedWorkloads(engine, ref.namespace, found.policy.podSelector);
+  const subject = found.kind === 'compiled' ? found.policy.subject : found.policy.subject;
+  const selected = subject ? engine.selectedNodes(subject) : [];
   const ids = selected.map((n) => n.id);
   if (found.kind === 'skipped') {
     return { version, policy, ignored: found.policy.problems.map((p) => p.message), directions: [], selected: ids, flows: [], complete: true };
@@ -51,7 +46,7 @@ export function policyFocus(engine: ReachEngine, found: PolicyAt | undefined, ve
 }
 
 /** For each selected pod and every other node: what this policy's rules allow on its `direction` side. */
-function flowsOf(engine: ReachEngine, policy: CompiledPolicy, direction: 'ingress' | 'egress', selected: readonly WorkloadNode[], everyPair: boolean): FocusFlowDto[] {
+function flowsOf(engine: ReachEngine, policy: Policy, direction: 'ingress' | 'egress', selected: readonly WorkloadNode[], everyPair: boolean): FocusFlowDto[] {
   const flows: FocusFlowDto[] = [];
   let traced = 0;
   for (const pod of selected) {
@@ -67,9 +62,10 @@ function flowsOf(engine: ReachEngine, policy: CompiledPolicy, direction: 'ingres
   return flows;
 }
 
-function flowOf(engine: ReachEngine, policy: CompiledPolicy, direction: 'ingress' | 'egress', src: ReachNode, dst: ReachNode): FocusFlowDto | undefined {
+function flowOf(engine: ReachEngine, policy: Policy, direction: 'ingress' | 'egress', src: ReachNode, dst: ReachNode): FocusFlowDto | undefined {
   const side = engine.explain(src, dst)[direction];
-  const mine = side.allowedBy.filter((c) => c.policy === policy.ref && !isNoConnections(c.connectionSet));
+  // What this policy's own rules allow (a Deny or Pass rule decides, but allows nothing).
+  const mine = side.allowedBy.filter((c) => c.policy === policy.ref && (c.action === undefined || c.action === 'Allow') && !isNoConnections(c.connectionSet));
   if (mine.length === 0) return undefined;
   const allowed = mine.reduce((set, c) => unionConnections(set, c.connectionSet), NO_CONNECTIONS);
   const effective = intersectConnections(allowed, engine.connections(src, dst));

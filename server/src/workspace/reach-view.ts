@@ -180,7 +180,7 @@ function contributionDto(c: RuleContribution, locate: LocateSource): RuleContrib
 }
 
 function policyDto(ref: PolicyRef, locate: LocateSource): PolicyRefDto {
-  return { id: ref.id, location: locate(ref.source), ...(ref.calico && { calico: ref.calico }) };
+  return { id: ref.id, location: locate(ref.source), ...ref.json };
 }
 
 type RuleContributionDto = SideTraceDto['allowedBy'][number];

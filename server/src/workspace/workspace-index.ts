@@ -19,7 +19,11 @@ import type { ServiceObject } from '../model/services';
 import type { WorkloadObject } from '../model/workloads';
 import type { FileAnalysis } from '../analysis/analyze-file';
 import { storedPolicy } from '../dialects/kubernetes/stored-policy';
-import type { PolicyProblem, ReachCalicoInput, ReachInput, ReachPolicyInput, ReachNamespace, ReachTier, ReachWorkload } from '../evaluate/types';
+import type { KubernetesPolicyInput } from '../dialects/kubernetes/reach/compiled-types';
+import type { CalicoPolicyInput } from '../dialects/calico/reach/compile';
+import { DIALECT_TIERS, lowerFile } from '../dialects/lower-file';
+import type { LoweredInput, PolicyProblem, ReachInput, ReachNamespace, ReachWorkload } from '../evaluate/types';
+import type { Tier } from '../ir/policy-ir';
 import { rejectionsOf } from '../analysis/rejections';
 import type { ObjectRef } from '../model/types';
 import { effectiveNamespace } from '../dialects/calico/model/defaults';
@@ -39,7 +43,7 @@ export interface IndexedWorkload extends ReachWorkload {
 }
 
 /** A NetworkPolicy with its file and why the API server would reject it (empty when it is valid). */
-export type IndexedPolicy = ReachPolicyInput;
+export type IndexedPolicy = KubernetesPolicyInput;
 
 export interface IndexedService {
   readonly uri: string;
@@ -52,9 +56,11 @@ export class WorkspaceIndex {
   readonly policies: IndexedPolicy[] = [];
   readonly services: IndexedService[] = [];
   /** Calico policies with the problems for which Calico would reject them (empty when valid). */
-  readonly calicoPolicies: ReachCalicoInput[] = [];
-  /** Calico Tier objects by name; the first declaration of a name wins. */
-  readonly tiers = new Map<string, ReachTier>();
+  readonly calicoPolicies: CalicoPolicyInput[] = [];
+  /** Tier objects by name; the first declaration of a name wins. */
+  readonly tiers = new Map<string, Tier>();
+  /** Each file's analysis, to lower its policies when the evaluator asks (reachInput). */
+  private readonly analysed: { readonly uri: string; readonly analysis: FileAnalysis }[] = [];
   /** Workloads every cluster runs that the workspace does not declare (the cluster DNS). */
   clusterWorkloads: readonly ClusterWorkload[] = [];
   /**
@@ -87,7 +93,11 @@ export class WorkspaceIndex {
       this.policies.push(...policyInputs(file.uri, file.analysis));
       for (const service of file.services) this.services.push({ uri: file.uri, service });
       this.calicoPolicies.push(...calicoInputs(file.uri, file.analysis));
-      for (const tier of file.tiers) if (!this.tiers.has(tier.name)) this.tiers.set(tier.name, { ...tier, source: { uri: file.uri, span: tier.span } });
+      for (const tier of file.tiers) {
+        const { name, order, defaultAction } = tier;
+        if (!this.tiers.has(name)) this.tiers.set(name, { name, ...(order !== undefined && { order }), endAction: defaultAction, source: { uri: file.uri, span: tier.span } });
+      }
+      this.analysed.push({ uri: file.uri, analysis: file.analysis });
       stepWork.units += file.workloads.length + file.analysis.policies.length + file.services.length;
       yield;
     }
@@ -135,8 +145,13 @@ export class WorkspaceIndex {
     return [...this.namespaces.values(), ...this.clusterNamespaces].filter((ns) => selectorMatches(selector, ns.labels)).sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
+  /** What the evaluator needs; the policies are lowered as the evaluator reads them, one file at a time. */
   reachInput(): ReachInput {
-    return { namespaces: [...this.namespaces.values()], workloads: this.workloads, policies: this.policies, calicoPolicies: this.calicoPolicies, tiers: [...this.tiers.values()] };
+    return { namespaces: [...this.namespaces.values()], workloads: this.workloads, policies: this.loweredPolicies(), tiers: [...this.tiers.values(), ...DIALECT_TIERS] };
+  }
+
+  private *loweredPolicies(): Iterable<LoweredInput> {
+    for (const { uri, analysis } of this.analysed) yield* lowerFile(uri, analysis);
   }
 
   private declareNamespace(uri: string, ns: NamespaceObject): void {
@@ -153,12 +168,12 @@ export class WorkspaceIndex {
 }
 
 /** A file's NetworkPolicies as the reachability engine takes them: with the errors the API server would reject them for. */
-export function policyInputs(uri: string, analysis: FileAnalysis): ReachPolicyInput[] {
+function policyInputs(uri: string, analysis: FileAnalysis): KubernetesPolicyInput[] {
   return analysis.policies.map((policy) => ({ uri, policy: storedPolicy(policy, analysis.profile), problems: problemsOf(uri, analysis, policy.ref) }));
 }
 
 /** A file's Calico policies as the reachability engine takes them: with the errors Calico would reject them for. */
-export function calicoInputs(uri: string, analysis: FileAnalysis): ReachCalicoInput[] {
+function calicoInputs(uri: string, analysis: FileAnalysis): CalicoPolicyInput[] {
   return analysis.calicoPolicies.map((policy) => ({ uri, policy, problems: problemsOf(uri, analysis, policy.ref) }));
 }
 

@@ -15,7 +15,8 @@ import { DEFAULT_PROFILE, sameProfile, type ClusterProfile } from '../analysis/p
 import { ReachEngine } from '../evaluate/reach-engine';
 import { runToEnd, type Steps } from '../core/steps';
 import { readFileEntry, type FileEntry } from './file-entry';
-import { calicoInputs, policyInputs, WorkspaceIndex } from './workspace-index';
+import { WorkspaceIndex } from './workspace-index';
+import { lowerFile } from '../dialects/lower-file';
 
 export class Workspace {
   private readonly files = new Map<string, FileEntry>();
@@ -156,7 +157,7 @@ export class Workspace {
         const modes: string[] = [];
         for (const uri of uris) {
           const analysis = this.files.get(uri)?.analysis;
-          modes.push(yield* engine.replaceFilePoliciesSteps(uri, analysis ? policyInputs(uri, analysis) : [], analysis ? calicoInputs(uri, analysis) : []));
+          modes.push(yield* engine.replaceFilePoliciesSteps(uri, analysis ? lowerFile(uri, analysis) : []));
         }
         this.lastUpdate = modes.includes('full') ? 'full' : 'incremental';
       } else this.lastUpdate = 'cached';

@@ -19,13 +19,15 @@ import { mayShareEndpoints } from './ordering/covers';
 import { kubernetesShape } from './ordering/kubernetes-shapes';
 import { orderingFindings } from './ordering/ordering-findings';
 import type { PolicyShape } from './ordering/shapes';
-import type { ReachCalicoInput, ReachPolicyInput, ReachTier } from '../../evaluate/types';
+import type { KubernetesPolicyInput } from '../kubernetes/reach/compiled-types';
+import type { CalicoPolicyInput } from './reach/compile';
+import type { Tier } from '../../ir/policy-ir';
 
 /** What the ordering findings read of the workspace index: every policy and the Tier objects. */
 interface WorkspaceIndex {
-  readonly policies: readonly ReachPolicyInput[];
-  readonly calicoPolicies: readonly ReachCalicoInput[];
-  readonly tiers: ReadonlyMap<string, ReachTier>;
+  readonly policies: readonly KubernetesPolicyInput[];
+  readonly calicoPolicies: readonly CalicoPolicyInput[];
+  readonly tiers: ReadonlyMap<string, Tier>;
 }
 
 const SHAPES = new WeakMap<WorkspaceIndex, PolicyShape[]>();

@@ -14,7 +14,7 @@ import type { CalicoPolicy } from './types';
 
 const DEFAULT_TIER_ORDER = 1_000_000;
 export const KUBERNETES_POLICY_ORDER = 1000;
-export const KUBERNETES_NAME_PREFIX = 'knp.default.';
+const KUBERNETES_NAME_PREFIX = 'knp.default.';
 
 export interface EvaluationKey {
   /** Undefined: the tier has no order. */
@@ -29,7 +29,7 @@ export interface EvaluationKey {
 /** Tier orders declared by Tier objects, by tier name. */
 export type TierOrders = ReadonlyMap<string, { readonly order?: number }>;
 
-export function tierOrderOf(tiers: TierOrders, tier: string): number | undefined {
+function tierOrderOf(tiers: TierOrders, tier: string): number | undefined {
   const declared = tiers.get(tier);
   if (declared) return declared.order;
   return tier === DEFAULT_TIER ? DEFAULT_TIER_ORDER : undefined;

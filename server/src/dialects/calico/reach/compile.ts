@@ -10,20 +10,36 @@ import { effectiveNamespace, effectiveOrder, effectiveTier, effectiveTypes } fro
 import { entityScope } from '../model/entity-scope';
 import type { CalicoPolicy, CalicoRule, CalicoSelector, EntityRule } from '../model/types';
 import { canonicalSelector } from '../selector/print';
-import type { CalicoAction, CalicoSel, CompiledCalicoPolicy, CompiledCalicoRule, CompiledEntity } from './types';
+import type { CalicoAction, CalicoRef, CalicoSel, CompiledCalicoPolicy, CompiledCalicoRule, CompiledEntity } from './types';
 import { compileCalicoPorts, compileNets, ruleProtocols, uniformConnections } from './rule-parts';
 import { NO_CONNECTIONS } from '../../../ir/connection-set';
-import type { PolicyRef, ReachCalicoInput, SkippedPolicy } from '../../../evaluate/types';
+import type { CalicoPolicy as CalicoPolicyObject } from '../model/types';
+import type { PolicyProblem } from '../../../ir/policy-ir';
+
+/** A Calico policy with its file, and why Calico would reject it (empty when it is valid). */
+export interface CalicoPolicyInput {
+  readonly uri: string;
+  readonly policy: CalicoPolicyObject;
+  readonly problems: readonly PolicyProblem[];
+}
+
+/** A policy Calico would reject: its selector (all() when unreadable), and whether it is namespaced. */
+export interface SkippedCalicoPolicy {
+  readonly ref: CalicoRef;
+  readonly problems: readonly PolicyProblem[];
+  readonly selector: CalicoSel;
+  readonly namespaced: boolean;
+}
 
 let nextUid = 1;
 
-export type CalicoCompileOutcome = { readonly ok: true; readonly policy: CompiledCalicoPolicy } | { readonly ok: false; readonly skipped: SkippedPolicy };
+export type CalicoCompileOutcome = { readonly ok: true; readonly policy: CompiledCalicoPolicy } | { readonly ok: false; readonly skipped: SkippedCalicoPolicy };
 
-export function compileCalicoPolicy(input: ReachCalicoInput): CalicoCompileOutcome {
+export function compileCalicoPolicy(input: CalicoPolicyInput): CalicoCompileOutcome {
   const { uri, policy } = input;
   const ref = calicoPolicyRef(uri, policy);
   const selector = selOf(policy.spec.selector) ?? ALL;
-  if (input.problems.length > 0) return { ok: false, skipped: { ref, problems: input.problems, calicoSelector: selector.ast } };
+  if (input.problems.length > 0) return { ok: false, skipped: { ref, problems: input.problems, selector, namespaced: policy.kind === 'NetworkPolicy' } };
   const namespace = effectiveNamespace(policy);
   const notes: string[] = [];
   const types = effectiveTypes(policy);
@@ -50,12 +66,12 @@ export function compileCalicoPolicy(input: ReachCalicoInput): CalicoCompileOutco
   return { ok: true, policy: compiled };
 }
 
-function calicoPolicyRef(uri: string, policy: CalicoPolicy): PolicyRef {
+function calicoPolicyRef(uri: string, policy: CalicoPolicy): CalicoRef {
   const namespace = effectiveNamespace(policy) ?? '';
   const name = policy.metadata.name?.value ?? '(unnamed)';
   const order = effectiveOrder(policy);
   const calico = { kind: policy.kind, tier: effectiveTier(policy), ...(order !== undefined && { order }) };
-  return { id: namespace === '' ? name : `${namespace}/${name}`, namespace, name, source: { uri, span: policy.ref.node.span }, calico };
+  return { id: namespace === '' ? name : `${namespace}/${name}`, namespace, name, source: { uri, span: policy.ref.node.span }, calico, json: { calico } };
 }
 
 const ALL: CalicoSel = { ast: { kind: 'all', span: { start: 0, end: 0 } }, key: 'all()' };

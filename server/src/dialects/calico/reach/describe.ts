@@ -1,13 +1,11 @@
 /** Plain-English names for Calico policies and rule sides, used by why-traces and their renderings. */
 import { formatSelector } from '../selector/print';
-import type { CalicoSel, CompiledCalicoRule, CompiledEntity, EntityNamespaces } from './types';
+import type { CalicoRef, CalicoSel, CompiledCalicoRule, CompiledEntity, EntityNamespaces } from './types';
 import { PROTOCOLS } from '../../../ir/connection-set';
 import { formatPorts } from '../../../ir/port-set';
-import type { PolicyRef } from '../../../evaluate/types';
 
-/** `GlobalNetworkPolicy default-deny (tier default, order 5000)`, or the Kubernetes policy's id as Calico runs it. */
-export function policyTitle(ref: PolicyRef): string {
-  if (!ref.calico) return `NetworkPolicy ${ref.id} (Kubernetes, order 1000)`;
+/** `GlobalNetworkPolicy default-deny (tier default, order 5000)`. */
+export function policyTitle(ref: CalicoRef): string {
   const order = ref.calico.order === undefined ? 'no order' : `order ${ref.calico.order}`;
   const kind = ref.calico.kind === 'GlobalNetworkPolicy' ? 'GlobalNetworkPolicy' : 'Calico NetworkPolicy';
   return `${kind} ${ref.id} (tier ${ref.calico.tier}, ${order})`;

@@ -6,12 +6,11 @@
 import { parseNet } from '../model/cidr';
 import { interpretProtocol } from '../model/protocol';
 import type { CalicoPort, CalicoRule, Field, ListField } from '../model/types';
-import type { CalicoPorts, CompiledCalicoRule, CompiledEntity } from './types';
+import type { CalicoPorts, CompiledEntity } from './types';
 import { NO_CONNECTIONS, PROTOCOLS, type ConnectionSet, type Protocol } from '../../../ir/connection-set';
 import { rangeOf, type IpRange } from '../../../ir/ip-range';
 import { ALL_PORTS, NO_PORTS, portRange, subtractPorts, unionPorts, type PortSet } from '../../../ir/port-set';
-import { resolveNamedPort } from '../../../evaluate/rule-connections';
-import type { ReachContainerPort } from '../../../evaluate/types';
+import { resolveNamedPort, type DeclaredPort } from '../../../ir/rule-ports';
 
 const BY_NUMBER: Readonly<Record<number, Protocol>> = { 6: 'TCP', 17: 'UDP', 132: 'SCTP' };
 
@@ -59,7 +58,7 @@ export function uniformConnections(protocols: ConnectionSet, to: CompiledEntity)
 }
 
 /** `containerPorts`: the destination pod's declared ports (none for an address outside the cluster). */
-function destinationConnections(protocols: ConnectionSet, to: CompiledEntity, containerPorts: readonly ReachContainerPort[]): ConnectionSet {
+function destinationConnections(protocols: ConnectionSet, to: CompiledEntity, containerPorts: readonly DeclaredPort[]): ConnectionSet {
   if (!to.ports && !to.notPorts) return protocols;
   const set: Record<Protocol, PortSet> = { ...NO_CONNECTIONS };
   for (const p of PROTOCOLS) {
@@ -70,13 +69,8 @@ function destinationConnections(protocols: ConnectionSet, to: CompiledEntity, co
   return set;
 }
 
-function portsFor(ports: CalicoPorts, protocol: Protocol, containerPorts: readonly ReachContainerPort[]): PortSet {
+function portsFor(ports: CalicoPorts, protocol: Protocol, containerPorts: readonly DeclaredPort[]): PortSet {
   let set = ports.numbers;
   for (const name of ports.names) set = unionPorts(set, resolveNamedPort(name, protocol, containerPorts));
   return set;
-}
-
-/** What a Calico rule matches towards a destination (a pod's declared ports, or none outside the cluster). */
-export function calicoRuleConnections(rule: CompiledCalicoRule, containerPorts: readonly ReachContainerPort[]): ConnectionSet {
-  return rule.uniform ?? destinationConnections(rule.protocols, rule.to, containerPorts);
 }

@@ -13,7 +13,7 @@ import type { SelectorNode } from '../selector/ast';
 import type { ConnectionSet } from '../../../ir/connection-set';
 import type { IpRange } from '../../../ir/ip-range';
 import type { PortSet } from '../../../ir/port-set';
-import type { PolicyRef, SourceRef } from '../../../evaluate/types';
+import type { PolicyRef, SourceRef } from '../../../ir/policy-ir';
 
 export type CalicoAction = 'Allow' | 'Deny' | 'Pass' | 'Log';
 
@@ -66,9 +66,19 @@ export interface CompiledCalicoRule {
   readonly unmodelled: readonly string[];
 }
 
+/** A Calico policy's identity, with its kind and place in Calico's order. */
+export type CalicoRef = Omit<PolicyRef, 'title'> & { readonly calico: CalicoRefInfo };
+
+export interface CalicoRefInfo {
+  readonly kind: 'NetworkPolicy' | 'GlobalNetworkPolicy';
+  readonly tier: string;
+  /** Absent: no order (evaluated after every policy of the tier that has one). */
+  readonly order?: number;
+}
+
 export interface CompiledCalicoPolicy {
   readonly uid: number;
-  readonly ref: PolicyRef;
+  readonly ref: CalicoRef;
   readonly global: boolean;
   readonly tier: string;
   readonly order?: number;

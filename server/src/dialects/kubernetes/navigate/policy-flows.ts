@@ -13,8 +13,10 @@
 import { ALL_CONNECTIONS, isNoConnections, NO_CONNECTIONS, unionConnections, type ConnectionSet } from '../../../ir/connection-set';
 import { rangeContains } from '../../../ir/ip-range';
 import type { ReachEngine, ReachNode, WorkloadNode } from '../../../evaluate/reach-engine';
-import { portConnections } from '../../../evaluate/rule-connections';
-import type { CompiledPeer, CompiledPolicy, CompiledRule, PolicyRef, SkippedPolicy } from '../../../evaluate/types';
+import { portConnections } from '../reach/compile-parts';
+import type { PolicyRef, SkippedPolicy } from '../../../evaluate/types';
+import type { CompiledPeer, CompiledPolicy, CompiledRule } from '../reach/compiled-types';
+import { compiledOf } from '../reach/lower-policy';
 import { selectorMatches } from '../../../model/selectors';
 import { namespaceLabelsOf, type Universe } from '../../../analysis/navigate/universe';
 
@@ -35,11 +37,12 @@ export type PolicyLensInfo =
 /** The engine's view of the policy whose object starts at `start` in `uri`. */
 export function policyLensInfo(engine: ReachEngine, universe: Universe, uri: string, start: number): PolicyLensInfo | undefined {
   const at = (ref: PolicyRef): boolean => ref.source.uri === uri && ref.source.span.start === start;
-  const compiled = engine.policies.find((p) => at(p.ref));
-  if (compiled) return compiledInfo(engine, universe, compiled);
+  const lowered = engine.policies.find((p) => at(p.ref));
+  const compiled = lowered && compiledOf(lowered);
+  if (lowered && compiled) return compiledInfo(engine, universe, lowered.ref, compiled);
   const skipped: SkippedPolicy | undefined = engine.skippedPolicies.find((s) => at(s.ref));
   if (!skipped) return undefined;
-  const selected = skipped.podSelector ? selectedNodes(engine, skipped.ref.namespace, skipped.podSelector) : [];
+  const selected = skipped.subject ? engine.selectedNodes(skipped.subject) : [];
   return { kind: 'skipped', ref: skipped.ref, selected, problems: skipped.problems.map((p) => p.message) };
 }
 
@@ -47,7 +50,7 @@ function selectedNodes(engine: ReachEngine, namespace: string, selector: Compile
   return engine.nodes.filter((n): n is WorkloadNode => n.kind === 'workload' && n.namespace === namespace && selectorMatches(selector, n.workload.labels));
 }
 
-function compiledInfo(engine: ReachEngine, universe: Universe, policy: CompiledPolicy): PolicyLensInfo {
+function compiledInfo(engine: ReachEngine, universe: Universe, ref: PolicyRef, policy: CompiledPolicy): PolicyLensInfo {
   const nodes = engine.nodes;
   const index = new Map(nodes.map((n, i) => [n, i] as const));
   const selected = selectedNodes(engine, policy.ref.namespace, policy.podSelector);
@@ -59,7 +62,7 @@ function compiledInfo(engine: ReachEngine, universe: Universe, policy: CompiledP
   const peers = nodes.filter((n, i): n is WorkloadNode => reached[i] === 1 && n.kind === 'workload');
   const external = nodes.some((n, i) => reached[i] === 1 && n.kind !== 'workload');
   const directions = (['ingress', 'egress'] as const).filter((d) => policy[d] !== undefined);
-  return { kind: 'compiled', ref: policy.ref, selected, flows, peers, directions, external };
+  return { kind: 'compiled', ref, selected, flows, peers, directions, external };
 }
 
 /** Sources that reach each selected pod: the rules whose ports are open on that pod. */

@@ -6,10 +6,12 @@
  */
 import type { IpBlock, Peer, PortSpec } from '../../../model/types';
 import { compileSelector, type CompiledSelector } from '../../../model/selectors';
-import { isProtocol } from '../../../ir/connection-set';
+import { connectionsOf, isProtocol, type ConnectionSet } from '../../../ir/connection-set';
+import { resolveNamedPort, type DeclaredPort } from '../../../ir/rule-ports';
 import { parseCidr, rangeContains, type IpRange } from '../../../ir/ip-range';
 import { ALL_PORTS, MAX_PORT, MIN_PORT, portRange } from '../../../ir/port-set';
-import type { CompiledPeer, CompiledPort, PolicyProblem, SourceRef } from '../../../evaluate/types';
+import type { CompiledPeer, CompiledPort } from './compiled-types';
+import type { PolicyProblem, SourceRef } from '../../../ir/policy-ir';
 
 /** What the engine could not read in a policy the checks accepted. */
 export interface Gaps {
@@ -71,4 +73,9 @@ export function compilePort(port: PortSpec, gaps: Gaps): CompiledPort | undefine
     return undefined;
   }
   return { kind: 'numbers', protocol, ports: portRange(value, end), source };
+}
+
+/** What one port entry allows towards a destination that declares `declared` (a named port resolves there). */
+export function portConnections(port: CompiledPort, declared: readonly DeclaredPort[]): ConnectionSet {
+  return connectionsOf(port.protocol, port.kind === 'numbers' ? port.ports : resolveNamedPort(port.name, port.protocol, declared));
 }

@@ -3,7 +3,7 @@
  * would reject it.
  *
  * Whether it would is decided once, by the checks of the file analysis; the input
- * carries that decision (ReachPolicyInput.problems) and this module only reads it.
+ * carries that decision (KubernetesPolicyInput.problems) and this module only reads it.
  * Choice: an invalid policy is skipped as a whole (never partly applied), since a
  * cluster would not hold it at all; traces for pods in its namespace say so.
  */
@@ -13,13 +13,13 @@ import { effectivePolicyTypes } from '../policy-defaults';
 import { compileSelector, fromRequirements, type CompiledSelector } from '../../../model/selectors';
 import { ALL_CONNECTIONS, unionConnections, connectionsOf, NO_CONNECTIONS, type ConnectionSet } from '../../../ir/connection-set';
 import { compilePeer, compilePort, reportGap, type Gaps } from './compile-parts';
-import type { CompiledPeer, CompiledPolicy, CompiledPort, CompiledRule, PolicyRef, ReachPolicyInput, SkippedPolicy } from '../../../evaluate/types';
+import type { CompiledPeer, CompiledPolicy, CompiledPort, CompiledRule, KubernetesPolicyInput, SkippedNetworkPolicy, WrittenRef } from './compiled-types';
 
 let nextUid = 1;
 
-export type CompileOutcome = { readonly ok: true; readonly policy: CompiledPolicy } | { readonly ok: false; readonly skipped: SkippedPolicy };
+export type CompileOutcome = { readonly ok: true; readonly policy: CompiledPolicy } | { readonly ok: false; readonly skipped: SkippedNetworkPolicy };
 
-export function compilePolicy(input: ReachPolicyInput): CompileOutcome {
+export function compilePolicy(input: KubernetesPolicyInput): CompileOutcome {
   const { uri, policy } = input;
   const ref = policyRef(uri, policy);
   const podSelector = readSelector(policy.spec.podSelector);
@@ -34,7 +34,7 @@ export function compilePolicy(input: ReachPolicyInput): CompileOutcome {
   return { ok: true, policy: compiled };
 }
 
-function policyRef(uri: string, policy: NetworkPolicy): PolicyRef {
+function policyRef(uri: string, policy: NetworkPolicy): WrittenRef {
   const namespace = policy.metadata.namespace?.value || DEFAULT_NAMESPACE;
   const name = policy.metadata.name?.value ?? '(unnamed)';
   return { id: `${namespace}/${name}`, namespace, name, source: { uri, span: policy.ref.node.span } };

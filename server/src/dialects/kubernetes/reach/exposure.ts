@@ -8,14 +8,16 @@
  * Only a workload's own policies count: the unknown peer's policies are unknown. A
  * selector in a known namespace that a workload of the manifests matches is an
  * ordinary pair (`reach` prints it), not an exposure; a peer whose connections the
- * entire-cluster exposure already holds is left out. Calico policies are not analysed.
+ * entire-cluster exposure already holds is left out. Only NetworkPolicies are analysed.
  */
-import { NAMESPACE_NAME_LABEL } from '../model/namespaces';
-import { describeSelector, selectorMatches, type CompiledSelector } from '../model/selectors';
-import { ALL_CONNECTIONS, isNoConnections, NO_CONNECTIONS, subtractConnections, unionConnections, type ConnectionSet } from '../ir/connection-set';
-import type { ReachEngine, WorkloadNode } from './reach-engine';
-import { portConnections } from './rule-connections';
-import type { CompiledPeer, CompiledPolicy, CompiledRule, SourceRef } from './types';
+import { NAMESPACE_NAME_LABEL } from '../../../model/namespaces';
+import { describeSelector, selectorMatches, type CompiledSelector } from '../../../model/selectors';
+import { ALL_CONNECTIONS, isNoConnections, NO_CONNECTIONS, subtractConnections, unionConnections, type ConnectionSet } from '../../../ir/connection-set';
+import type { ReachEngine, WorkloadNode } from '../../../evaluate/reach-engine';
+import type { SourceRef } from '../../../ir/policy-ir';
+import type { CompiledPeer, CompiledPolicy, CompiledRule } from './compiled-types';
+import { compiledOf } from './lower-policy';
+import { portConnections } from './compile-parts';
 
 const ENTIRE_CLUSTER = 'entire-cluster';
 
@@ -37,20 +39,23 @@ export interface ExposureReport {
   readonly exposures: readonly Exposure[];
   /** Workloads no policy selects, per direction. */
   readonly unprotected: readonly { readonly workload: string; readonly direction: 'ingress' | 'egress' }[];
+  /** How many policies are not NetworkPolicies, which this analysis leaves out. */
+  readonly notAnalysed: number;
 }
 
 export function exposureReport(engine: ReachEngine): ExposureReport {
+  const policies = engine.policies.map(compiledOf).filter((p): p is CompiledPolicy => p !== undefined);
   const exposures: Exposure[] = [];
   const unprotected: { workload: string; direction: 'ingress' | 'egress' }[] = [];
   for (const node of engine.nodes) {
     if (node.kind !== 'workload') continue;
     for (const direction of ['egress', 'ingress'] as const) {
-      const selecting = engine.policies.filter((p) => p.ref.namespace === node.namespace && p[direction] && selectorMatches(p.podSelector, node.workload.labels));
+      const selecting = policies.filter((p) => p.ref.namespace === node.namespace && p[direction] && selectorMatches(p.podSelector, node.workload.labels));
       if (selecting.length === 0) unprotected.push({ workload: node.id, direction });
       exposures.push(...exposuresOf(engine, node, direction, selecting));
     }
   }
-  return { exposures, unprotected };
+  return { exposures, unprotected, notAnalysed: engine.policies.length - policies.length };
 }
 
 function exposuresOf(engine: ReachEngine, node: WorkloadNode, direction: 'ingress' | 'egress', selecting: readonly CompiledPolicy[]): Exposure[] {

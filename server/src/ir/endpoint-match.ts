@@ -1,0 +1,102 @@
+/**
+ * Which endpoints a policy's subject, or a rule's peer, matches: a predicate over
+ * pods (by namespace and labels) and addresses outside the cluster, independent of
+ * the dialect that wrote it. Dialects build these when they lower a policy; the
+ * evaluator answers them for every pod class and external address range.
+ *
+ * Pod labels are asked through `PodPredicate`, whose `key` lets the evaluator and
+ * the dialects remember answers per distinct label set. Whether an address set
+ * can hold pod addresses is the evaluator's assumption (external only, today),
+ * stated in one place.
+ */
+import type { LabelSet } from '../model/selectors';
+import type { IpRange } from './ip-range';
+
+/** A pod as the dialects' label questions see it. The evaluator hands out one per pod class, so it can key caches. */
+export interface PodView {
+  readonly namespace: string;
+  /** The namespace's labels, with the automatic `kubernetes.io/metadata.name`. */
+  readonly namespaceLabels: LabelSet;
+  readonly labels: LabelSet;
+}
+
+/** A namespace as a namespace question sees it. */
+export interface NamespaceView {
+  readonly name: string;
+  readonly labels: LabelSet;
+}
+
+/** A dialect's question about a pod or a namespace: a label selector, a Calico selector expression, ... */
+export interface LabelPredicate<T> {
+  /** Equal keys give equal answers for every input. */
+  readonly key: string;
+  test(subject: T): boolean;
+}
+
+/** The label one mistyped label stood for: `written` is what a selector asks, `meant` what the pod has. */
+export interface LabelTypo {
+  readonly written: string;
+  readonly meant: string;
+}
+
+export interface PodPredicate extends LabelPredicate<PodView> {
+  /** When the predicate fails for `pod` only because of one mistyped label (for why-traces' "did you mean"). */
+  typo?(pod: PodView): LabelTypo | undefined;
+}
+
+export type EndpointMatch =
+  /** Every endpoint: pods and addresses outside the cluster. */
+  | { readonly kind: 'any' }
+  | { readonly kind: 'none' }
+  /** Pods of `namespace` (when set), of the namespaces `namespaces` accepts (when set), that `pods` accepts (when set). */
+  | { readonly kind: 'pods'; readonly namespace?: string; readonly namespaces?: LabelPredicate<NamespaceView>; readonly pods?: PodPredicate }
+  /** Every address outside the cluster, of one family when `family` is set. */
+  | { readonly kind: 'external'; readonly family?: 4 | 6 }
+  /** Addresses inside any of the ranges. */
+  | { readonly kind: 'addresses'; readonly ranges: readonly IpRange[] }
+  /** Addresses of cluster nodes: unknown to a workspace of manifests, so nothing matches. */
+  | { readonly kind: 'nodes'; readonly text: string }
+  | { readonly kind: 'and'; readonly parts: readonly EndpointMatch[] }
+  | { readonly kind: 'or'; readonly parts: readonly EndpointMatch[] }
+  | { readonly kind: 'not'; readonly part: EndpointMatch };
+
+export const ANY_ENDPOINT: EndpointMatch = { kind: 'any' };
+export const NO_ENDPOINT: EndpointMatch = { kind: 'none' };
+
+/** `and` without the parts that say nothing; one part alone stands for itself. */
+export function allOf(parts: readonly EndpointMatch[]): EndpointMatch {
+  const kept = parts.filter((p) => p.kind !== 'any');
+  if (kept.some((p) => p.kind === 'none')) return NO_ENDPOINT;
+  return kept.length === 0 ? ANY_ENDPOINT : kept.length === 1 ? kept[0]! : { kind: 'and', parts: kept };
+}
+
+export function anyOf(parts: readonly EndpointMatch[]): EndpointMatch {
+  const kept = parts.filter((p) => p.kind !== 'none');
+  if (kept.some((p) => p.kind === 'any')) return ANY_ENDPOINT;
+  return kept.length === 0 ? NO_ENDPOINT : kept.length === 1 ? kept[0]! : { kind: 'or', parts: kept };
+}
+
+export function notOf(part: EndpointMatch): EndpointMatch {
+  if (part.kind === 'any') return NO_ENDPOINT;
+  if (part.kind === 'none') return ANY_ENDPOINT;
+  return { kind: 'not', part };
+}
+
+/** Every address range a match names: the boundaries the evaluator's external ranges must not straddle. */
+export function addressCuts(match: EndpointMatch, into: IpRange[] = []): IpRange[] {
+  switch (match.kind) {
+    case 'addresses':
+      into.push(...match.ranges);
+      break;
+    case 'and':
+    case 'or':
+      for (const part of match.parts) addressCuts(part, into);
+      break;
+    case 'not':
+      addressCuts(match.part, into);
+      break;
+    default:
+      break;
+  }
+  return into;
+}
