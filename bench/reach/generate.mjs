@@ -4,12 +4,25 @@
 // replicas and sibling services do), and a mix of the policies teams write:
 // default deny, DNS egress, same-namespace tiers, cross-namespace access by
 // labels, named and ranged ports, and ipBlocks with excepts.
+//
+// `shape` bends the standard mix towards what makes reachability expensive:
+//   'ipblocks'      every other policy admits and sends to address blocks of its own, each
+//                   with excepts, so the address space splits into thousands of ranges;
+//   'named-ports'   every app declares six named ports at numbers of its own namespace, and
+//                   half the policies name ports in ingress and egress rules;
+//   'unique-labels' every workload carries a label no other has (as `instance` does).
 
 const TIERS = ['web', 'api', 'db', 'cache'];
 const ENVS = ['prod', 'staging', 'dev'];
 
-/** `{ files: Map<uri, text>, workloads, policies, namespaces }` for the given sizes. */
-export function generateWorkspace({ namespaces = 50, workloads = 2000, policies = 1000 } = {}) {
+export const SHAPES = ['standard', 'ipblocks', 'named-ports', 'unique-labels'];
+
+/**
+ * `{ files: Map<uri, text>, workloads, policies, namespaces }` for the given sizes.
+ * @param {{ namespaces?: number, workloads?: number, policies?: number, shape?: string }} [options]
+ */
+export function generateWorkspace({ namespaces = 50, workloads = 2000, policies = 1000, shape = 'standard' } = {}) {
+  if (!SHAPES.includes(shape)) throw new Error(`unknown shape ${shape}: one of ${SHAPES.join(', ')}`);
   const files = new Map();
   const perNs = Math.ceil(workloads / namespaces);
   const policiesPerNs = Math.ceil(policies / namespaces);
@@ -18,10 +31,10 @@ export function generateWorkspace({ namespaces = 50, workloads = 2000, policies 
   for (let n = 0; n < namespaces; n++) {
     const ns = `ns-${String(n).padStart(2, '0')}`;
     const docs = [namespaceDoc(ns, n)];
-    for (let j = 0; j < perNs && workloadCount < workloads; j++, workloadCount++) docs.push(deploymentDoc(ns, j));
+    for (let j = 0; j < perNs && workloadCount < workloads; j++, workloadCount++) docs.push(deploymentDoc(ns, n, j, shape));
     files.set(`file:///bench/${ns}/workloads.yaml`, docs.join('---\n'));
     const pols = [];
-    for (let k = 0; k < policiesPerNs && policyCount < policies; k++, policyCount++) pols.push(policyDoc(ns, n, k));
+    for (let k = 0; k < policiesPerNs && policyCount < policies; k++, policyCount++) pols.push(shapedPolicyDoc(ns, n, k, shape));
     files.set(`file:///bench/${ns}/policies.yaml`, pols.join('---\n'));
   }
   return { files, workloads: workloadCount, policies: policyCount, namespaces };
@@ -35,14 +48,18 @@ function namespaceDoc(ns, n) {
   return `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    team: t${n % 5}\n    env: ${ENVS[n % 3]}\n`;
 }
 
-/** 10 apps x 4 tiers, cycled: 20 distinct label sets per namespace for 40 workloads; an app's port is its own. */
 /**
+ * 10 apps x 4 tiers, cycled: 20 distinct label sets per namespace for 40 workloads; an app's port is its own.
  * @param {string} ns
+ * @param {number} n
  * @param {number} j
+ * @param {string} shape
  */
-function deploymentDoc(ns, j) {
+function deploymentDoc(ns, n, j, shape) {
   const app = `app-${j % 10}`;
   const tier = TIERS[j % 4];
+  if (shape === 'unique-labels') return uniqueLabelsDeployment(ns, app, tier, j);
+  if (shape === 'named-ports') return namedPortsDeployment(ns, n, app, tier, j);
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -94,4 +111,96 @@ function policyDoc(ns, n, k) {
     default:
       return head(`udp-range-${k}`) + `  podSelector: {matchLabels: {tier: cache}}\n  ingress:\n    - from: [{podSelector: {}}]\n      ports: [{protocol: UDP, port: 30000, endPort: 30100}, {protocol: SCTP, port: 7000}]\n`;
   }
+}
+
+/**
+ * @param {string} ns
+ * @param {string} app
+ * @param {string} tier
+ * @param {number} j
+ */
+function uniqueLabelsDeployment(ns, app, tier, j) {
+  const name = `${app}-${tier}-${j}`;
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: ${ns}
+spec:
+  selector:
+    matchLabels: {app: ${app}, tier: ${tier}, instance: ${name}}
+  template:
+    metadata:
+      labels: {app: ${app}, tier: ${tier}, instance: ${name}, build: b${j}}
+    spec:
+      containers:
+        - name: main
+          image: registry.example/${app}:1.0
+          ports:
+            - {name: http, containerPort: ${8080 + ((j % 10) % 3)}}
+            - {name: metrics, containerPort: 9100}
+`;
+}
+
+const PORT_NAMES = ['http', 'grpc', 'admin', 'metrics', 'health', 'debug'];
+
+/**
+ * Six named ports whose numbers depend on the namespace and the app: 500 distinct
+ * declared-port sets in 50 namespaces, the same pod classes as the standard mix.
+ * @param {string} ns
+ * @param {number} n
+ * @param {string} app
+ * @param {string} tier
+ * @param {number} j
+ */
+function namedPortsDeployment(ns, n, app, tier, j) {
+  const ports = PORT_NAMES.map((name, i) => `            - {name: ${name}, containerPort: ${8000 + i * 100 + ((n * 10 + (j % 10)) * (i + 1)) % 97}}`).join('\n');
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${app}-${tier}-${j}
+  namespace: ${ns}
+spec:
+  selector:
+    matchLabels: {app: ${app}, tier: ${tier}}
+  template:
+    metadata:
+      labels: {app: ${app}, tier: ${tier}}
+    spec:
+      containers:
+        - name: main
+          image: registry.example/${app}:1.0
+          ports:
+${ports}
+`;
+}
+
+/**
+ * @param {string} ns
+ * @param {number} n
+ * @param {number} k
+ * @param {string} shape
+ */
+function shapedPolicyDoc(ns, n, k, shape) {
+  if (k % 10 === 0 || k % 2 === 0 || shape === 'standard' || shape === 'unique-labels') return policyDoc(ns, n, k);
+  const head = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${shape}-${k}\n  namespace: ${ns}\nspec:\n`;
+  const app = `app-${k % 10}`;
+  if (shape === 'ipblocks') {
+    // A /24 of the namespace's own /16 with two holes, and a /24 outside it with one.
+    const third = k % 256;
+    return (
+      head +
+      `  podSelector: {matchLabels: {app: ${app}, tier: web}}\n  policyTypes: [Ingress, Egress]\n  ingress:\n` +
+      `    - from: [{ipBlock: {cidr: 10.${n}.${third}.0/24, except: [10.${n}.${third}.${(k * 16) % 256}/28, 10.${n}.${third}.${(k * 16 + 128) % 256}/29]}}]\n      ports: [{port: 443}]\n` +
+      `  egress:\n    - to: [{ipBlock: {cidr: 172.${16 + (n % 16)}.${third}.0/24, except: [172.${16 + (n % 16)}.${third}.${(k * 8) % 256}/29]}}]\n      ports: [{port: 8443}]\n`
+    );
+  }
+  // named-ports: ingress and egress rules that name ports, resolved at each destination.
+  const [a, b] = [PORT_NAMES[k % 6], PORT_NAMES[(k + 2) % 6]];
+  return (
+    head +
+    `  podSelector: {matchLabels: {app: ${app}}}\n  policyTypes: [Ingress, Egress]\n  ingress:\n` +
+    `    - from: [{namespaceSelector: {matchLabels: {team: t${n % 5}}}, podSelector: {matchLabels: {tier: ${TIERS[k % 4]}}}}]\n      ports: [{port: ${a}}, {port: ${b}}]\n` +
+    `  egress:\n    - to: [{namespaceSelector: {matchLabels: {env: ${ENVS[k % 3]}}}, podSelector: {matchLabels: {tier: ${TIERS[(k + 1) % 4]}}}}]\n      ports: [{port: ${b}}, {port: ${a}, protocol: TCP}]\n`
+  );
 }
