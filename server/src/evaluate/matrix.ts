@@ -168,7 +168,7 @@ export class ReachMatrix {
   private vectorKey(direction: Direction, policies: readonly Policy[], c: number): string {
     const uids = policies.map((p) => p.uid).join(',');
     const named = direction === 'ingress' && policies.some((p) => p.ingress!.some((r) => !r.uniform));
-    return named ? `${uids}#${this.model.portsKey(c)}` : uids;
+    return named ? `${uids}#${this.model.portsKeyId(c)}` : uids;
   }
 
   /** A class's vector; a step per rule whose peers were matched for the first time, which costs a pass over the nodes. */
@@ -199,7 +199,8 @@ export class ReachMatrix {
       byNode = new Map();
       this.ruleConns.set(rule, byNode);
     }
-    const key = rule.uniform ? -1 : destination;
+    // Named ports resolve alike on every destination with the same declared ports: one answer per ports key.
+    const key = rule.uniform ? -1 : this.model.portsKeyId(destination);
     let id = byNode.get(key);
     if (id === undefined) {
       id = this.table.intern(rule.uniform ?? portsConnections(rule.ports, this.model.containerPorts(destination)));

@@ -17,7 +17,8 @@ export function nearMiss(model: ReachModel, policies: readonly Policy[], directi
         if (match.kind !== 'pods' || !match.pods?.typo) continue;
         const { pods, ...where } = match;
         if (!model.matchesNode(where, other.cell)) continue;
-        const typo = pods.typo?.(model.podView(other.cell));
+        // The workload's own labels: its class may stand for workloads whose other labels differ.
+        const typo = pods.typo?.({ namespace: other.namespace, namespaceLabels: model.namespaceView(other.namespace).labels, labels: other.workload.labels });
         if (typo) return `${direction} rule ${rule.index + 1} of ${policy.ref.id} asks for ${typo.written}; did you mean ${typo.meant} (${other.id})?`;
       }
     }

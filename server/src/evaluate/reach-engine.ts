@@ -155,8 +155,13 @@ export class ReachEngine {
     }
     this.model.sortPolicies();
     const atoms = splitAddressSpace(this.model.ipCuts());
-    if (!sameAtoms(atoms, this.model.atoms)) {
+    // A selector that reads a label no other did may tell apart pods of one class: the classes split anew.
+    const readKeys = this.model.labelKeysRead();
+    const split = !covers(this.model.readKeys, readKeys);
+    if (split) yield* this.model.classify(readKeys);
+    if (split || !sameAtoms(atoms, this.model.atoms)) {
       this.model.atoms = atoms;
+      if (split) this.matrix = new ReachMatrix(this.model, false);
       this.nodeList = undefined;
       this.nodeIndex = undefined;
       yield* this.matrix.computeAllSteps();
@@ -178,6 +183,14 @@ export class ReachEngine {
 
 function remove<T>(list: T[], predicate: (item: T) => boolean): void {
   for (let i = list.length - 1; i >= 0; i--) if (predicate(list[i]!)) list.splice(i, 1);
+}
+
+/** Whether classes split by `current` keys tell apart every pod that `wanted` keys do (null: every label). */
+function covers(current: ReadonlySet<string> | null, wanted: ReadonlySet<string> | null): boolean {
+  if (current === null) return true;
+  if (wanted === null) return false;
+  for (const key of wanted) if (!current.has(key)) return false;
+  return true;
 }
 
 function sameAtoms(a: readonly IpRange[], b: readonly IpRange[]): boolean {

@@ -2,14 +2,18 @@
  * The engine's view of a workspace: namespaces, pod classes, external address
  * ranges and compiled policies, plus the selector questions asked about them.
  *
- * A pod class is every workload with the same namespace, pod labels and declared
- * container ports: policies cannot tell such pods apart, so the engine computes
- * once per class and cost grows with distinct label sets, not with pod count.
+ * A pod class is every workload with the same namespace, declared container ports
+ * and values of the labels that some selector reads: policies cannot tell such pods
+ * apart, so the engine computes once per class and cost grows with the distinct label
+ * sets selectors can see, not with pod count (a label every workload has a value of
+ * its own for, such as an instance name, makes no class of its own unless a selector
+ * reads it). When a dialect's predicate does not say which labels it reads, every
+ * label counts.
  */
 import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
 import { NAMESPACE_NAME_LABEL } from '../model/namespaces';
 import { labelSetOf } from '../model/selectors';
-import { addressCuts, type EndpointMatch, type NamespaceView, type PodView } from '../ir/endpoint-match';
+import { addressCuts, podLabelKeys, type EndpointMatch, type NamespaceView, type PodView } from '../ir/endpoint-match';
 import { splitAddressSpace, type IpRange } from '../ir/ip-range';
 import type { Policy, RejectedPolicy, Tier } from '../ir/policy-ir';
 import type { PodClass, PodClassView } from './pod-classes';
@@ -34,7 +38,12 @@ export class ReachModel implements PodClassView {
   /** Tiers by name; a tier no input declares runs after every declared one and denies at its end. */
   readonly tiers = new Map<string, Tier>();
   atoms: IpRange[] = [];
-  private readonly podViews: PodView[] = [];
+  /** The pod label keys selectors read; null: every label counts. Classes are split by these alone. */
+  readKeys: ReadonlySet<string> | null = null;
+  /** Per pod class: the interned key of its declared ports; external ranges have the key of no ports. */
+  private portsKeyIds = new Int32Array(0);
+  private portsKeys: string[] = [''];
+  private podViews: PodView[] = [];
   private readonly namespaceViews = new Map<string, NamespaceView>();
 
   /** Without `input` the model is empty until load() has run. */
@@ -47,8 +56,6 @@ export class ReachModel implements PodClassView {
     for (const ns of [...input.namespaces].sort((a, b) => compare(a.name, b.name))) if (!this.namespaces.has(ns.name)) this.namespaces.set(ns.name, ns);
     this.workloads = yield* this.uniqueWorkloads(input.workloads);
     yield* forEachSteps(this.workloads, (w) => this.ensureNamespace(w.namespace));
-    this.classOfWorkload = new Int32Array(this.workloads.length);
-    yield* this.buildClasses();
     for (const item of input.policies) {
       this.addPolicy(item);
       stepWork.units++;
@@ -56,7 +63,36 @@ export class ReachModel implements PodClassView {
     }
     for (const tier of input.tiers ?? []) if (!this.tiers.has(tier.name)) this.tiers.set(tier.name, tier);
     yield* this.sortPoliciesSteps();
+    yield* this.classify(this.labelKeysRead());
     this.atoms = splitAddressSpace(this.ipCuts());
+  }
+
+  /** (Re)builds the pod classes, split by the values of `readKeys` (null: of every label). */
+  *classify(readKeys: ReadonlySet<string> | null): Steps<void> {
+    this.readKeys = readKeys;
+    this.classes.length = 0;
+    this.classesByNamespace.clear();
+    this.podViews = [];
+    this.classOfWorkload = new Int32Array(this.workloads.length);
+    yield* this.buildClasses();
+  }
+
+  /** The pod label keys that the valid and the rejected policies' matches read; null when some predicate does not say. */
+  labelKeysRead(): Set<string> | null {
+    const keys = new Set<string>();
+    const matches: EndpointMatch[] = [];
+    for (const policy of this.policies) {
+      matches.push(policy.subject);
+      for (const rule of [...(policy.ingress ?? []), ...(policy.egress ?? [])]) {
+        if (rule.own) matches.push(rule.own);
+        for (const peer of rule.peers ?? []) matches.push(peer.match);
+      }
+    }
+    for (const skipped of this.skipped) {
+      if (skipped.subject) matches.push(skipped.subject);
+      if (skipped.noteIn) matches.push(skipped.noteIn);
+    }
+    return matches.every((m) => podLabelKeys(m, keys)) ? keys : null;
   }
 
   get classCount(): number {
@@ -113,8 +149,12 @@ export class ReachModel implements PodClassView {
 
   /** The declared ports of a pod class as a key: classes with equal keys resolve every named port alike. */
   portsKey(classIndex: number): string {
-    const ports = this.classes[classIndex]?.workload.ports ?? [];
-    return ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).sort().join(',');
+    return this.portsKeys[this.portsKeyId(classIndex)]!;
+  }
+
+  /** portsKey as a small number: equal for nodes whose named ports resolve alike (0 for external ranges). */
+  portsKeyId(node: number): number {
+    return node >= 0 && node < this.classes.length ? this.portsKeyIds[node]! : 0;
   }
 
   /** The declared container ports of a node: a pod class's, or none for an external range. */
@@ -228,7 +268,8 @@ export class ReachModel implements PodClassView {
   private *buildClasses(): Steps<void> {
     const byKey = new Map<string, PodClass>();
     const keyed: { w: ReachWorkload; i: number; key: string }[] = [];
-    yield* forEachSteps(this.workloads, (w, i) => keyed.push({ w, i, key: classKey(w) }));
+    const readKeys = this.readKeys;
+    yield* forEachSteps(this.workloads, (w, i) => keyed.push({ w, i, key: classKey(w, readKeys) }));
     const order = yield* sortSteps(keyed, (a, b) => compare(a.key, b.key) || a.i - b.i);
     for (const [step, { w, i, key }] of order.entries()) {
       stepWork.units++;
@@ -245,13 +286,42 @@ export class ReachModel implements PodClassView {
       cls.members.push(i);
       this.classOfWorkload[i] = cls.index;
     }
+    this.internPortsKeys();
+  }
+
+  private internPortsKeys(): void {
+    const ids = new Map<string, number>([['', 0]]);
+    this.portsKeys = [''];
+    this.portsKeyIds = new Int32Array(this.classes.length);
+    for (const cls of this.classes) {
+      const key = portsKeyOf(cls.workload);
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = this.portsKeys.length;
+        this.portsKeys.push(key);
+        ids.set(key, id);
+      }
+      this.portsKeyIds[cls.index] = id;
+    }
   }
 }
 
-/** Workloads that policies cannot tell apart share a key. */
-function classKey(w: ReachWorkload): string {
-  const ports = w.ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).sort();
-  return `${w.namespace}\u0000${w.labels.key}\u0000${ports.join(',')}`;
+function portsKeyOf(w: ReachWorkload): string {
+  return w.ports
+    .map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`)
+    .sort()
+    .join(',');
+}
+
+/** Workloads that policies cannot tell apart share a key: only the labels some selector reads count. */
+function classKey(w: ReachWorkload, readKeys: ReadonlySet<string> | null): string {
+  let labels = w.labels.key;
+  if (readKeys) {
+    const seen: string[] = [];
+    for (const [key, value] of w.labels.labels) if (readKeys.has(key)) seen.push(`${key}=${value}`);
+    labels = seen.sort().join('\n');
+  }
+  return `${w.namespace}\u0000${labels}\u0000${portsKeyOf(w)}`;
 }
 
 export function compare(a: string, b: string): number {

@@ -40,6 +40,12 @@ export interface LabelTypo {
 }
 
 export interface PodPredicate extends LabelPredicate<PodView> {
+  /**
+   * The pod label keys `test` reads, when it reads no others: pods of one namespace that
+   * agree on these get one answer, so the evaluator may treat them as one. Absent: any
+   * label may matter.
+   */
+  readonly labelKeys?: readonly string[];
   /** When the predicate fails for `pod` only because of one mistyped label (for why-traces' "did you mean"). */
   typo?(pod: PodView): LabelTypo | undefined;
 }
@@ -99,4 +105,25 @@ export function addressCuts(match: EndpointMatch, into: IpRange[] = []): IpRange
       break;
   }
   return into;
+}
+
+/**
+ * Adds the pod label keys a match reads to `into`; false when some pod predicate does
+ * not say which keys it reads (then every label may matter).
+ */
+export function podLabelKeys(match: EndpointMatch, into: Set<string>): boolean {
+  switch (match.kind) {
+    case 'pods':
+      if (!match.pods) return true;
+      if (!match.pods.labelKeys) return false;
+      for (const key of match.pods.labelKeys) into.add(key);
+      return true;
+    case 'and':
+    case 'or':
+      return match.parts.every((part) => podLabelKeys(part, into));
+    case 'not':
+      return podLabelKeys(match.part, into);
+    default:
+      return true;
+  }
 }

@@ -25,6 +25,7 @@ function podSelectorPredicate(selector: CompiledSelector): PodPredicate {
   return {
     key: `k8s:${selector.key}`,
     test: (pod: PodView) => MATCHES.matches(selector, pod.labels),
+    labelKeys: selector.requirements.map((r) => r.key),
     typo: (pod: PodView) => labelTypo(selector, pod),
   };
 }
