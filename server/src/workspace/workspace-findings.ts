@@ -32,7 +32,7 @@ export function workspaceFindings(analysis: FileAnalysis, index: WorkspaceIndex)
 /** One policy's workspace findings: they depend on its own text and on the workloads and namespaces only. */
 export function policyWorkspaceFindings(policy: NetworkPolicy, index: WorkspaceIndex): Finding[] {
   const namespace = policy.metadata.namespace?.value || 'default';
-  const known = new Set(index.workloads.map((w) => w.namespace));
+  const known: Known = { has: (ns) => index.workloadsIn(ns).length > 0 };
   const findings: Finding[] = [];
   const selected = selectedWorkloads(policy, namespace, index);
   const podSelector = policy.spec.podSelector;
@@ -44,20 +44,26 @@ export function policyWorkspaceFindings(policy: NetworkPolicy, index: WorkspaceI
   }
   for (const rule of [...(policy.spec.ingress?.items ?? []), ...(policy.spec.egress?.items ?? [])]) {
     for (const peer of rule.peers?.items ?? []) findings.push(...peerFindings(policy, peer, namespace, index, known));
-    findings.push(...namedPortFindings(policy, rule, rule.direction === 'ingress' ? selected : ruleDestinations(rule, namespace, index)));
+    // The destinations are worth finding only for a rule that names a port.
+    if (namedPorts(rule).length > 0) findings.push(...namedPortFindings(policy, rule, rule.direction === 'ingress' ? selected : ruleDestinations(rule, namespace, index)));
   }
   return findings;
+}
+
+/** Whether the workspace holds workloads of a namespace. */
+interface Known {
+  has(namespace: string): boolean;
 }
 
 /** The workloads the policy applies to, or undefined when its selector is invalid (validation reports that). */
 function selectedWorkloads(policy: NetworkPolicy, namespace: string, index: WorkspaceIndex): IndexedWorkload[] | undefined {
   const selector = policy.spec.podSelector;
-  if (!selector || isEmptySelector(selector)) return index.workloads.filter((w) => w.namespace === namespace);
+  if (!selector || isEmptySelector(selector)) return [...index.workloadsIn(namespace)];
   return matchPods(selector, [namespace], index);
 }
 
 function matchPods(selector: LabelSelector | undefined, namespaces: readonly string[], index: WorkspaceIndex): IndexedWorkload[] | undefined {
-  if (!selector) return namespaces.flatMap((ns) => index.workloads.filter((w) => w.namespace === ns));
+  if (!selector) return namespaces.flatMap((ns) => index.workloadsIn(ns));
   const compiled = compileSelector(selector);
   if (compiled.problems.length > 0) return undefined;
   return namespaces.flatMap((ns) => index.workloadsSelectedBy(ns, compiled.selector));
@@ -88,7 +94,7 @@ function peerWorkloads(peer: Peer, namespace: string, index: WorkspaceIndex): Po
   return namespaces && matchPeerPods(peer.podSelector, namespaces, index);
 }
 
-function peerFindings(policy: NetworkPolicy, peer: Peer, namespace: string, index: WorkspaceIndex, known: ReadonlySet<string>): Finding[] {
+function peerFindings(policy: NetworkPolicy, peer: Peer, namespace: string, index: WorkspaceIndex, known: Known): Finding[] {
   const namespaces = peer.ipBlock ? undefined : peerNamespaces(peer, namespace, index);
   const workloads = peerWorkloads(peer, namespace, index);
   if (!namespaces || !workloads || workloads.length > 0) return [];
@@ -105,7 +111,7 @@ function peerFindings(policy: NetworkPolicy, peer: Peer, namespace: string, inde
 
 /** A namespace known only as one every cluster has, with no workload of this workspace in it. */
 function clusterOnly(namespace: string, index: WorkspaceIndex): boolean {
-  return index.clusterNamespaces.some((ns) => ns.name === namespace) || (index.clusterWorkloads.some((w) => w.namespace === namespace) && !index.workloads.some((w) => w.namespace === namespace));
+  return index.clusterNamespaces.some((ns) => ns.name === namespace) || (index.clusterWorkloads.some((w) => w.namespace === namespace) && index.workloadsIn(namespace).length === 0);
 }
 
 /** The closest label to a typo: among namespaces when none matches, else among the pods of those that do. */
@@ -139,9 +145,8 @@ function ruleDestinations(rule: PolicyRule, namespace: string, index: WorkspaceI
 function namedPortFindings(policy: NetworkPolicy, rule: PolicyRule, targets: readonly Pods[] | undefined): Finding[] {
   if (!targets || targets.length === 0) return [];
   const findings: Finding[] = [];
-  for (const port of rule.ports?.items ?? []) {
-    const name = port.port?.value;
-    if (typeof name !== 'string' || /^\d+$/.test(name)) continue;
+  for (const port of namedPorts(rule)) {
+    const name = port.port!.value as string;
     const protocol = effectiveProtocol(port);
     if (targets.some((w) => w.ports.some((p) => p.name === name && p.protocol === protocol))) continue;
     const side = rule.direction === 'ingress' ? 'the pods this policy selects' : 'the destination pods of this rule';
@@ -149,4 +154,12 @@ function namedPortFindings(policy: NetworkPolicy, rule: PolicyRule, targets: rea
     findings.push(finding(NAMED_PORT_UNDECLARED, 'information', message, port.port!.span, { data: objectData(policy.ref) }));
   }
   return findings;
+}
+
+/** The ports of a rule given by name (a string that is not a number). */
+function namedPorts(rule: PolicyRule): NonNullable<PolicyRule['ports']>['items'] {
+  return (rule.ports?.items ?? []).filter((port) => {
+    const name = port.port?.value;
+    return typeof name === 'string' && !/^\d+$/.test(name);
+  });
 }

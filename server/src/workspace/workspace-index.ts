@@ -32,6 +32,7 @@ import { CLUSTER_NAMESPACES, clusterWorkloads, clusterWorkloadsSelectedBy, type 
 import type { FileEntry } from './file-entry';
 import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
 import type { LabelCarrier } from './nearest-labels';
+import { WorkloadsByNamespace } from './workloads-by-namespace';
 
 export interface IndexedNamespace extends ReachNamespace {
   /** The `kind: Namespace` object, when the workspace declares one. */
@@ -114,7 +115,20 @@ export class WorkspaceIndex {
 
   /** Workloads in `namespace` whose pod labels match `selector`. */
   workloadsSelectedBy(namespace: string, selector: CompiledSelector): IndexedWorkload[] {
-    return this.workloads.filter((w) => w.namespace === namespace && selectorMatches(selector, w.labels));
+    return this.byNamespace.selectedBy(namespace, selector);
+  }
+
+  /** The workloads of `namespace`, in the order of `workloads`. */
+  workloadsIn(namespace: string): readonly IndexedWorkload[] {
+    return this.byNamespace.in(namespace);
+  }
+
+  private namespaceWorkloads: WorkloadsByNamespace<IndexedWorkload> | undefined;
+
+  /** Built on the first question, once the index is complete. */
+  private get byNamespace(): WorkloadsByNamespace<IndexedWorkload> {
+    this.namespaceWorkloads ??= new WorkloadsByNamespace(this.workloads);
+    return this.namespaceWorkloads;
   }
 
   /** The implicit workloads of `namespace` whose labels match `selector`. */
