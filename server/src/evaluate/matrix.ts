@@ -3,6 +3,11 @@
  * (s, t) is the id of the connections allowed from s to t, that is s's egress
  * allowance towards t intersected with t's ingress allowance from s.
  *
+ * Only the pod-to-pod cells are stored. A cell with an external range at one end is
+ * one entry of the pod's vector (an external range has no policies), and between two
+ * external ranges nothing is listed: thousands of ranges cut by ipBlocks and their
+ * excepts cost a vector entry each, not a row and a column of the square.
+ *
  * Pods selected by the same policies share one egress row (and one ingress
  * column), computed once as the union of those policies' rule vectors. After a
  * policy edit only the rows and columns of the pods it selected, before or
@@ -66,9 +71,9 @@ export class ReachMatrix {
       this.sides[direction].vectors.clear();
       yield* this.refreshSide(direction, all);
     }
-    const n = this.model.nodeCount;
-    this.cells = new Int32Array(n * n);
-    for (let s = 0; s < n; s++) {
+    const classes = this.model.classCount;
+    this.cells = new Int32Array(classes * classes);
+    for (let s = 0; s < classes; s++) {
       this.fillRow(s);
       yield;
     }
@@ -89,7 +94,12 @@ export class ReachMatrix {
   }
 
   cell(s: number, t: number): ConnId {
-    return this.cells[s * this.model.nodeCount + t] ?? NONE;
+    const classes = this.model.classCount;
+    if (s < classes && t < classes) return this.cells[s * classes + t] ?? NONE;
+    // An external range at one end: the pod's own allowance decides; between two ranges nothing is listed.
+    if (s < classes) return this.sides.egress.vectorOf[s]?.[t] ?? ALL;
+    if (t < classes) return this.sides.ingress.vectorOf[t]?.[s] ?? ALL;
+    return NONE;
   }
 
   /** The policies that apply to a pod class in a direction, in the model's stable order. */
@@ -102,34 +112,29 @@ export class ReachMatrix {
     return this.sides[direction].ordered[classIndex] ?? null;
   }
 
-  /** Row s: s's egress vector against every destination's ingress vector. The engine's hot loop. */
+  /** Row s of the pod-to-pod cells: s's egress vector against every pod destination's ingress vector. The engine's hot loop. */
   private fillRow(s: number): void {
-    const n = this.model.nodeCount;
     const classes = this.model.classCount;
-    const base = s * n;
-    stepWork.units += n;
-    if (s >= classes) {
-      // An external source: only pod destinations' ingress decides; external to external is not listed.
-      for (let t = 0; t < n; t++) this.cells[base + t] = t < classes ? (this.sides.ingress.vectorOf[t]?.[s] ?? ALL) : NONE;
-      return;
-    }
+    if (s >= classes) return;
+    const base = s * classes;
+    stepWork.units += classes;
     const egress = this.sides.egress.vectorOf[s];
     const ingress = this.sides.ingress.vectorOf;
-    for (let t = 0; t < n; t++) {
+    for (let t = 0; t < classes; t++) {
       const e = egress ? egress[t]! : ALL;
-      const column = t < classes ? ingress[t] : null;
+      const column = ingress[t];
       this.cells[base + t] = column ? this.table.intersect(e, column[s]!) : e;
     }
   }
 
   private fillColumn(t: number): void {
-    const n = this.model.nodeCount;
     const classes = this.model.classCount;
+    if (t >= classes) return;
     const column = this.sides.ingress.vectorOf[t];
-    stepWork.units += n;
-    for (let s = 0; s < n; s++) {
-      const e = s < classes ? (this.sides.egress.vectorOf[s]?.[t] ?? ALL) : t < classes ? ALL : NONE;
-      this.cells[s * n + t] = column ? this.table.intersect(e, column[s]!) : e;
+    stepWork.units += classes;
+    for (let s = 0; s < classes; s++) {
+      const e = this.sides.egress.vectorOf[s]?.[t] ?? ALL;
+      this.cells[s * classes + t] = column ? this.table.intersect(e, column[s]!) : e;
     }
   }
 

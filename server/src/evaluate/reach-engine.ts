@@ -16,6 +16,7 @@ import type { ReachNode, WorkloadNode } from './reach-nodes';
 import { selfConnections } from './self-traffic';
 import type { PairTrace } from './trace-types';
 import { formatRange, splitAddressSpace, type IpRange } from '../ir/ip-range';
+import { AllowedTargets } from './allowed-targets';
 import { ReachMatrix } from './matrix';
 import { compare, ReachModel } from './reach-model';
 import { runToEnd, type Steps } from '../core/steps';
@@ -108,13 +109,19 @@ export class ReachEngine {
     return this.matrix.table.get(this.connectionId(src, dst));
   }
 
-  /** Ordered pairs with any allowed connection, sorted by source id, then destination id. */
+  /**
+   * Ordered pairs with any allowed connection, sorted by source id, then destination id.
+   * The destinations of a source are found once per class (allowed-targets.ts), so the
+   * cost follows classes times nodes plus the pairs listed, not nodes squared.
+   */
   *allowedPairs(): Iterable<AllowedPair> {
     const nodes = this.nodes;
-    for (const src of nodes) {
-      for (const dst of nodes) {
-        const id = this.connectionId(src, dst);
-        if (id !== NONE) yield { src, dst, connections: this.matrix.table.get(id) };
+    const targets = new AllowedTargets(this.matrix, this.model.classCount, this.model.nodeCount, nodes);
+    for (const [i, src] of nodes.entries()) {
+      for (const j of targets.of(src.cell)) {
+        if (j === i) continue;
+        const dst = nodes[j]!;
+        yield { src, dst, connections: this.matrix.table.get(this.matrix.cell(src.cell, dst.cell)) };
       }
     }
   }
