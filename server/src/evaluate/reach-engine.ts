@@ -105,6 +105,19 @@ export class ReachEngine {
     return this.matrix.cell(src.cell, dst.cell);
   }
 
+  /**
+   * The cell between the classes of two nodes: connectionId for two distinct nodes; for a
+   * workload and itself, what one of its pods may open to another (selfConnections).
+   */
+  cellId(src: ReachNode, dst: ReachNode): ConnId {
+    return this.matrix.cell(src.cell, dst.cell);
+  }
+
+  /** The connections an id of connectionId or cellId stands for. */
+  connectionSet(id: ConnId): ConnectionSet {
+    return this.matrix.table.get(id);
+  }
+
   connections(src: ReachNode, dst: ReachNode): ConnectionSet {
     return this.matrix.table.get(this.connectionId(src, dst));
   }

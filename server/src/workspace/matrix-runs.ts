@@ -11,9 +11,14 @@ export class CellRuns {
   readonly runs: number[] = [];
 
   push(index: number): void {
+    this.pushRun(index, 1);
+  }
+
+  /** `count` cells of one index at once. */
+  pushRun(index: number, count: number): void {
     const last = this.runs.length - 2;
-    if (last >= 0 && this.runs[last] === index) this.runs[last + 1]!++;
-    else this.runs.push(index, 1);
+    if (last >= 0 && this.runs[last] === index) this.runs[last + 1]! += count;
+    else this.runs.push(index, count);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { formatConnections, isAllConnections, isNoConnections, type ConnectionSet } from '../ir/connection-set';
 import type { PairTrace, RuleContribution, SideTrace } from '../evaluate/trace-types';
-import type { ReachEngine, ReachNode } from '../evaluate/reach-engine';
+import type { ReachEngine, ReachNode, WorkloadNode } from '../evaluate/reach-engine';
 import { selfNote, selfPairOf } from '../evaluate/self-traffic';
 import type { PolicyRef, SourceRef } from '../evaluate/types';
 import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
@@ -68,6 +68,11 @@ function plainCell(set: ConnectionSet): MatrixCell {
 /**
  * The palette and the runs of cells (matrix-runs.ts). Cells repeat a few connection
  * sets: each set is summarised once, and equal summaries share one palette entry.
+ *
+ * A row depends on its source's class alone, but for the diagonal: the row of a class
+ * is read once as runs of connection ids (row-templates below) and every source of
+ * that class replays those runs, with its own diagonal cell put in. A matrix of n
+ * nodes then costs classes times n plus the runs, not n squared.
  */
 function* cellsOf(engine: ReachEngine, ordered: readonly ReachNode[], cellOf: (set: ConnectionSet) => MatrixCell): Steps<{ palette: MatrixCell[]; cellRuns: number[] }> {
   const palette: MatrixCell[] = [];
@@ -84,26 +89,69 @@ function* cellsOf(engine: ReachEngine, ordered: readonly ReachNode[], cellOf: (s
     }
     return index;
   };
-  for (const src of ordered) {
-    for (const dst of ordered) {
-      if (src === dst && src.kind === 'workload') {
-        // The diagonal is not a connection id of the engine (the connlist has no self pairs).
-        runs.push(indexOf({ ...cellOf(engine.selfConnections(src)), note: selfNote(selfPairOf(src)) }));
-        continue;
-      }
-      const id = engine.connectionId(src, dst);
-      let index = byId.get(id);
-      if (index === undefined) {
-        index = indexOf(cellOf(engine.connections(src, dst)));
-        byId.set(id, index);
-      }
-      runs.push(index);
+  const indexOfId = (id: number): number => {
+    let index = byId.get(id);
+    if (index === undefined) {
+      index = indexOf(cellOf(engine.connectionSet(id)));
+      byId.set(id, index);
     }
-    stepWork.units += ordered.length;
+    return index;
+  };
+  const templates = new RowTemplates(engine, ordered);
+  for (const [i, src] of ordered.entries()) {
+    const template = templates.of(src);
+    stepWork.units += template.cost;
+    const diagonal = src.kind === 'workload' ? i : -1;
+    let at = 0;
+    for (let r = 0; r < template.runs.length; r += 2) {
+      const id = template.runs[r]!;
+      const count = template.runs[r + 1]!;
+      if (diagonal < at || diagonal >= at + count) runs.pushRun(indexOfId(id), count);
+      else {
+        // The diagonal is not a connection id of the engine (the connlist has no self pairs).
+        if (diagonal > at) runs.pushRun(indexOfId(id), diagonal - at);
+        runs.push(indexOf({ ...cellOf(engine.selfConnections(src as WorkloadNode)), note: selfNote(selfPairOf(src as WorkloadNode)) }));
+        if (at + count > diagonal + 1) runs.pushRun(indexOfId(id), at + count - diagonal - 1);
+      }
+      at += count;
+    }
     yield;
   }
   return { palette, cellRuns: runs.runs };
 }
+
+/** A row as runs of connection ids, once per source class (a few recent ones kept: sources of a class come together). */
+class RowTemplates {
+  private readonly kept = new Map<number, { runs: Int32Array; cost: number }>();
+
+  constructor(
+    private readonly engine: ReachEngine,
+    private readonly ordered: readonly ReachNode[],
+  ) {}
+
+  of(src: ReachNode): { runs: Int32Array; cost: number } {
+    const kept = this.kept.get(src.cell);
+    if (kept) {
+      this.kept.delete(src.cell);
+      this.kept.set(src.cell, kept);
+      return { runs: kept.runs, cost: kept.runs.length };
+    }
+    const runs: number[] = [];
+    for (const dst of this.ordered) {
+      // The cell between the classes: a workload's own diagonal is put in per row; an external range's is NONE.
+      const id = this.engine.cellId(src, dst);
+      const last = runs.length - 2;
+      if (last >= 0 && runs[last] === id) runs[last + 1]!++;
+      else runs.push(id, 1);
+    }
+    const made = { runs: Int32Array.from(runs), cost: this.ordered.length };
+    this.kept.set(src.cell, made);
+    if (this.kept.size > KEPT_ROWS) this.kept.delete(this.kept.keys().next().value!);
+    return made;
+  }
+}
+
+const KEPT_ROWS = 64;
 
 /** Workloads by namespace, then external ranges, each by id: groups stay contiguous. */
 function* orderNodes(nodes: readonly ReachNode[]): Steps<ReachNode[]> {
