@@ -232,8 +232,9 @@ export class ReachModel implements PodClassView {
         return result;
       }
       case 'external':
-      case 'addresses':
         return range(this.classes.length, this.nodeCount);
+      case 'addresses':
+        return this.atomsWithin(match.ranges);
       case 'and': {
         const narrowing = match.parts.find((p) => p.kind === 'pods' || p.kind === 'external' || p.kind === 'addresses' || p.kind === 'none');
         return narrowing ? this.candidates(narrowing) : range(0, this.nodeCount);
@@ -241,6 +242,29 @@ export class ReachModel implements PodClassView {
       default:
         return range(0, this.nodeCount);
     }
+  }
+
+  /**
+   * The external ranges inside any of `ranges`, as nodes, found by binary search: no
+   * range straddles a boundary that a policy names, so those inside one are
+   * consecutive from the one that starts where it starts. Thousands of ipBlocks then
+   * cost their own ranges each, not a pass over every range.
+   */
+  atomsWithin(ranges: readonly IpRange[]): number[] {
+    const atoms = this.atoms;
+    const nodes: number[] = [];
+    for (const r of ranges) {
+      let lo = 0;
+      let hi = atoms.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const atom = atoms[mid]!;
+        if (atom.family < r.family || (atom.family === r.family && atom.start < r.start)) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < atoms.length && atoms[k]!.family === r.family && atoms[k]!.end <= r.end; k++) nodes.push(this.classes.length + k);
+    }
+    return ranges.length > 1 ? [...new Set(nodes)].sort((a, b) => a - b) : nodes;
   }
 
   /** Whether the policy governs the pods of a class in a direction. */
