@@ -21,6 +21,7 @@
  */
 import { ALL, ConnectionTable, NONE, type ConnId } from '../ir/connection-table';
 import { portsConnections } from '../ir/rule-ports';
+import { matchKey, type EndpointMatch } from '../ir/endpoint-match';
 import type { Policy, PolicyRule } from '../ir/policy-ir';
 import { tiersOf } from './evaluation-order';
 import { buildOrderedVector, orderedSteps, stepsKey, type StepTier } from './ordered-evaluation';
@@ -46,6 +47,9 @@ export class ReachMatrix {
   private cells: Int32Array = new Int32Array(0);
   private ruleNodes = new WeakMap<PolicyRule, Int32Array>();
   private ruleConns = new WeakMap<PolicyRule, Map<number, ConnId>>();
+  /** Per peer match key, the nodes it matches: the same for every rule that repeats it. */
+  private peerNodes = new Map<string, Int32Array>();
+  private peerNodesAfterBuild = 0;
   private readonly sides: Record<Direction, Side>;
 
   /** With `compute` false the cells are left empty until computeAllSteps() has run. */
@@ -67,6 +71,7 @@ export class ReachMatrix {
     // Node numbers of external ranges may have moved: per-rule caches start over.
     this.ruleNodes = new WeakMap();
     this.ruleConns = new WeakMap();
+    this.peerNodes = new Map();
     for (const direction of ['ingress', 'egress'] as const) {
       this.sides[direction].vectors.clear();
       yield* this.refreshSide(direction, all);
@@ -77,10 +82,13 @@ export class ReachMatrix {
       this.fillRow(s);
       yield;
     }
+    this.peerNodesAfterBuild = this.peerNodes.size;
   }
 
   /** After policies of the model changed without changing its external ranges. */
   *updateClassesSteps(egressClasses: readonly number[], ingressClasses: readonly number[]): Steps<void> {
+    // Peers of edited rules that no rule repeats any more pile up over many edits; the cache refills on demand.
+    if (this.peerNodes.size > 2 * this.peerNodesAfterBuild + 64) this.peerNodes = new Map();
     yield* this.refreshSide('egress', egressClasses);
     yield* this.refreshSide('ingress', ingressClasses);
     for (const s of new Set(egressClasses)) {
@@ -214,25 +222,45 @@ export class ReachMatrix {
     return id;
   }
 
-  /** The nodes a rule's peers match (any of them), computed once per rule. */
+  /** The nodes a rule's peers match (any of them), computed once per rule, and once per distinct peer. */
   nodesOf(rule: PolicyRule): Int32Array {
     let nodes = this.ruleNodes.get(rule);
     if (nodes) return nodes;
     if (rule.peers === null) nodes = Int32Array.from({ length: this.model.nodeCount }, (_, i) => i);
+    else if (rule.peers.length === 1) nodes = this.matchNodes(rule.peers[0]!.match);
     else {
       const seen = new Uint8Array(this.model.nodeCount);
       stepWork.units += seen.length;
-      for (const peer of rule.peers) {
-        for (const node of this.model.candidates(peer.match)) {
-          stepWork.units++;
-          if (!seen[node] && this.model.matchesNode(peer.match, node)) seen[node] = 1;
-        }
-      }
+      for (const peer of rule.peers) for (const node of this.matchNodes(peer.match)) seen[node] = 1;
       const list: number[] = [];
       seen.forEach((v, i) => v && list.push(i));
       nodes = Int32Array.from(list);
     }
     this.ruleNodes.set(rule, nodes);
+    return nodes;
+  }
+
+  /** The nodes one peer matches, ascending, shared by every peer with the same match key. */
+  private matchNodes(match: EndpointMatch): Int32Array {
+    const key = matchKey(match);
+    let nodes = this.peerNodes.get(key);
+    if (nodes) return nodes;
+    const list: number[] = [];
+    let last = -1;
+    for (const node of this.model.candidates(match)) {
+      stepWork.units++;
+      if (node !== last && this.model.matchesNode(match, node)) list.push(node);
+      last = node;
+    }
+    nodes = Int32Array.from(list);
+    // Candidates come ascending but for the namespaces a selector accepts, in namespace order.
+    for (let i = 1; i < nodes.length; i++) {
+      if (nodes[i - 1]! >= nodes[i]!) {
+        nodes = Int32Array.from(new Set(nodes)).sort();
+        break;
+      }
+    }
+    this.peerNodes.set(key, nodes);
     return nodes;
   }
 }

@@ -127,3 +127,29 @@ export function podLabelKeys(match: EndpointMatch, into: Set<string>): boolean {
       return true;
   }
 }
+
+/**
+ * A text equal for two matches that match the same endpoints, read from the predicates'
+ * keys: rules of many policies that repeat one peer (the same ipBlock with its excepts,
+ * the same selectors) are matched once.
+ */
+export function matchKey(match: EndpointMatch): string {
+  switch (match.kind) {
+    case 'any':
+    case 'none':
+      return match.kind;
+    case 'pods':
+      return `pods(${match.namespace ?? '*'}|${match.namespaces?.key ?? '*'}|${match.pods?.key ?? '*'})`;
+    case 'external':
+      return `external(${match.family ?? '*'})`;
+    case 'addresses':
+      return `addresses(${match.ranges.map((r) => `${r.family}:${r.start}-${r.end}`).join(',')})`;
+    case 'nodes':
+      return `nodes(${JSON.stringify(match.text)})`;
+    case 'and':
+    case 'or':
+      return `${match.kind}(${match.parts.map(matchKey).join(',')})`;
+    case 'not':
+      return `not(${matchKey(match.part)})`;
+  }
+}
