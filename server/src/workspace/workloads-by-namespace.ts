@@ -15,8 +15,22 @@ interface NamespaceEntry<W> {
 
 export class WorkloadsByNamespace<W extends ReachWorkload> {
   private readonly entries = new Map<string, NamespaceEntry<W>>();
+  private static last: { readonly workloads: readonly ReachWorkload[]; readonly value: WorkloadsByNamespace<ReachWorkload> } | undefined;
 
-  constructor(workloads: readonly W[]) {
+  /**
+   * The index is rebuilt after every change, and an edit to a policy leaves every
+   * workload the same object: the last answer is then reused (a pass of identity
+   * comparisons instead of regrouping the whole workspace on each keystroke).
+   */
+  static of<W extends ReachWorkload>(workloads: readonly W[]): WorkloadsByNamespace<W> {
+    const last = WorkloadsByNamespace.last;
+    if (last && sameItems(last.workloads, workloads)) return last.value as WorkloadsByNamespace<W>;
+    const value = new WorkloadsByNamespace(workloads);
+    WorkloadsByNamespace.last = { workloads, value };
+    return value;
+  }
+
+  private constructor(workloads: readonly W[]) {
     for (const w of workloads) {
       let entry = this.entries.get(w.namespace);
       if (!entry) {
@@ -45,4 +59,12 @@ export class WorkloadsByNamespace<W extends ReachWorkload> {
     if (entry.byLabels.size > 1) picked.sort((a, b) => a - b);
     return picked.map((i) => entry.workloads[i]!);
   }
+}
+
+/** The same objects in the same order. */
+export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

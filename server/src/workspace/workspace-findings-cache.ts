@@ -13,6 +13,7 @@ import type { Finding } from '../core/finding';
 import type { NetworkPolicy } from '../model/types';
 import { policyWorkspaceFindings } from './workspace-findings';
 import type { IndexedWorkload, WorkspaceIndex } from './workspace-index';
+import { sameItems } from './workloads-by-namespace';
 
 export class WorkspaceFindingsCache {
   private fingerprint = '';
@@ -42,14 +43,18 @@ export class WorkspaceFindingsCache {
   private fingerprintOf(index: WorkspaceIndex): string {
     let fingerprint = this.fingerprints.get(index);
     if (fingerprint === undefined) {
-      const parts: string[] = [];
-      for (const ns of index.namespaces.values()) parts.push(`N${ns.name}\n${ns.labels.key}`);
-      for (const w of index.workloads) parts.push(workloadFingerprint(w));
-      fingerprint = parts.join('\u0000');
+      const namespaces = [...index.namespaces.values()].map((ns) => `N${ns.name}\n${ns.labels.key}`).join('\u0000');
+      // An indexed workload is immutable and kept while its document is unchanged: the same objects say the same.
+      const last = this.lastWorkloads;
+      if (last && last.namespaces === namespaces && sameItems(last.workloads, index.workloads)) fingerprint = last.fingerprint;
+      else fingerprint = `${namespaces}\u0000${index.workloads.map(workloadFingerprint).join('\u0000')}`;
+      this.lastWorkloads = { namespaces, workloads: index.workloads, fingerprint };
       this.fingerprints.set(index, fingerprint);
     }
     return fingerprint;
   }
+
+  private lastWorkloads: { readonly namespaces: string; readonly workloads: readonly IndexedWorkload[]; readonly fingerprint: string } | undefined;
 }
 
 /** Per indexed workload, which the index reuses across rebuilds while its document is unchanged. */

@@ -91,9 +91,10 @@ export class WorkspaceIndex {
     for (const file of sorted) for (const ns of file.namespaces) this.declareNamespace(file.uri, ns);
     for (const file of sorted) {
       for (const w of file.workloads) this.workloads.push(indexWorkload(file.uri, w));
-      this.policies.push(...policyInputs(file.uri, file.analysis));
+      const inputs = policyInputsOf(file.uri, file.analysis);
+      this.policies.push(...inputs.kubernetes);
       for (const service of file.services) this.services.push({ uri: file.uri, service });
-      this.calicoPolicies.push(...calicoInputs(file.uri, file.analysis));
+      this.calicoPolicies.push(...inputs.calico);
       for (const tier of file.tiers) {
         const { name, order, defaultAction } = tier;
         if (!this.tiers.has(name)) this.tiers.set(name, { name, ...(order !== undefined && { order }), endAction: defaultAction, source: { uri: file.uri, span: tier.span } });
@@ -125,9 +126,9 @@ export class WorkspaceIndex {
 
   private namespaceWorkloads: WorkloadsByNamespace<IndexedWorkload> | undefined;
 
-  /** Built on the first question, once the index is complete. */
+  /** Built on the first question, once the index is complete (or taken from the last index, when its workloads are the same). */
   private get byNamespace(): WorkloadsByNamespace<IndexedWorkload> {
-    this.namespaceWorkloads ??= new WorkloadsByNamespace(this.workloads);
+    this.namespaceWorkloads ??= WorkloadsByNamespace.of(this.workloads);
     return this.namespaceWorkloads;
   }
 
@@ -179,6 +180,21 @@ export class WorkspaceIndex {
   private implyNamespace(name: string): void {
     if (!this.namespaces.has(name)) this.namespaces.set(name, { name, labels: labelSetFromEntries([], [[NAMESPACE_NAME_LABEL, name]]) });
   }
+}
+
+/**
+ * A file's policy inputs by its analysis: the index is rebuilt after every change, and
+ * the files the change did not touch keep their analysis, so their policies are not
+ * stored and judged again on every keystroke elsewhere.
+ */
+const INPUTS = new WeakMap<FileAnalysis, { readonly uri: string; readonly kubernetes: KubernetesPolicyInput[]; readonly calico: CalicoPolicyInput[] }>();
+
+function policyInputsOf(uri: string, analysis: FileAnalysis): { readonly kubernetes: KubernetesPolicyInput[]; readonly calico: CalicoPolicyInput[] } {
+  const known = INPUTS.get(analysis);
+  if (known?.uri === uri) return known;
+  const inputs = { uri, kubernetes: policyInputs(uri, analysis), calico: calicoInputs(uri, analysis) };
+  INPUTS.set(analysis, inputs);
+  return inputs;
 }
 
 /** A file's NetworkPolicies as the reachability engine takes them: with the errors the API server would reject them for. */
