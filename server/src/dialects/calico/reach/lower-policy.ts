@@ -8,6 +8,7 @@
  * selectors against the namespace's labels plus `projectcalico.org/name`.
  */
 import { evaluateSelector } from '../selector/evaluate';
+import type { SelectorNode } from '../selector/ast';
 import { calicoRulePhrase, policyTitle } from './describe';
 import { compileCalicoPolicy, type CalicoPolicyInput } from './compile';
 import type { CalicoSel, CompiledCalicoPolicy, CompiledCalicoRule, CompiledEntity, EntityNamespaces } from './types';
@@ -173,7 +174,28 @@ function namespaceLabels(ns: NamespaceView): LabelSet {
 }
 
 function podPredicate(selector: CalicoSel): PodPredicate {
-  return { key: `calico:${selector.key}`, test: (pod: PodView) => matches(selector, podLabels(pod)) };
+  return { key: `calico:${selector.key}`, test: (pod: PodView) => matches(selector, podLabels(pod)), labelKeys: labelKeysOf(selector.ast) };
+}
+
+/** The label keys a selector reads (Calico's own labels come from the namespace, which the evaluator keeps apart anyway). */
+function labelKeysOf(node: SelectorNode, into: string[] = []): string[] {
+  switch (node.kind) {
+    case 'has':
+    case 'compare':
+    case 'set':
+      into.push(node.key);
+      break;
+    case 'not':
+      labelKeysOf(node.operand, into);
+      break;
+    case 'and':
+    case 'or':
+      for (const operand of node.operands) labelKeysOf(operand, into);
+      break;
+    default:
+      break;
+  }
+  return into;
 }
 
 function namespacePredicate(selector: CalicoSel): LabelPredicate<NamespaceView> {
