@@ -79,33 +79,53 @@ export class WorkspaceIndex {
     if (files) runToEnd(this.load(files));
   }
 
-  /** The index built as steps (parse/steps.ts), a step per file, for a workspace of thousands of objects. */
-  static *build(files: Iterable<FileEntry>): Steps<WorkspaceIndex> {
+  /**
+   * The index built as steps (parse/steps.ts), a step per file, for a workspace of thousands of objects.
+   * With `previous`, the files' namespaces, workloads and tiers must be the very objects `previous`
+   * was built from (only policies and services changed): those parts are taken from it, so an edit
+   * to a policy does not index every workload again.
+   */
+  static *build(files: Iterable<FileEntry>, previous?: WorkspaceIndex): Steps<WorkspaceIndex> {
     const index = new WorkspaceIndex();
-    yield* index.load(files);
+    yield* index.load(files, previous);
     return index;
   }
 
-  private *load(files: Iterable<FileEntry>): Steps<void> {
+  /** Namespaces declared by the files and implied by their workloads: what policy edits leave as it is. */
+  private shapeNamespaces = new Map<string, IndexedNamespace>();
+
+  private *load(files: Iterable<FileEntry>, previous?: WorkspaceIndex): Steps<void> {
     const sorted = yield* sortSteps([...files], (a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    for (const file of sorted) for (const ns of file.namespaces) this.declareNamespace(file.uri, ns);
+    const policyNamespaces: (readonly string[])[] = [];
+    if (previous) {
+      for (const [name, ns] of previous.shapeNamespaces) this.namespaces.set(name, ns);
+      yield* forEachSteps(previous.workloads, (w) => this.workloads.push(w));
+      for (const [name, tier] of previous.tiers) this.tiers.set(name, tier);
+    } else for (const file of sorted) for (const ns of file.namespaces) this.declareNamespace(file.uri, ns);
     for (const file of sorted) {
-      for (const w of file.workloads) this.workloads.push(indexWorkload(file.uri, w));
+      if (!previous) for (const w of file.workloads) this.workloads.push(indexWorkload(file.uri, w));
       const inputs = policyInputsOf(file.uri, file.analysis);
+      policyNamespaces.push(inputs.namespaces);
       this.policies.push(...inputs.kubernetes);
       for (const service of file.services) this.services.push({ uri: file.uri, service });
       this.calicoPolicies.push(...inputs.calico);
-      for (const tier of file.tiers) {
+      for (const tier of previous ? [] : file.tiers) {
         const { name, order, defaultAction } = tier;
         if (!this.tiers.has(name)) this.tiers.set(name, { name, ...(order !== undefined && { order }), endAction: defaultAction, source: { uri: file.uri, span: tier.span } });
       }
       this.analysed.push({ uri: file.uri, analysis: file.analysis });
-      stepWork.units += file.workloads.length + file.analysis.policies.length + file.services.length;
+      stepWork.units += (previous ? 0 : file.workloads.length) + file.analysis.policies.length + file.services.length;
       yield;
     }
-    this.clusterWorkloads = clusterWorkloads(this.workloads);
-    yield* forEachSteps(this.workloads, (w) => this.implyNamespace(w.namespace));
-    yield* forEachSteps(this.policies, (p) => this.implyNamespace(p.policy.metadata.namespace?.value || 'default'));
+    if (previous) {
+      this.clusterWorkloads = previous.clusterWorkloads;
+      this.shapeNamespaces = previous.shapeNamespaces;
+    } else {
+      this.clusterWorkloads = clusterWorkloads(this.workloads);
+      yield* forEachSteps(this.workloads, (w) => this.implyNamespace(w.namespace));
+      this.shapeNamespaces = new Map(this.namespaces);
+    }
+    for (const names of policyNamespaces) for (const name of names) this.implyNamespace(name);
     for (const s of this.services) this.implyNamespace(s.service.namespace);
     for (const c of this.calicoPolicies) {
       const namespace = effectiveNamespace(c.policy);
@@ -187,12 +207,22 @@ export class WorkspaceIndex {
  * the files the change did not touch keep their analysis, so their policies are not
  * stored and judged again on every keystroke elsewhere.
  */
-const INPUTS = new WeakMap<FileAnalysis, { readonly uri: string; readonly kubernetes: KubernetesPolicyInput[]; readonly calico: CalicoPolicyInput[] }>();
+const INPUTS = new WeakMap<FileAnalysis, PolicyInputs>();
 
-function policyInputsOf(uri: string, analysis: FileAnalysis): { readonly kubernetes: KubernetesPolicyInput[]; readonly calico: CalicoPolicyInput[] } {
+interface PolicyInputs {
+  readonly uri: string;
+  readonly kubernetes: KubernetesPolicyInput[];
+  readonly calico: CalicoPolicyInput[];
+  /** The namespaces of the NetworkPolicies, each once, in the order they first appear. */
+  readonly namespaces: readonly string[];
+}
+
+function policyInputsOf(uri: string, analysis: FileAnalysis): PolicyInputs {
   const known = INPUTS.get(analysis);
   if (known?.uri === uri) return known;
-  const inputs = { uri, kubernetes: policyInputs(uri, analysis), calico: calicoInputs(uri, analysis) };
+  const kubernetes = policyInputs(uri, analysis);
+  const namespaces = [...new Set(kubernetes.map((p) => p.policy.metadata.namespace?.value || 'default'))];
+  const inputs = { uri, kubernetes, calico: calicoInputs(uri, analysis), namespaces };
   INPUTS.set(analysis, inputs);
   return inputs;
 }

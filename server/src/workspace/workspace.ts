@@ -16,6 +16,7 @@ import { ReachEngine } from '../evaluate/reach-engine';
 import { runToEnd, type Steps } from '../core/steps';
 import { readFileEntry, type FileEntry } from './file-entry';
 import { WorkspaceIndex } from './workspace-index';
+import { sameItems } from './workloads-by-namespace';
 import { lowerFile } from '../dialects/lower-file';
 
 export class Workspace {
@@ -97,17 +98,26 @@ export class Workspace {
   }
 
   get index(): WorkspaceIndex {
-    if (!this.indexCache) this.indexCache = new WorkspaceIndex(this.files.values());
-    return this.indexCache;
+    return this.indexCache ?? runToEnd(this.indexSteps());
   }
+
+  /** The last index built, and whether a change since touched more than policies (and services). */
+  private lastIndex: WorkspaceIndex | undefined;
+  private indexShapeChanged = true;
 
   /** The index as steps: the reachability path builds it in slices when no one has yet. */
   private *indexSteps(): Steps<WorkspaceIndex> {
     if (this.indexCache) return this.indexCache;
     const version = this.changes;
-    const index = yield* WorkspaceIndex.build([...this.files.values()]);
+    // After edits to policies alone, the namespaces, workloads and tiers are the last index's.
+    const previous = this.indexShapeChanged ? undefined : this.lastIndex;
+    const index = yield* WorkspaceIndex.build([...this.files.values()], previous);
     // Files changed meanwhile: the index is of the files as they were, which is what this update computes.
-    if (this.changes === version) this.indexCache = index;
+    if (this.changes === version) {
+      this.indexCache = index;
+      this.lastIndex = index;
+      this.indexShapeChanged = false;
+    }
     return index;
   }
 
@@ -177,6 +187,8 @@ export class Workspace {
   private noteChange(uri: string, old: FileEntry | undefined, entry: FileEntry | undefined): void {
     this.changes++;
     this.indexCache = undefined;
+    // The index may reuse its namespaces, workloads and tiers only when they are the very same objects.
+    if (!old || !entry || !sameItems(old.namespaces, entry.namespaces) || !sameItems(old.workloads, entry.workloads) || !sameItems(old.tiers, entry.tiers)) this.indexShapeChanged = true;
     const emptyShape = '[[],[]]';
     if ((old?.shapeKey ?? emptyShape) === (entry?.shapeKey ?? emptyShape)) this.policyOnly.add(uri);
     else this.shapeChanged = true;
