@@ -186,7 +186,7 @@ export class WorkspaceIndex {
   }
 
   private *loweredPolicies(): Iterable<LoweredInput> {
-    for (const { uri, analysis } of this.analysed) yield* lowerFile(uri, analysis);
+    for (const { uri, analysis } of this.analysed) yield* loweredOf(uri, analysis);
   }
 
   private declareNamespace(uri: string, ns: NamespaceObject): void {
@@ -225,6 +225,21 @@ function policyInputsOf(uri: string, analysis: FileAnalysis): PolicyInputs {
   const inputs = { uri, kubernetes, calico: calicoInputs(uri, analysis), namespaces };
   INPUTS.set(analysis, inputs);
   return inputs;
+}
+
+/**
+ * A file's policies lowered into the IR, kept with its analysis: after an edit to a
+ * workload the engine is built anew, and the thousands of policies of the files the
+ * edit did not touch are not lowered again. The IR is immutable once lowered.
+ */
+const LOWERED = new WeakMap<FileAnalysis, { readonly uri: string; readonly lowered: readonly LoweredInput[] }>();
+
+function loweredOf(uri: string, analysis: FileAnalysis): readonly LoweredInput[] {
+  const known = LOWERED.get(analysis);
+  if (known?.uri === uri) return known.lowered;
+  const lowered = lowerFile(uri, analysis);
+  LOWERED.set(analysis, { uri, lowered });
+  return lowered;
 }
 
 /** A file's NetworkPolicies as the reachability engine takes them: with the errors the API server would reject them for. */
