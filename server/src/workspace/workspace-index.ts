@@ -53,7 +53,8 @@ export interface IndexedService {
 
 export class WorkspaceIndex {
   readonly namespaces = new Map<string, IndexedNamespace>();
-  readonly workloads: IndexedWorkload[] = [];
+  /** Shared with the index it was built from after policy edits: never changed once built. */
+  readonly workloads: IndexedWorkload[];
   readonly policies: IndexedPolicy[] = [];
   readonly services: IndexedService[] = [];
   /** Calico policies with the problems for which Calico would reject them (empty when valid). */
@@ -75,7 +76,8 @@ export class WorkspaceIndex {
   private namespaceCarrierList: readonly LabelCarrier[] | undefined;
 
   /** `files` in any order: the index sorts by uri so results never depend on it. */
-  constructor(files?: Iterable<FileEntry>) {
+  constructor(files?: Iterable<FileEntry>, previous?: WorkspaceIndex) {
+    this.workloads = previous ? previous.workloads : [];
     if (files) runToEnd(this.load(files));
   }
 
@@ -86,7 +88,7 @@ export class WorkspaceIndex {
    * to a policy does not index every workload again.
    */
   static *build(files: Iterable<FileEntry>, previous?: WorkspaceIndex): Steps<WorkspaceIndex> {
-    const index = new WorkspaceIndex();
+    const index = new WorkspaceIndex(undefined, previous);
     yield* index.load(files, previous);
     return index;
   }
@@ -99,7 +101,6 @@ export class WorkspaceIndex {
     const policyNamespaces: (readonly string[])[] = [];
     if (previous) {
       for (const [name, ns] of previous.shapeNamespaces) this.namespaces.set(name, ns);
-      yield* forEachSteps(previous.workloads, (w) => this.workloads.push(w));
       for (const [name, tier] of previous.tiers) this.tiers.set(name, tier);
     } else for (const file of sorted) for (const ns of file.namespaces) this.declareNamespace(file.uri, ns);
     for (const file of sorted) {
