@@ -8,7 +8,7 @@
  * policies; with no other dialect in the workspace the place changes nothing.
  */
 import { describeSelector } from '../../../model/selectors';
-import { addressesExcept, podsMatch } from './lower-peers';
+import { addressesExcept, podsMatch } from '../../../ir/selector-matches';
 import { compilePolicy } from './compile-policy';
 import { ALL_RULE_PORTS, type RulePorts } from '../../../ir/rule-ports';
 import type { EndpointMatch } from '../../../ir/endpoint-match';

@@ -1,8 +1,11 @@
-/** The IR's endpoint matches for a NetworkPolicy's selectors and ipBlocks. */
-import { fromRequirements, SelectorMatchCache, type CompiledSelector, type Requirement } from '../../../model/selectors';
-import { editDistance } from '../../../core/text/edit-distance';
-import { allOf, notOf, type EndpointMatch, type LabelPredicate, type LabelTypo, type NamespaceView, type PodPredicate, type PodView } from '../../../ir/endpoint-match';
-import type { IpRange } from '../../../ir/ip-range';
+/**
+ * Endpoint matches for Kubernetes label selectors (metav1.LabelSelector), which
+ * NetworkPolicy and the cluster-wide policies share, and for CIDRs with exceptions.
+ */
+import { fromRequirements, SelectorMatchCache, type CompiledSelector, type Requirement } from '../model/selectors';
+import { editDistance } from '../core/text/edit-distance';
+import { allOf, notOf, type EndpointMatch, type LabelPredicate, type LabelTypo, type NamespaceView, type PodPredicate, type PodView } from './endpoint-match';
+import type { IpRange } from './ip-range';
 
 /** Pods of one namespace (or of the namespaces a selector picks) that a pod selector picks; absent selectors pick all. */
 export function podsMatch(namespace: string | undefined, namespaceSelector: CompiledSelector | undefined, podSelector: CompiledSelector | undefined): EndpointMatch {
