@@ -59,6 +59,7 @@ function sideLines(side: SideTrace, where: Where): string[] {
     lines.push(`  ${way === 'egress' ? 'Egress' : 'Ingress'} allows: ${side.allowed}`);
   }
   for (const s of side.skipped) lines.push(`  Note: ${policyText(s.policy, where)} is ignored, the API server would reject it: ${s.problems.map((p) => p.message).join(' ')}`);
+  if (side.assumption) lines.push(`  Assumption: ${side.assumption}`);
   return lines;
 }
 

@@ -34,6 +34,9 @@ export class ReachModel implements PodClassView {
   /** Tiers by name; a tier no input declares runs after every declared one and denies at its end. */
   readonly tiers = new Map<string, Tier>();
   atoms: IpRange[] = [];
+  /** The pod address ranges an address range may match; empty: address ranges match only external addresses. */
+  podAddresses: readonly IpRange[] = [];
+  podCidrs: readonly string[] = [];
   private readonly podViews: PodView[] = [];
   private readonly namespaceViews = new Map<string, NamespaceView>();
 
@@ -55,6 +58,8 @@ export class ReachModel implements PodClassView {
       yield;
     }
     for (const tier of input.tiers ?? []) if (!this.tiers.has(tier.name)) this.tiers.set(tier.name, tier);
+    this.podAddresses = input.podAddresses ?? [];
+    this.podCidrs = input.podCidrs ?? [];
     yield* this.sortPoliciesSteps();
     this.atoms = splitAddressSpace(this.ipCuts());
   }
@@ -144,8 +149,9 @@ export class ReachModel implements PodClassView {
 
   /**
    * Whether an endpoint match holds for a node (a pod class, or an external range).
-   * Assumption: pod addresses are never inside an address set (ipBlock, nets), since
-   * pod IPs are cluster addresses those are not meant for.
+   * Assumption (the cluster profile's): an address range matches a pod only when the
+   * plugin matches pod addresses and the range covers a pod range (podAddresses);
+   * otherwise pod addresses are never inside one.
    */
   matchesNode(match: EndpointMatch, node: number): boolean {
     switch (match.kind) {
@@ -164,9 +170,10 @@ export class ReachModel implements PodClassView {
       case 'external':
         return node >= this.classes.length && (match.family === undefined || this.atoms[node - this.classes.length]!.family === match.family);
       case 'addresses': {
-        if (node < this.classes.length) return false;
+        const inside = (r: IpRange, x: IpRange): boolean => r.family === x.family && r.start <= x.start && x.end <= r.end;
+        if (node < this.classes.length) return this.podAddresses.some((pods) => match.ranges.some((r) => inside(r, pods)));
         const atom = this.atoms[node - this.classes.length]!;
-        return match.ranges.some((r) => r.family === atom.family && r.start <= atom.start && atom.end <= r.end);
+        return match.ranges.some((r) => inside(r, atom));
       }
       case 'and':
         return match.parts.every((p) => this.matchesNode(p, node));
@@ -192,8 +199,9 @@ export class ReachModel implements PodClassView {
         return result;
       }
       case 'external':
-      case 'addresses':
         return range(this.classes.length, this.nodeCount);
+      case 'addresses':
+        return range(this.podAddresses.length > 0 ? 0 : this.classes.length, this.nodeCount);
       case 'and': {
         const narrowing = match.parts.find((p) => p.kind === 'pods' || p.kind === 'external' || p.kind === 'addresses' || p.kind === 'none');
         return narrowing ? this.candidates(narrowing) : range(0, this.nodeCount);

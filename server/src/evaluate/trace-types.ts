@@ -50,6 +50,8 @@ export interface SideTrace {
   readonly ordered?: OrderedOutcome;
   /** When no rule matches the other end: a peer that would, but for one mistyped label (near-miss.ts). */
   readonly nearMiss?: string;
+  /** What was assumed about pod addresses, when the side's policies name a range that could hold them (address-assumption.ts). */
+  readonly assumption?: string;
 }
 
 export interface PairTrace {

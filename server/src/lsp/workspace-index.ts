@@ -10,6 +10,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { cidrOrUndefined } from '../core/net/cidr';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type CancellationToken, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -259,7 +260,7 @@ export class WorkspaceIndexer {
     const setting = this.supports.configuration ? ((await this.connection.workspace.getConfiguration({ section: 'netpolLens' })) as unknown) : undefined;
     const version = setting && typeof setting === 'object' ? (setting as { kubernetesVersion?: unknown }).kubernetesVersion : undefined;
     const parsed = typeof version === 'string' ? parseKubernetesVersion(version) : undefined;
-    const layers: ProfileOverrides[] = [parsed ? { kubernetesVersion: parsed, versionGiven: true } : {}];
+    const layers: ProfileOverrides[] = [parsed ? { kubernetesVersion: parsed, versionGiven: true } : {}, podAddressSettings(setting)];
     for (const folder of this.folders) {
       const text = await fs.readFile(path.join(folder, PROFILE_FILE_NAME), 'utf8').catch(() => undefined);
       if (text === undefined) continue;
@@ -344,4 +345,12 @@ export function normalizeUri(uri: string): string {
   } catch {
     return uri;
   }
+}
+
+/** `netpolLens.podCidrs` and `netpolLens.ipBlocksMatchPods`, read defensively (a wrong value is ignored). */
+function podAddressSettings(setting: unknown): ProfileOverrides {
+  if (!setting || typeof setting !== 'object') return {};
+  const { podCidrs, ipBlocksMatchPods } = setting as { podCidrs?: unknown; ipBlocksMatchPods?: unknown };
+  const cidrs = Array.isArray(podCidrs) ? podCidrs.filter((c): c is string => typeof c === 'string' && cidrOrUndefined(c) !== undefined) : [];
+  return { ...(cidrs.length > 0 && { podCidrs: cidrs }), ...(typeof ipBlocksMatchPods === 'boolean' && { ipBlocksMatchPods }) };
 }

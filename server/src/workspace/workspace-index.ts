@@ -24,6 +24,8 @@ import type { CalicoPolicyInput } from '../dialects/calico/reach/compile';
 import { DIALECT_TIERS, lowerFile } from '../dialects/lower-file';
 import type { LoweredInput, PolicyProblem, ReachInput, ReachNamespace, ReachWorkload } from '../evaluate/types';
 import type { Tier } from '../ir/policy-ir';
+import { parseCidr, type IpRange } from '../ir/ip-range';
+import { DEFAULT_PROFILE, type ClusterProfile } from '../analysis/profile/cluster-profile';
 import { rejectionsOf } from '../analysis/rejections';
 import type { ObjectRef } from '../model/types';
 import { effectiveNamespace } from '../dialects/calico/model/defaults';
@@ -146,8 +148,9 @@ export class WorkspaceIndex {
   }
 
   /** What the evaluator needs; the policies are lowered as the evaluator reads them, one file at a time. */
-  reachInput(): ReachInput {
-    return { namespaces: [...this.namespaces.values()], workloads: this.workloads, policies: this.loweredPolicies(), tiers: [...this.tiers.values(), ...DIALECT_TIERS] };
+  reachInput(profile: ClusterProfile = DEFAULT_PROFILE): ReachInput {
+    const podAddresses = profile.ipBlocksMatchPods ? profile.podCidrs.map(parseCidr).filter((r): r is IpRange => r !== undefined) : [];
+    return { namespaces: [...this.namespaces.values()], workloads: this.workloads, policies: this.loweredPolicies(), tiers: [...this.tiers.values(), ...DIALECT_TIERS], podAddresses, podCidrs: profile.podCidrs };
   }
 
   private *loweredPolicies(): Iterable<LoweredInput> {

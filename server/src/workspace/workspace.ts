@@ -147,7 +147,7 @@ export class Workspace {
         // Cleared before the first yield: a change made while the index is built marks the next update.
         this.shapeChanged = false;
         this.policyOnly.clear();
-        const input = (yield* this.indexSteps()).reachInput();
+        const input = (yield* this.indexSteps()).reachInput(this.profile);
         this.engine = yield* ReachEngine.build(input);
         this.lastUpdate = 'full';
       } else if (this.policyOnly.size > 0) {
