@@ -83,6 +83,7 @@ function orderedLines(side: SideTrace, where: Where): string[] {
         : `  End of tier ${end.tier}: no rule decided ${end.connections}; the tier's defaultAction Pass sends it on.`,
     );
   }
+  if (side.ordered?.ambiguity) lines.push(`  Ambiguous: ${side.ordered.ambiguity}`);
   const profile = side.ordered?.profile ?? 'No Connections';
   if (profile !== 'No Connections') lines.push(`  Past the last tier, ${side.ordered?.enforcer.afterLastTier ?? 'the default allows'} ${profile}.`);
   lines.push(`  ${way === 'egress' ? 'Egress' : 'Ingress'} allows: ${side.allowed}`);

@@ -35,6 +35,7 @@ export interface Step {
 export interface StepTier {
   readonly name: string;
   readonly endAction: 'Deny' | 'Pass';
+  readonly equalOrders: 'name' | 'unspecified';
   /** Every policy of the tier that applies, in order, rules or not: a policy without rules still makes the tier apply. */
   readonly policies: readonly Policy[];
   readonly steps: readonly Step[];

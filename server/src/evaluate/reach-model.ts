@@ -132,7 +132,7 @@ export class ReachModel implements PodClassView {
     let view = this.podViews[classIndex];
     if (!view) {
       const cls = this.classes[classIndex]!;
-      view = { namespace: cls.namespace, namespaceLabels: this.namespaceView(cls.namespace).labels, labels: cls.workload.labels };
+      view = { namespace: cls.namespace, namespaceLabels: this.namespaceView(cls.namespace).labels, labels: cls.workload.labels, ...(cls.workload.hostNetwork && { hostNetwork: true }) };
       this.podViews[classIndex] = view;
     }
     return view;
@@ -259,7 +259,7 @@ export class ReachModel implements PodClassView {
 /** Workloads that policies cannot tell apart share a key. */
 function classKey(w: ReachWorkload): string {
   const ports = w.ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).sort();
-  return `${w.namespace}\u0000${w.labels.key}\u0000${ports.join(',')}`;
+  return `${w.namespace}\u0000${w.labels.key}\u0000${ports.join(',')}${w.hostNetwork ? '\u0000host' : ''}`;
 }
 
 export function compare(a: string, b: string): number {

@@ -81,6 +81,8 @@ export interface TierEnd {
 export interface OrderedOutcome {
   /** Who runs it, for traces. */
   readonly enforcer: Enforcer;
+  /** Set when policies of equal order, in a tier that leaves their order open, both match the pair. */
+  readonly ambiguity?: string;
   readonly tierEnds: readonly TierEnd[];
   /** What was passed beyond the last tier, and so allowed (Calico: by the namespace's profile). */
   readonly profile: string;

@@ -31,6 +31,8 @@ export interface ReachWorkload {
   readonly source: SourceRef;
   /** Where the pod labels were written. */
   readonly labelsSource: SourceRef;
+  /** Its pods use their node's network (`hostNetwork: true`). */
+  readonly hostNetwork?: boolean;
 }
 
 /** A lowered policy (or its rejection) and the file it came from. */

@@ -18,6 +18,8 @@ export interface PodView {
   /** The namespace's labels, with the automatic `kubernetes.io/metadata.name`. */
   readonly namespaceLabels: LabelSet;
   readonly labels: LabelSet;
+  /** Its pods use their node's network (`hostNetwork: true`): some dialects leave such pods out. */
+  readonly hostNetwork?: boolean;
 }
 
 /** A namespace as a namespace question sees it. */
@@ -99,4 +101,29 @@ export function addressCuts(match: EndpointMatch, into: IpRange[] = []): IpRange
       break;
   }
   return into;
+}
+
+/**
+ * Whether a match holds for one pod, outside any workspace: for checks that ask about
+ * a pod every cluster has (the cluster DNS). Address ranges never hold a pod here.
+ */
+export function matchesPod(match: EndpointMatch, pod: PodView): boolean {
+  switch (match.kind) {
+    case 'any':
+      return true;
+    case 'pods':
+      return (
+        (match.namespace === undefined || match.namespace === pod.namespace) &&
+        (!match.namespaces || match.namespaces.test({ name: pod.namespace, labels: pod.namespaceLabels })) &&
+        (!match.pods || match.pods.test(pod))
+      );
+    case 'and':
+      return match.parts.every((p) => matchesPod(p, pod));
+    case 'or':
+      return match.parts.some((p) => matchesPod(p, pod));
+    case 'not':
+      return !matchesPod(match.part, pod);
+    default:
+      return false;
+  }
 }

@@ -110,6 +110,8 @@ export interface Tier {
   readonly order?: number;
   /** What happens to traffic no rule of the tier decided, for a pod some policy of the tier applies to. */
   readonly endAction: 'Deny' | 'Pass';
+  /** Policies of equal order run by name (`name`), or in an order the implementation chooses (`unspecified`): then traces say so. */
+  readonly equalOrders?: 'name' | 'unspecified';
   readonly source?: SourceRef;
 }
 

@@ -214,6 +214,7 @@ function newIndexedWorkload(uri: string, w: WorkloadObject): IndexedWorkload {
     ports: w.containerPorts.map((p) => ({ ...(p.name !== undefined && { name: p.name }), port: p.port, protocol: p.protocol })),
     source: { uri, span: w.ref.node.span },
     labelsSource: { uri, span: w.podLabelsSpan },
+    ...(w.hostNetwork && { hostNetwork: true }),
     object: w,
   };
 }
