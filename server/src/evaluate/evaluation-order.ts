@@ -8,7 +8,7 @@
  * within a tier, policies run by order (none: after every policy with one), then
  * by name.
  */
-import { compareEvaluation, KUBERNETES_NAME_PREFIX, KUBERNETES_POLICY_ORDER, tierOrderOf, type EvaluationKey } from '../dialects/calico/model/evaluation-order';
+import { compareEvaluation, KUBERNETES_NAME_PREFIX, KUBERNETES_POLICY_ORDER, tierOrderOf, type EvaluationKey } from '../dialects/calico/model/policy-order';
 import type { CompiledCalicoPolicy } from '../dialects/calico/reach/types';
 import type { CompiledPolicy, ReachTier } from './types';
 

@@ -19,6 +19,8 @@ import type { ServiceObject } from '../model/services';
 import type { WorkloadObject } from '../model/workloads';
 import type { FileAnalysis } from '../analysis/analyze-file';
 import { storedPolicy } from '../dialects/kubernetes/stored-policy';
+import { kubernetesPoliciesOf } from '../dialects/kubernetes/reading';
+import { calicoPoliciesOf } from '../dialects/calico/reading';
 import type { PolicyProblem, ReachCalicoInput, ReachInput, ReachPolicyInput, ReachNamespace, ReachTier, ReachWorkload } from '../evaluate/types';
 import { rejectionsOf } from '../analysis/rejections';
 import type { ObjectRef } from '../model/types';
@@ -27,7 +29,7 @@ import { labelSetFromEntries, selectorMatches, type CompiledSelector, type Label
 import { CLUSTER_NAMESPACES, clusterWorkloads, clusterWorkloadsSelectedBy, type ClusterWorkload } from './cluster-defaults';
 import type { FileEntry } from './file-entry';
 import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
-import type { LabelCarrier } from './nearest-labels';
+import type { LabelCarrier } from '../analysis/nearest-labels';
 
 export interface IndexedNamespace extends ReachNamespace {
   /** The `kind: Namespace` object, when the workspace declares one. */
@@ -88,7 +90,7 @@ export class WorkspaceIndex {
       for (const service of file.services) this.services.push({ uri: file.uri, service });
       this.calicoPolicies.push(...calicoInputs(file.uri, file.analysis));
       for (const tier of file.tiers) if (!this.tiers.has(tier.name)) this.tiers.set(tier.name, { ...tier, source: { uri: file.uri, span: tier.span } });
-      stepWork.units += file.workloads.length + file.analysis.policies.length + file.services.length;
+      stepWork.units += file.workloads.length + kubernetesPoliciesOf(file.analysis).length + file.services.length;
       yield;
     }
     this.clusterWorkloads = clusterWorkloads(this.workloads);
@@ -154,12 +156,12 @@ export class WorkspaceIndex {
 
 /** A file's NetworkPolicies as the reachability engine takes them: with the errors the API server would reject them for. */
 export function policyInputs(uri: string, analysis: FileAnalysis): ReachPolicyInput[] {
-  return analysis.policies.map((policy) => ({ uri, policy: storedPolicy(policy, analysis.profile), problems: problemsOf(uri, analysis, policy.ref) }));
+  return kubernetesPoliciesOf(analysis).map((policy) => ({ uri, policy: storedPolicy(policy, analysis.profile), problems: problemsOf(uri, analysis, policy.ref) }));
 }
 
 /** A file's Calico policies as the reachability engine takes them: with the errors Calico would reject them for. */
 export function calicoInputs(uri: string, analysis: FileAnalysis): ReachCalicoInput[] {
-  return analysis.calicoPolicies.map((policy) => ({ uri, policy, problems: problemsOf(uri, analysis, policy.ref) }));
+  return calicoPoliciesOf(analysis).map((policy) => ({ uri, policy, problems: problemsOf(uri, analysis, policy.ref) }));
 }
 
 function problemsOf(uri: string, analysis: FileAnalysis, ref: ObjectRef): PolicyProblem[] {

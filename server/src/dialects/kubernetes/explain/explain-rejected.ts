@@ -4,23 +4,15 @@
  * that would say what traffic it allows ("TCP ports 100–50") say why it is rejected
  * instead: a hover must not describe a policy as working when reach says it is not.
  */
-import type { NetworkPolicy, Span } from '../../model/types';
-import type { Finding } from '../../core/finding';
-import { bullets, paragraphs } from './markdown';
-import { policyTitle } from '../../dialects/kubernetes/explain/explain-policy';
-import type { ExplainTarget as Target } from './types';
+import type { NetworkPolicy, Span } from '../../../model/types';
+import type { Finding } from '../../../core/finding';
+import { bullets, paragraphs } from '../../../analysis/explain/markdown';
+import { rejectedLead } from '../../../analysis/explain/rejected-lead';
+import { policyTitle } from './explain-policy';
+import type { ExplainTarget as Target } from './target';
 
 /** Hovers that describe traffic the policy would allow; for a rejected policy they are replaced. */
 const TRAFFIC_TARGETS: ReadonlySet<Target['kind']> = new Set(['policy', 'direction', 'rule', 'peers', 'peer', 'ports', 'port', 'policy-types']);
-
-/** "Rejected by the API server: <why>; as written it does nothing." */
-export function rejectedLead(rejections: readonly Finding[]): string {
-  const first = rejections[0]!.message;
-  const more = rejections.length > 1 ? ` (and ${rejections.length - 1} more ${rejections.length === 2 ? 'error' : 'errors'})` : '';
-  // A message that ends in a question ("Did you mean …?") keeps its mark and starts a new sentence.
-  if (first.endsWith('?')) return `**Rejected by the API server:** ${first}${more} As written it does nothing.`;
-  return `**Rejected by the API server:** ${first.replace(/\.$/, '')}${more}; as written it does nothing.`;
-}
 
 /**
  * The Markdown for a node of a rejected policy: the lead, then either the node's own

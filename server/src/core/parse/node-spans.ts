@@ -3,7 +3,7 @@
  * newline and any comment lines after its last entry; underlines and insertions
  * want the end of the last value actually written.
  */
-import type { Span, YNode, YPair } from '../../../core/parse/yaml-tree';
+import type { Span, YNode, YPair } from './yaml-tree';
 
 export function contentEnd(node: YNode): number {
   if (!node.flow && node.kind === 'map' && node.items.length > 0) return pairContentEnd(node.items[node.items.length - 1]!);

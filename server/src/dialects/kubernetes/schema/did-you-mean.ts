@@ -3,11 +3,10 @@
  * word in another case (`podselector`), then singular/plural (`matchLabel`,
  * `namespaceSelectors`), then small typos by edit distance.
  *
- * Calico has its own policy (calico/checks/did-you-mean.ts): it has no aliases and
- * also suggests enum values, so its threshold grows with the word; here the schema
- * knows the usual slips, and a fixed, tighter threshold keeps the guesses sure.
+ * Other dialects keep their own policy (with no aliases, a threshold that grows with
+ * the word for enum values); here the schema knows the usual slips, and a fixed, tighter threshold keeps the guesses sure.
  */
-import { editDistance } from '../../core/text/edit-distance';
+import { editDistance } from '../../../core/text/edit-distance';
 import type { ObjectSchema } from './schema-types';
 
 export function suggestField(key: string, schema: ObjectSchema): string | undefined {

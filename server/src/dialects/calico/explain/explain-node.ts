@@ -1,5 +1,5 @@
 /**
- * The explain entry point for Calico policies (projectcalico.org/v3 NetworkPolicy
+ * The hover of Calico policies (projectcalico.org/v3 NetworkPolicy
  * and GlobalNetworkPolicy): a file's Calico policies and a cursor offset in, the
  * Markdown for the node under the cursor and its span out, or null.
  */
@@ -8,13 +8,21 @@ import { explainCalicoDirection, explainCalicoNamespace, explainCalicoOrder, exp
 import { explainCalicoAction, explainCalicoEntity, explainCalicoField, explainCalicoNets, explainCalicoPorts, explainCalicoProtocol, explainCalicoRule } from './explain-rule';
 import { explainCalicoSelector } from './explain-selector';
 import { locateCalico, type CalicoLocated } from './locate';
-import type { ExplainOptions, Explanation } from '../../../analysis/explain/types';
+import type { ExplainHooks } from '../../../analysis/explain/explain-hooks';
+import { paragraphs } from '../../../analysis/explain/markdown';
+import { rejectedLead } from '../../../analysis/explain/rejected-lead';
+import type { ExplainOptions } from '../../../analysis/explain/types';
 
-export function explainCalicoAt(policies: readonly CalicoPolicy[], text: string, offset: number, options: ExplainOptions = {}): Explanation | null {
-  const located = locateCalico(policies, text, offset);
-  if (!located) return null;
-  return { markdown: render(located, options), span: located.span };
-}
+/** A Calico policy's hover, led by the rejection when Calico's API server would refuse the policy. */
+export const calicoExplain: ExplainHooks<CalicoPolicy> = {
+  explainAt(site, offset, options) {
+    const located = locateCalico(site.policies, site.text, offset);
+    if (!located) return null;
+    const markdown = render(located, options);
+    const rejections = site.rejectionsOf(located.policy.ref);
+    return { markdown: rejections.length > 0 ? paragraphs([rejectedLead(rejections), markdown]) : markdown, span: located.span };
+  },
+};
 
 function render(located: CalicoLocated, options: ExplainOptions): string {
   const { policy, target } = located;

@@ -4,12 +4,12 @@
  * many workloads (or namespaces) it would match together with what the selector
  * already requires.
  */
-import { NAMESPACE_NAME_LABEL } from '../../model/namespaces';
-import { buildLabelStats, type KeyStats, type LabelStats, type ValueCount } from '../navigate/label-stats';
-import type { Universe } from '../navigate/universe';
-import { plural, yamlString, type CandidateDraft } from './candidate';
-import { narrowedStats, type SelectorScope } from '../../dialects/kubernetes/complete/selector-scope';
-import type { CursorPlace } from './yaml-cursor';
+import { NAMESPACE_NAME_LABEL } from '../../../model/namespaces';
+import { buildLabelStats, type KeyStats, type LabelStats, type ValueCount } from '../../../analysis/navigate/label-stats';
+import type { Universe } from '../../../analysis/navigate/universe';
+import { plural, yamlString, type CandidateDraft } from '../../../analysis/complete/candidate';
+import { narrowedStats, type SelectorScope } from './selector-scope';
+import type { CursorPlace } from '../../../analysis/complete/yaml-cursor';
 
 const SHOWN_VALUES = 5;
 

@@ -5,12 +5,12 @@
  * string belongs, and swapping a port range written downwards.
  * Each checks the node still holds what the finding saw before touching it.
  */
-import { getPair, isMap, isNullish } from '../../core/parse/yaml-tree';
-import { qualifiedNameProblems } from '../../dialects/kubernetes/checks/validators/names';
-import type { FindingFix } from './fix';
-import { replace } from './fix';
-import { locate, locatePair, nodeAt, objectRoot, pathOf, stringData } from '../../dialects/kubernetes/fixes/locate';
-import { replaceScalar } from './yaml-edits';
+import { getPair, isMap, isNullish } from '../../../core/parse/yaml-tree';
+import { qualifiedNameProblems } from '../checks/validators/names';
+import type { FindingFix } from '../../../analysis/fixes/fix';
+import { replace } from '../../../analysis/fixes/fix';
+import { locate, locatePair, nodeAt, objectRoot, pathOf, stringData } from '../../../analysis/fixes/locate';
+import { replaceScalar } from '../../../analysis/fixes/yaml-edits';
 
 export const renameFieldFix: FindingFix = (analysis, data) => {
   const suggestion = stringData(data, 'suggestion');

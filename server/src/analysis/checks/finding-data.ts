@@ -4,9 +4,9 @@
  * indexes from the object's root to the node. Offsets are never stored: they go
  * stale with the first keystroke, paths rarely do, and fixes check what they find.
  */
-import type { Span, YNode } from '../../../core/parse/yaml-tree';
-import type { ObjectRef } from '../../../model/types';
-import type { FindingData } from '../../../core/finding';
+import type { Span, YNode } from '../../core/parse/yaml-tree';
+import type { ObjectRef } from '../../model/types';
+import type { FindingData } from '../../core/finding';
 
 /** Keys and 0-based sequence indexes from an object's root map to a node. */
 export type NodePath = readonly (string | number)[];

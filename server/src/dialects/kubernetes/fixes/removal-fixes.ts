@@ -2,10 +2,10 @@
  * Fixes that take out what the message says to remove: the repeat of a policyTypes
  * entry, and the `values` of an Exists/DoesNotExist requirement.
  */
-import { isMap, isSeq } from '../../core/parse/yaml-tree';
-import type { FindingFix } from './fix';
-import { locate, locatePair, nodeAt, objectRoot, pathOf, stringData } from '../../dialects/kubernetes/fixes/locate';
-import { removePair, removeSeqItem } from './remove-edits';
+import { isMap, isSeq } from '../../../core/parse/yaml-tree';
+import type { FindingFix } from '../../../analysis/fixes/fix';
+import { locate, locatePair, nodeAt, objectRoot, pathOf, stringData } from '../../../analysis/fixes/locate';
+import { removePair, removeSeqItem } from '../../../analysis/fixes/remove-edits';
 
 /** Data path ['spec', 'policyTypes', i]: the repeated entry. */
 export const removeDuplicatePolicyTypeFix: FindingFix = (analysis, data) => {

@@ -2,10 +2,9 @@
  * Finds a finding's node again from its data: document, List item, then the path of
  * keys and indexes. Data arrives from the client as JSON, so every part is checked.
  */
-import { getPair, isMap, isSeq, type ParsedFile, type YMap, type YNode, type YPair } from '../../../core/parse/yaml-tree';
-import type { NetworkPolicy } from '../../../model/types';
-import type { FileAnalysis } from '../../../analysis/analyze-file';
-import type { FindingData } from '../../../core/finding';
+import { getPair, isMap, isSeq, type ParsedFile, type YMap, type YNode, type YPair } from '../../core/parse/yaml-tree';
+import type { FileAnalysis, PolicyObject } from '../file-analysis';
+import type { FindingData } from '../../core/finding';
 import type { NodePath } from '../checks/finding-data';
 
 export function pathOf(data: FindingData): NodePath | undefined {
@@ -61,6 +60,7 @@ export function locatePair(analysis: FileAnalysis, data: FindingData): YPair | u
   return root && path ? pairAt(root, path) : undefined;
 }
 
-export function policyOf(analysis: FileAnalysis, data: FindingData): NetworkPolicy | undefined {
-  return analysis.policies.find((p) => p.ref.docIndex === data.docIndex && p.ref.listIndex === data.listIndex);
+/** The policy among `policies` (one dialect's, of the analysed file) that the finding's data names. */
+export function policyOf<P extends PolicyObject>(policies: readonly P[], data: FindingData): P | undefined {
+  return policies.find((p) => p.ref.docIndex === data.docIndex && p.ref.listIndex === data.listIndex);
 }

@@ -2,9 +2,9 @@
  * The optional "what does this select in the workspace" line. Matching itself
  * belongs to the workspace index; explain only asks, and says nothing without one.
  */
-import type { LabelSelector } from '../../model/types';
-import { code } from './markdown';
-import type { ExplainOptions, SelectorScope } from './types';
+import type { LabelSelector } from '../../../model/types';
+import { code } from '../../../analysis/explain/markdown';
+import type { ExplainOptions, SelectorScope } from '../../../analysis/explain/types';
 
 const MAX_LISTED = 10;
 

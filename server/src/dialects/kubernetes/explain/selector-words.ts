@@ -4,8 +4,8 @@
  * everything in its scope, and NotIn / DoesNotExist also match objects that do
  * not have the label at all, which is the part people most often get wrong.
  */
-import type { LabelEntry, LabelSelector, SelectorRequirement } from '../../model/types';
-import { code, joinAnd, listOr } from './markdown';
+import type { LabelEntry, LabelSelector, SelectorRequirement } from '../../../model/types';
+import { code, joinAnd, listOr } from '../../../analysis/explain/markdown';
 
 export const OPERATORS: readonly string[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
