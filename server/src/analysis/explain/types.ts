@@ -1,6 +1,7 @@
 /**
  * The explain API: what the hover service (and later the CLI) passes in, and what
- * the cursor can be on. Pure data, no LSP types.
+ * comes out. What the cursor can be on is each dialect's own (its explain/ folder).
+ * Pure data, no LSP types.
  */
 import type { LabelSelector, Span } from '../../model/types';
 import type { WorkspaceView } from '../workspace-view';

@@ -1,17 +1,17 @@
 /** The Calico dialect (projectcalico.org/v3 NetworkPolicy and GlobalNetworkPolicy), as the registry lists it. */
 import type { Dialect } from '../dialect';
-import { readCalicoTiers } from './model/read-tier';
+import { checkCalicoPolicies } from './checks';
 import { calicoCompletion } from './complete/complete-calico';
+import { calicoExplain } from './explain/explain-node';
+import { calicoFixes } from './fixes';
+import { isCalicoPolicy, readCalicoPolicies } from './model/read-policy';
+import { readCalicoTiers } from './model/read-tier';
+import type { CalicoPolicy } from './model/types';
 import { CALICO_NAMESPACE_NAME_LABEL } from './navigate/namespace-labels';
 import { calicoLenses, calicoNavigation } from './navigate/navigation';
-import { calicoFixes } from './fixes';
+import { CALICO_DIALECT_ID, calicoPoliciesOf } from './reading';
 import { calicoSymbols } from './symbols/outline';
 import { calicoWorkspaceFindings } from './workspace-order';
-import { calicoExplain } from './explain/explain-node';
-import { checkCalicoPolicies } from './checks';
-import { isCalicoPolicy, readCalicoPolicies } from './model/read-policy';
-import type { CalicoPolicy } from './model/types';
-import { CALICO_DIALECT_ID, calicoPoliciesOf } from './reading';
 
 export const calico: Dialect<CalicoPolicy> = {
   id: CALICO_DIALECT_ID,

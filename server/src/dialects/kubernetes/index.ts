@@ -1,18 +1,18 @@
 /** The Kubernetes NetworkPolicy dialect (networking.k8s.io/v1), as the registry lists it. */
+import type { NetworkPolicy } from '../../model/types';
 import type { Dialect } from '../dialect';
-import { kubernetesRecipes } from './recipes/render-all';
+import { checkNetworkPolicies } from './checks/run-checks';
 import { kubernetesCompletion } from './complete/complete-kubernetes';
+import { describeNetworkPolicy } from './describe/describe-policy';
+import { kubernetesExplain } from './explain/explain-node';
+import { kubernetesFixes } from './fixes';
+import { isNetworkPolicy, readNetworkPolicy } from './model/read-network-policy';
 import { kubernetesNavigation } from './navigate/navigation';
 import { kubernetesLenses } from './navigate/policy-flows';
-import { describeNetworkPolicy } from './describe/describe-policy';
-import { kubernetesFixes } from './fixes';
+import { KUBERNETES_DIALECT_ID, kubernetesPoliciesOf } from './reading';
+import { kubernetesRecipes } from './recipes/render-all';
 import { kubernetesSymbols } from './symbols/outline';
 import { policyWorkspaceFindings } from './workspace-findings';
-import { kubernetesExplain } from './explain/explain-node';
-import type { NetworkPolicy } from '../../model/types';
-import { checkNetworkPolicies } from './checks/run-checks';
-import { isNetworkPolicy, readNetworkPolicy } from './model/read-network-policy';
-import { KUBERNETES_DIALECT_ID, kubernetesPoliciesOf } from './reading';
 
 export const kubernetes: Dialect<NetworkPolicy> = {
   id: KUBERNETES_DIALECT_ID,

@@ -1,7 +1,7 @@
 /**
  * Shapes, as kubectl's strict field validation and the API server's JSON decoding
  * see them: unknown fields (with a "did you mean") and values of the wrong type.
- * Driven by the schema table in analysis/schema, so adding a field is one line there.
+ * Driven by the schema table in ../schema, so adding a field is one line there.
  */
 import { describeYaml11Reading } from '../../../core/parse/kubectl-scalars';
 import { isMap, isSeq, type YMap, type YNode, type YPair, type YScalar } from '../../../core/parse/yaml-tree';
