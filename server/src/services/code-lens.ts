@@ -2,7 +2,8 @@
  * Code lenses above each policy, one fact each in plain words: the workloads it
  * selects, and the workloads its rules let traffic come from or go to (or that the
  * API server would reject it), each opening the references (the workloads in
- * question). Lenses are listed cheaply and counted when the editor shows them (resolve).
+ * question). Each dialect says which lenses its policies get and counts them
+ * (its LensHooks). Lenses are listed cheaply and counted when the editor shows them (resolve).
  */
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';

@@ -7,6 +7,7 @@
  */
 import type { ParsedFile } from '../../core/parse/yaml-tree';
 import type { Finding } from '../../core/finding';
+import type { ObjectRef } from '../../model/types';
 import { DIALECTS } from '../../dialects/registry';
 import type { PolicyObject } from '../file-analysis';
 import { rejectionsOf } from '../rejections';
@@ -24,7 +25,7 @@ export interface ExplainInput {
 
 export function explainAt(input: ExplainInput, offset: number, options: ExplainOptions = {}): Explanation | null {
   const findings = input.findings;
-  const rejections = findings ? (ref: Parameters<typeof rejectionsOf>[1]) => rejectionsOf(findings, ref) : () => [];
+  const rejections = findings ? (ref: ObjectRef) => rejectionsOf(findings, ref) : () => [];
   for (const dialect of DIALECTS) {
     const policies = input.readings.get(dialect.id) ?? [];
     if (policies.length === 0) continue;
