@@ -10,6 +10,8 @@
  * Each object is its own file, so a file's error findings are its policy's.
  * Seeds are fixed and runs bounded, so failures reproduce and the suite stays fast.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
+import { calicoPoliciesOf } from '../../server/src/dialects/calico/reading';
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -159,7 +161,7 @@ function check(cases: readonly Case[]): { rejected: number; active: number } {
   for (const c of cases) {
     const analysis = ws.getFile(c.uri)!.analysis;
     // A document too broken to read as a policy at all is no policy for anyone.
-    if (analysis.policies.length + analysis.calicoPolicies.length !== 1) continue;
+    if (kubernetesPoliciesOf(analysis).length + calicoPoliciesOf(analysis).length !== 1) continue;
     const errors = analysis.findings.filter((f) => f.severity === 'error' && !NOT_REJECTING.has(f.code));
     const rejected = skipped.get(c.uri);
     const context = `${c.text}\nfindings: ${analysis.findings.map((f) => `${f.severity} ${f.code}`).join(', ')}\nengine: ${rejected ? rejected.problems.map((p) => p.message).join(' | ') : 'active'}`;

@@ -84,7 +84,7 @@ export interface OrderedOutcome {
   /** Set when policies of equal order, in a tier that leaves their order open, both match the pair. */
   readonly ambiguity?: string;
   readonly tierEnds: readonly TierEnd[];
-  /** What was passed beyond the last tier, and so allowed (Calico: by the namespace's profile). */
+  /** What was passed beyond the last tier, and so allowed (the enforcer names what allows it). */
   readonly profile: string;
   readonly profileSet: ConnectionSet;
 }

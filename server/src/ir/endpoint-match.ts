@@ -28,7 +28,7 @@ export interface NamespaceView {
   readonly labels: LabelSet;
 }
 
-/** A dialect's question about a pod or a namespace: a label selector, a Calico selector expression, ... */
+/** A dialect's question about a pod or a namespace: a label selector, a selector expression of some other grammar, ... */
 export interface LabelPredicate<T> {
   /** Equal keys give equal answers for every input. */
   readonly key: string;

@@ -5,7 +5,7 @@
  *   index.namespaces.get('prod')?.labels            // with kubernetes.io/metadata.name
  *   index.workloadsSelectedBy('prod', selector)     // pods a podSelector picks in a namespace
  *   index.namespacesSelectedBy(selector)            // namespaces a namespaceSelector picks
- *   index.calicoPolicies                            // projectcalico.org/v3 policies, with why Calico would reject them
+ *   index.policyFiles()                             // every file with policies, for dialects that read across files
  *   index.reachInput()                              // what the reachability engine needs
  *
  * A namespace mentioned only in some metadata.namespace exists, with the
@@ -18,22 +18,18 @@ import { NAMESPACE_NAME_LABEL, type NamespaceObject } from '../model/namespaces'
 import type { ServiceObject } from '../model/services';
 import type { WorkloadObject } from '../model/workloads';
 import type { FileAnalysis } from '../analysis/analyze-file';
-import { storedPolicy } from '../dialects/kubernetes/stored-policy';
-import type { KubernetesPolicyInput } from '../dialects/kubernetes/reach/compiled-types';
-import type { CalicoPolicyInput } from '../dialects/calico/reach/compile';
-import { DIALECT_TIERS, lowerFile } from '../dialects/lower-file';
-import type { LoweredInput, PolicyProblem, ReachInput, ReachNamespace, ReachWorkload } from '../evaluate/types';
+import { DIALECT_TIERS, lowerFile, policyNamespaces } from '../dialects/lower-file';
+import type { LoweredInput, ReachInput, ReachNamespace, ReachWorkload } from '../evaluate/types';
 import type { Tier } from '../ir/policy-ir';
 import { parseCidr, type IpRange } from '../ir/ip-range';
 import { DEFAULT_PROFILE, type ClusterProfile } from '../analysis/profile/cluster-profile';
-import { rejectionsOf } from '../analysis/rejections';
-import type { ObjectRef } from '../model/types';
-import { effectiveNamespace } from '../dialects/calico/model/defaults';
 import { labelSetFromEntries, selectorMatches, type CompiledSelector, type LabelSet } from '../model/selectors';
 import { CLUSTER_NAMESPACES, clusterWorkloads, clusterWorkloadsSelectedBy, type ClusterWorkload } from './cluster-defaults';
 import type { FileEntry } from './file-entry';
+import { rejectionsOf } from '../analysis/rejections';
+import type { ObjectRef } from '../model/types';
 import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
-import type { LabelCarrier } from './nearest-labels';
+import type { LabelCarrier } from '../analysis/nearest-labels';
 
 export interface IndexedNamespace extends ReachNamespace {
   /** The `kind: Namespace` object, when the workspace declares one. */
@@ -44,8 +40,6 @@ export interface IndexedWorkload extends ReachWorkload {
   readonly object: WorkloadObject;
 }
 
-/** A NetworkPolicy with its file and why the API server would reject it (empty when it is valid). */
-export type IndexedPolicy = KubernetesPolicyInput;
 
 export interface IndexedService {
   readonly uri: string;
@@ -55,14 +49,11 @@ export interface IndexedService {
 export class WorkspaceIndex {
   readonly namespaces = new Map<string, IndexedNamespace>();
   readonly workloads: IndexedWorkload[] = [];
-  readonly policies: IndexedPolicy[] = [];
   readonly services: IndexedService[] = [];
-  /** Calico policies with the problems for which Calico would reject them (empty when valid). */
-  readonly calicoPolicies: CalicoPolicyInput[] = [];
   /** Tier objects by name; the first declaration of a name wins. */
   readonly tiers = new Map<string, Tier>();
   /** Each file's analysis, to lower its policies when the evaluator asks (reachInput). */
-  private readonly analysed: { readonly uri: string; readonly analysis: FileAnalysis }[] = [];
+  private readonly policyFileList: { readonly uri: string; readonly analysis: FileAnalysis }[] = [];
   /** Workloads every cluster runs that the workspace does not declare (the cluster DNS). */
   clusterWorkloads: readonly ClusterWorkload[] = [];
   /**
@@ -92,25 +83,19 @@ export class WorkspaceIndex {
     for (const file of sorted) for (const ns of file.namespaces) this.declareNamespace(file.uri, ns);
     for (const file of sorted) {
       for (const w of file.workloads) this.workloads.push(indexWorkload(file.uri, w));
-      this.policies.push(...policyInputs(file.uri, file.analysis));
       for (const service of file.services) this.services.push({ uri: file.uri, service });
-      this.calicoPolicies.push(...calicoInputs(file.uri, file.analysis));
       for (const tier of file.tiers) {
         const { name, order, defaultAction } = tier;
         if (!this.tiers.has(name)) this.tiers.set(name, { name, ...(order !== undefined && { order }), endAction: defaultAction, source: { uri: file.uri, span: tier.span } });
       }
-      this.analysed.push({ uri: file.uri, analysis: file.analysis });
-      stepWork.units += file.workloads.length + file.analysis.policies.length + file.services.length;
+      this.policyFileList.push({ uri: file.uri, analysis: file.analysis });
+      stepWork.units += file.workloads.length + file.services.length;
       yield;
     }
     this.clusterWorkloads = clusterWorkloads(this.workloads);
     yield* forEachSteps(this.workloads, (w) => this.implyNamespace(w.namespace));
-    yield* forEachSteps(this.policies, (p) => this.implyNamespace(p.policy.metadata.namespace?.value || 'default'));
+    yield* forEachSteps(this.policyFileList, (f) => policyNamespaces(f.analysis).forEach((name) => this.implyNamespace(name)));
     for (const s of this.services) this.implyNamespace(s.service.namespace);
-    for (const c of this.calicoPolicies) {
-      const namespace = effectiveNamespace(c.policy);
-      if (namespace !== undefined) this.implyNamespace(namespace);
-    }
     this.clusterNamespaces = CLUSTER_NAMESPACES.filter((name) => !this.namespaces.has(name)).map((name) => ({ name, labels: labelSetFromEntries([], [[NAMESPACE_NAME_LABEL, name]]) }));
   }
 
@@ -153,8 +138,17 @@ export class WorkspaceIndex {
     return { namespaces: [...this.namespaces.values()], workloads: this.workloads, policies: this.loweredPolicies(), tiers: [...this.tiers.values(), ...DIALECT_TIERS], podAddresses, podCidrs: profile.podCidrs };
   }
 
+  rejected(analysis: FileAnalysis, ref: ObjectRef): boolean {
+    return rejectionsOf(analysis.findings, ref).length > 0;
+  }
+
+  /** Every file of the index with its analysis, in a stable order. */
+  policyFiles(): readonly { readonly uri: string; readonly analysis: FileAnalysis }[] {
+    return this.policyFileList;
+  }
+
   private *loweredPolicies(): Iterable<LoweredInput> {
-    for (const { uri, analysis } of this.analysed) yield* lowerFile(uri, analysis);
+    for (const { uri, analysis } of this.policyFileList) yield* lowerFile(uri, analysis);
   }
 
   private declareNamespace(uri: string, ns: NamespaceObject): void {
@@ -170,19 +164,6 @@ export class WorkspaceIndex {
   }
 }
 
-/** A file's NetworkPolicies as the reachability engine takes them: with the errors the API server would reject them for. */
-function policyInputs(uri: string, analysis: FileAnalysis): KubernetesPolicyInput[] {
-  return analysis.policies.map((policy) => ({ uri, policy: storedPolicy(policy, analysis.profile), problems: problemsOf(uri, analysis, policy.ref) }));
-}
-
-/** A file's Calico policies as the reachability engine takes them: with the errors Calico would reject them for. */
-function calicoInputs(uri: string, analysis: FileAnalysis): CalicoPolicyInput[] {
-  return analysis.calicoPolicies.map((policy) => ({ uri, policy, problems: problemsOf(uri, analysis, policy.ref) }));
-}
-
-function problemsOf(uri: string, analysis: FileAnalysis, ref: ObjectRef): PolicyProblem[] {
-  return rejectionsOf(analysis.findings, ref).map((f) => ({ message: f.message, source: { uri, span: f.span } }));
-}
 
 /** A Pod owned by a controller is reported as its owner: `ns/owner[OwnerKind]`. */
 function workloadId(w: WorkloadObject): string {

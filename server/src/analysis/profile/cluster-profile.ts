@@ -21,7 +21,7 @@ export interface ClusterProfile {
   readonly podCidrs: readonly string[];
   /**
    * Whether the network plugin matches pod addresses against address ranges (ipBlock,
-   * Calico nets): most do, some do not. Off by default: address ranges then match only
+   * nets of other dialects): most do, some do not. Off by default: address ranges then match only
    * addresses outside the cluster. On, with podCidrs, a range that covers a pod range
    * matches those pods.
    */
