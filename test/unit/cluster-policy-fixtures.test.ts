@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import { runCli } from '../../server/src/cli/run-cli';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
 import { rejectionsOf } from '../../server/src/analysis/rejections';
-import { fixture } from '../support/paths';
+import { EXAMPLES, fixture } from '../support/paths';
 
 const ROOT = fixture(path.join('dialects', 'cluster-network-policy'));
 const REACH = path.join(ROOT, 'reach');
@@ -115,3 +115,11 @@ for (const file of checkCases) {
 function nameOf(text: string, span: { start: number; end: number }): string {
   return /\n\s*name:\s*"?([^\s"\n}]+)/.exec(text.slice(span.start, span.end))?.[1] ?? '';
 }
+
+test('examples/cluster-wide: the three tiers give the hand-derived connlist, and why names the deciding policy, rule and priority', () => {
+  const example = path.join(EXAMPLES, 'cluster-wide');
+  const expected = fs.readFileSync(path.join(REACH, 'three-tiers', 'expected.txt'), 'utf8').trimEnd().split('\n');
+  assert.deepEqual(runCli(['reach', example]).stdout, expected);
+  const why = runCli(['why', 'monitoring/agent[Pod]', 'bank/ledger[Deployment]', example]).stdout.join('\n');
+  assert.match(why, /ingress rule 1 of AdminNetworkPolicy monitoring \(tier Admin, priority 10\) \([^)]*\): Allow "[^"]*" from .*; allows TCP 9090/);
+});

@@ -79,8 +79,8 @@ function orderedLines(side: SideTrace, where: Where): string[] {
     if (end.connections === 'No Connections') continue;
     lines.push(
       end.action === 'Deny'
-        ? `  End of tier ${end.tier}: no rule decided ${end.connections}, so ${enforcer} denies it.`
-        : `  End of tier ${end.tier}: no rule decided ${end.connections}; the tier's defaultAction Pass sends it on.`,
+        ? `  End of tier ${end.tier}: no rule decided ${end.connections}, so ${midSentence(enforcer)} denies it.`
+        : `  End of tier ${end.tier}: no rule decided ${end.connections}; ${side.ordered?.enforcer.tierPasses ?? 'the tier passes it on to the next'}.`,
     );
   }
   if (side.ordered?.ambiguity) lines.push(`  Ambiguous: ${side.ordered.ambiguity}`);
@@ -110,4 +110,9 @@ function policyText(policy: PolicyRef, where: Where): string {
 function contributionText(c: RuleContribution, where: Where): string {
   const allows = c.connections === 'No Connections' ? 'allows nothing here (a named port the destination does not declare)' : `allows ${c.connections}`;
   return `${c.direction} rule ${c.ruleIndex + 1} of ${c.policy.id} (${where(c.rule)}): ${c.peerText}; ${allows}`;
+}
+
+/** `The network plugin` inside a sentence; a proper name stays as it is. */
+function midSentence(name: string): string {
+  return name.startsWith('The ') ? `the ${name.slice(4)}` : name;
 }

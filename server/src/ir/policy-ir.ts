@@ -102,6 +102,8 @@ export interface Enforcer {
   readonly name: string;
   /** What happens to what is passed beyond the last tier, as a phrase before the connections. */
   readonly afterLastTier: string;
+  /** How a tier whose end action is Pass hands on what no rule decided (`the tier's defaultAction Pass sends it on`). */
+  readonly tierPasses?: string;
 }
 
 export interface Tier {

@@ -16,6 +16,7 @@ import { CLUSTER_TIERS } from './reach/lower-policy';
 import { CLUSTER_POLICY_DIALECT_ID, clusterPoliciesOf } from './reading';
 import { clusterSymbols } from './symbols/outline';
 import { clusterWorkspaceFindings } from './checks/priority-check';
+import { clusterDnsFix } from './fixes/dns-fix';
 
 export const clusterNetworkPolicy: Dialect<ClusterPolicy> = {
   id: CLUSTER_POLICY_DIALECT_ID,
@@ -30,7 +31,7 @@ export const clusterNetworkPolicy: Dialect<ClusterPolicy> = {
   workspace: { fileFindings: clusterWorkspaceFindings },
   explain: clusterExplain,
   symbols: clusterSymbols,
-  fixes: { quickFixes: {} },
+  fixes: { quickFixes: { 'cnp/deny-blocks-dns': [clusterDnsFix] } },
   describe: (policy) => describeClusterPolicy(policy),
   navigate: clusterNavigation,
   lenses: clusterLenses,

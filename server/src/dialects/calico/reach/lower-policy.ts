@@ -17,7 +17,7 @@ import { allOf, anyOf, notOf, ANY_ENDPOINT, NO_ENDPOINT, type EndpointMatch, typ
 import type { Enforcer, Lowered, Policy, PolicyRule } from '../../../ir/policy-ir';
 import type { PortTerm, RulePorts } from '../../../ir/rule-ports';
 
-const CALICO: Enforcer = { name: 'Calico', afterLastTier: "the namespace's profile allows" };
+const CALICO: Enforcer = { name: 'Calico', afterLastTier: "the namespace's profile allows", tierPasses: "the tier's defaultAction Pass sends it on" };
 
 const CALICO_NAMESPACE_LABEL = 'projectcalico.org/namespace';
 const CALICO_ORCHESTRATOR_LABEL = 'projectcalico.org/orchestrator';

@@ -23,7 +23,7 @@ const AFTER: Readonly<Record<'Admin' | 'Baseline', string>> = {
 
 /** The hover at `offset` in one of `policies`, or null when none holds it. */
 export function explainClusterPolicyAt(policies: readonly ClusterPolicy[], offset: number, rejectionsOf: (policy: ClusterPolicy) => readonly Finding[]): Explanation | null {
-  const policy = policies.find((p) => p.ref.node.span.start <= offset && offset <= p.ref.node.span.end);
+  const policy = policies.find((p) => within(p.ref.node.span, offset));
   if (!policy) return null;
   const rejections = rejectionsOf(policy);
   const lead = rejections.length > 0 ? `**Rejected by the API server:** ${rejections.map((r) => r.message).join(' ')} As written it does nothing: reachability leaves it out.` : undefined;
@@ -38,11 +38,20 @@ export function explainClusterPolicyAt(policies: readonly ClusterPolicy[], offse
   }
   const subject = policy.spec?.subject;
   if (subject && within(subject.span, offset)) return { markdown: paragraphs([lead, `**Subject:** the policy applies to ${selectionText(subject)}.`]), span: subject.span };
-  return { markdown: paragraphs([lead, explainWhole(policy, rules?.ingress, rules?.egress)]), span: policy.ref.kind?.span ?? policy.ref.node.span };
+  return { markdown: paragraphs([lead, explainWhole(policy, rules?.ingress, rules?.egress)]), span: topLevelSpan(policy, offset) };
+}
+
+/** The top-level field (kind, metadata, spec, ...) under the cursor, or the whole object between them. */
+function topLevelSpan(policy: ClusterPolicy, offset: number): Span {
+  for (const pair of policy.ref.node.items) {
+    const span = { start: pair.key.span.start, end: pair.value?.span.end ?? pair.key.span.end };
+    if (within(span, offset)) return span;
+  }
+  return policy.ref.node.span;
 }
 
 function within(span: Span, offset: number): boolean {
-  return span.start <= offset && offset <= span.end;
+  return span.start <= offset && offset < span.end;
 }
 
 function place(policy: ClusterPolicy): string {
