@@ -20,7 +20,7 @@ export function describeClusterPolicy(policy: ClusterPolicy): string {
 function ruleLines(rule: ClusterRule): string[] {
   const lines = [`  [${rule.index}] ${rule.name?.value ?? '<unnamed>'}`, `    Action:   ${rule.action?.value ?? '<none>'}`];
   const word = rule.direction === 'ingress' ? 'From' : 'To';
-  for (const peer of rule.peers?.items ?? []) lines.push(`    ${word}:     ${selection(peer)}`);
+  for (const peer of rule.peers?.items ?? []) lines.push(`    ${`${word}:`.padEnd(10)}${selection(peer)}`);
   lines.push(`    Ports:    ${rule.ports ? rule.ports.items.map(port).join(', ') : '<any>'}`);
   return lines;
 }
