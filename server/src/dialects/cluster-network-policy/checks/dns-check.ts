@@ -11,6 +11,7 @@ import { portsContain } from '../../../ir/port-set';
 import { portsConnections } from '../../../ir/rule-ports';
 import type { ClusterPolicy } from '../model/types';
 import { lowerClusterPolicy } from '../reach/lower-policy';
+import { tierOf } from '../model/tier';
 import { reporter } from './report';
 
 /** CoreDNS as every cluster runs it: `k8s-app: kube-dns` in kube-system, ports dns (UDP 53) and dns-tcp (TCP 53). */
@@ -32,7 +33,8 @@ export function dnsFindings(policy: ClusterPolicy): Finding[] {
     if (!reachesDns || !portsContain(portsConnections(rule.ports, KUBE_DNS_PORTS).UDP, 53)) continue;
     if (rule.action !== 'Deny') return [];
     const written = policy.spec!.egress!.items[i]!;
-    const message = `This Deny blocks DNS: it matches the cluster DNS pods (k8s-app=kube-dns in kube-system) on UDP 53, and no earlier rule of ${policy.kind} ${policy.metadata.name?.value ?? ''} lets DNS through, so every subject pod fails to resolve names. Allow (or Pass) DNS before it.`;
+    const who = tierOf(policy) === 'Admin' ? 'every subject pod' : 'every subject pod that no NetworkPolicy selects for egress';
+    const message = `This Deny blocks DNS: it matches the cluster DNS pods (k8s-app=kube-dns in kube-system) on UDP 53, and no earlier rule of ${policy.kind} ${policy.metadata.name?.value ?? ''} lets DNS through, so ${who} fails to resolve names. Allow (or Pass) DNS before it.`;
     return [reporter(policy)('cnp/deny-blocks-dns', 'warning', message, written.action?.span ?? written.span, { rule: i })];
   }
   return [];

@@ -12,10 +12,28 @@ import { tierOf } from '../model/tier';
 import { clusterPoliciesOf } from '../reading';
 import { reporter } from './report';
 
+interface Placed {
+  readonly uri: string;
+  readonly policy: ClusterPolicy;
+}
+
+/** The workspace's stored cluster-wide policies, read once per workspace view (every file of a `check` asks). */
+const STORED = new WeakMap<WorkspaceView, readonly Placed[]>();
+
+function storedPolicies(workspace: WorkspaceView): readonly Placed[] {
+  let stored = STORED.get(workspace);
+  if (!stored) {
+    stored = workspace.policyFiles().flatMap((file) => clusterPoliciesOf(file.analysis).filter((p) => !workspace.rejected(file.analysis, p.ref)).map((policy) => ({ uri: file.uri, policy })));
+    STORED.set(workspace, stored);
+  }
+  return stored;
+}
+
 export function clusterWorkspaceFindings(uri: string, analysis: FileAnalysis, workspace: WorkspaceView): Finding[] {
-  const others = workspace.policyFiles().flatMap((file) => (file.uri === uri ? [] : clusterPoliciesOf(file.analysis).filter((p) => !workspace.rejected(file.analysis, p.ref)).map((policy) => ({ uri: file.uri, policy }))));
   const mine = clusterPoliciesOf(analysis).filter((p) => !workspace.rejected(analysis, p.ref));
-  const all = [...mine.map((policy) => ({ uri, policy })), ...others];
+  if (mine.length === 0) return [];
+  // This file as it is now (an open buffer may be newer than the index), and every other file as indexed.
+  const all = [...mine.map((policy) => ({ uri, policy })), ...storedPolicies(workspace).filter((p) => p.uri !== uri)];
   return mine.flatMap((policy) => {
     const priority = policy.spec?.priority;
     if (!priority || policy.kind === 'BaselineAdminNetworkPolicy') return [];
