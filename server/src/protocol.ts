@@ -52,8 +52,8 @@ export interface PolicyRefDto {
   /** `namespace/name`. */
   readonly id: string;
   readonly location: SourceLocation;
-  /** For Calico policies: where the policy sits in Calico's evaluation order. */
-  readonly calico?: { readonly kind: 'NetworkPolicy' | 'GlobalNetworkPolicy'; readonly tier: string; readonly order?: number };
+  /** Where the policy sits in its dialect's evaluation order (kind, tier, order), as the dialect says it. */
+  readonly evaluationOrder?: Readonly<Record<string, unknown>>;
 }
 
 export interface RuleContributionDto {
@@ -67,7 +67,7 @@ export interface RuleContributionDto {
   readonly peerText: string;
   /** connlist text of what this rule allows for the pair. */
   readonly connections: string;
-  /** For Calico rules: the action that decided (Kubernetes rules only allow). */
+  /** For rules of ordered policies: the action that decided (rules of additive policies only allow). */
   readonly action?: 'Allow' | 'Deny' | 'Pass' | 'Log';
 }
 
@@ -80,9 +80,9 @@ export interface SideTraceDto {
   readonly isolatedBy: readonly PolicyRefDto[];
   readonly allowedBy: readonly RuleContributionDto[];
   readonly skipped: readonly { readonly policy: PolicyRefDto; readonly problems: readonly string[] }[];
-  /** Calico ordered evaluation: what reached the end of each tier undecided, and how the tier ended it. */
+  /** Ordered evaluation in tiers: what reached the end of each tier undecided, and how the tier ended it. */
   readonly tierEnds?: readonly { readonly tier: string; readonly action: 'Deny' | 'Pass'; readonly connections: string }[];
-  /** Calico: what passed every tier and was allowed by the endpoint's profile. */
+  /** Ordered evaluation: what passed every tier and was allowed by the endpoint's profile. */
   readonly profile?: string;
 }
 
@@ -198,7 +198,7 @@ export const ExplainConnectionRequest: RequestSpec<ExplainConnectionParams, Expl
 export interface IndexStatusParams {
   readonly state: 'indexing' | 'ready';
   readonly files: number;
-  /** NetworkPolicy and Calico policy objects in those files (the status bar shows it). */
+  /** Policy objects of every dialect in those files (the status bar shows it). */
   readonly policies: number;
   /** The workspace version the status describes; equal to ReachabilityMatrixResult.version. */
   readonly version: number;

@@ -3,6 +3,7 @@
  * holds, every NetworkPolicy field with its `line:col` span, and what the analysis
  * facade makes of the file (relevant or not, and its syntax findings).
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
 import type { FileAnalysis } from '../../server/src/analysis/analyze-file';
 import type { Finding } from '../../server/src/core/finding';
 import type { Field, LabelEntry, LabelSelector, ListField, NetworkPolicy, ObjectRef, Peer, PolicyRule, PortSpec } from '../../server/src/model/types';
@@ -12,7 +13,7 @@ export function renderAnalysis(analysis: FileAnalysis): string {
   const format = new SpanFormatter(analysis.parsed.text);
   const lines = [`objects: ${analysis.objects.length}`];
   for (const ref of analysis.objects) lines.push(`  ${renderRef(ref, format)}`);
-  for (const policy of analysis.policies) lines.push(...renderPolicy(policy, format));
+  for (const policy of kubernetesPoliciesOf(analysis)) lines.push(...renderPolicy(policy, format));
   // Only the parse layer's findings: policy checks have their own tests, and their
   // wording must not churn the model's snapshots.
   const syntax = analysis.findings.filter((f) => f.code.startsWith('yaml/'));

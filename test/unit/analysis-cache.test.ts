@@ -3,6 +3,7 @@
  * version passed on, and an opened file that the workspace index already analysed
  * starting from that analysis instead of a second parse.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -30,12 +31,12 @@ test('the next version is analysed from the previous one, and a different text i
   const cache = new AnalysisCache((_uri, text) => (text === TEXT ? indexed : undefined));
   const document = TextDocument.create(URI, 'yaml', 1, TEXT);
   const first = cache.get(document);
-  const secondPolicy = first.policies[1]!;
+  const secondPolicy = kubernetesPoliciesOf(first)[1]!;
   TextDocument.update(document, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# top\n' }], 2);
   const second = cache.get(document);
   assert.notEqual(second, indexed);
   // The second document was not touched: it is reused, and reads its new place.
-  assert.ok(second.policies[1] === secondPolicy);
+  assert.ok(kubernetesPoliciesOf(second)[1] === secondPolicy);
   assert.equal(document.getText().slice(secondPolicy.ref.node.span.start, secondPolicy.ref.node.span.start + 10), 'apiVersion');
 
   const other = new AnalysisCache((_uri, text) => (text === TEXT ? indexed : undefined));

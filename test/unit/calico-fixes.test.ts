@@ -5,6 +5,7 @@
  * with the LSP text-document rules, and the result must equal <case>.fixed.yaml,
  * re-parse without syntax errors, have lost the finding, and not be offered again.
  */
+import { calicoPoliciesOf } from '../../server/src/dialects/calico/reading';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, test } from 'node:test';
@@ -53,7 +54,7 @@ describe('Calico fix fixtures', () => {
 
       const after = analyzeText(result);
       assert.deepEqual(after.findings.filter((f) => f.code.startsWith('yaml/') || f.severity === 'error').map((f) => `${f.code} ${f.message}`), [], 'the fixed text re-parses, and Calico would accept it');
-      assert.equal(after.calicoPolicies.length, analysis.calicoPolicies.length);
+      assert.equal(calicoPoliciesOf(after).length, calicoPoliciesOf(analysis).length);
       assert.deepEqual(after.findings.filter((f) => f.code === code).map((f) => f.message), [], 'the finding is gone');
       const whole = rangeOf(result, 0, result.length);
       assert.deepEqual(actionsAt(result, after, whole).filter((a) => a.title === CALICO_DNS_TITLE), [], 'the fix is not offered again');

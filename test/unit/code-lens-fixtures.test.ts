@@ -7,6 +7,7 @@
  * The flow count must agree with the reachability panel's focus view
  * (workspace/policy-focus.ts), which traces every pair through the engine.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -50,7 +51,7 @@ function check(files: readonly string[], expected: string): void {
     if (lenses.length === 0) continue;
     lines.push(`${path.basename(fileURLToPath(uri))}:`);
     for (const lens of lenses) lines.push(...renderLens(resolvePolicyLens(lens, lens.data as LensData, uri, entry.analysis, engine, universe, locator(workspace, document, uri)), workspace));
-    for (const policy of entry.analysis.policies) {
+    for (const policy of kubernetesPoliciesOf(entry.analysis)) {
       const info = policyLensInfo(engine, universe, uri, policy.ref.node.span.start);
       const focus = policyFocus(engine, policyAt(engine, uri, policy.ref.node.span.start), workspace.version, () => ({ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
       if (info?.kind === 'compiled' && focus.complete) assert.equal(info.flows, focus.flows.length, `flows of ${info.ref.id} differ from the panel's`);

@@ -1,16 +1,21 @@
 /**
  * Completion offers only fields the validation accepts: every field of the
- * completion schemas (analysis/complete) exists at the same place in the
+ * completion schemas (each dialect's complete/field-schema.ts) exists at the same place in the
  * validation schemas (analysis/schema, calico/checks/schema), with a matching
  * shape, so a completed key never earns an "unknown field" diagnostic.
  */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CALICO_POLICY } from '../../server/src/dialects/calico/complete/field-schema';
-import { NETWORK_POLICY as COMPLETION_NETWORK_POLICY, type FieldSpec, type SchemaNode } from '../../server/src/dialects/kubernetes/complete/field-schema';
+import { NETWORK_POLICY as COMPLETION_NETWORK_POLICY } from '../../server/src/dialects/kubernetes/complete/field-schema';
+import type { FieldSpec as AnySpec, SchemaNode as AnyNode } from '../../server/src/analysis/complete/schema-types';
 import { NETWORK_POLICY } from '../../server/src/dialects/kubernetes/schema/network-policy-schema';
-import type { SchemaNode as K8sNode } from '../../server/src/analysis/schema/schema-types';
+import type { SchemaNode as K8sNode } from '../../server/src/dialects/kubernetes/schema/schema-types';
 import { GLOBAL_NETWORK_POLICY_SCHEMA, NETWORK_POLICY_SCHEMA, type SchemaNode as CalicoNode } from '../../server/src/dialects/calico/checks/schema';
+
+/** Completion schemas of every dialect, whatever their own value sources. */
+type SchemaNode = AnyNode<unknown>;
+type FieldSpec = AnySpec<unknown>;
 
 type Shape = 'map' | 'list' | 'scalar' | 'string-map' | 'other';
 

@@ -30,6 +30,7 @@
  * These files are kubectl's word, so UPDATE_SNAPSHOTS does not rewrite them: regenerate
  * them with scripts/kubectl-describe-oracle.mjs and review the diff instead.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
@@ -38,7 +39,7 @@ import { describeNetworkPolicy } from '../../server/src/dialects/kubernetes/desc
 import { fixture, fixtureCases } from '../support/paths';
 
 function describeFile(path: string): string {
-  return analyzeText(fs.readFileSync(path, 'utf8')).policies.map((policy) => describeNetworkPolicy(policy)).join('\n');
+  return kubernetesPoliciesOf(analyzeText(fs.readFileSync(path, 'utf8'))).map((policy) => describeNetworkPolicy(policy)).join('\n');
 }
 
 for (const name of fixtureCases('describe')) {

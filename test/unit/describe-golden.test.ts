@@ -7,6 +7,7 @@
  * A file with several policies has them under header lines written by the script that
  * made the files (not by kubectl); the harness writes the same headers around ours.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -31,7 +32,7 @@ function header(fileName: string, policy: NetworkPolicy): string {
 }
 
 function describeGoldenFile(fileName: string): string {
-  const policies = analyzeText(fs.readFileSync(path.join(GOLDEN, fileName), 'utf8')).policies;
+  const policies = kubernetesPoliciesOf(analyzeText(fs.readFileSync(path.join(GOLDEN, fileName), 'utf8')));
   if (policies.length === 1 && policies[0]) return describeNetworkPolicy(policies[0]);
   return policies.map((policy) => header(fileName, policy) + describeNetworkPolicy(policy)).join('');
 }

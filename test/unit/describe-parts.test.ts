@@ -4,6 +4,7 @@
  * apimachinery's selector String(), time.Parse + Time.String()); the creation times were
  * also checked with the real kubectl 1.32 through scripts/kubectl-describe-oracle.mjs.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
@@ -16,7 +17,7 @@ import type { LabelSelector } from '../../server/src/model/types';
 /** The podSelector of a policy whose spec.podSelector is the given flow mapping. */
 function selector(flow: string): LabelSelector {
   const text = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: ${flow}\n`;
-  const found = analyzeText(text).policies[0]?.spec.podSelector;
+  const found = kubernetesPoliciesOf(analyzeText(text))[0]?.spec.podSelector;
   assert.ok(found, `no podSelector read from ${flow}`);
   return found;
 }

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatIp, isStrictSubset, parseCidr, parseIp } from '../../server/src/dialects/kubernetes/checks/validators/cidr';
 import { dnsLabelProblems, dnsSubdomainProblems, labelValueProblems, portNameProblems, qualifiedNameProblems } from '../../server/src/dialects/kubernetes/checks/validators/names';
-import { suggestField } from '../../server/src/analysis/schema/did-you-mean';
+import { suggestField } from '../../server/src/dialects/kubernetes/schema/did-you-mean';
 import { LABEL_SELECTOR } from '../../server/src/dialects/kubernetes/schema/network-policy-schema';
 
 describe('CIDRs', () => {

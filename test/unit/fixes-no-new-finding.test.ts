@@ -8,6 +8,7 @@
  * "Split into two peers" exists to write the OR, so the OR-where-AND-was-meant
  * warning on its result is what it asks for.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -48,7 +49,7 @@ function newFindings(before: ReturnType<typeof codeCounts>, after: ReturnType<ty
 function offeredFixes(text: string): { fix: Fix; allowance: Allowance }[] {
   const analysis = analyzeText(text);
   const fixes = analysis.findings.flatMap((f) => quickFixes(analysis, f.code, f.data).map((fix) => ({ fix, allowance: (f.severity === 'error' ? 'revealed-warnings' : 'nothing') as Allowance })));
-  for (const policy of analysis.policies) {
+  for (const policy of kubernetesPoliciesOf(analysis)) {
     for (const fix of [...refactoringsAt(analysis, policy.ref.node.span), ...sourceActionsAt(analysis, policy.ref.node.span)]) {
       fixes.push({ fix, allowance: fix.title.startsWith('Split into two peers') ? 'or-peers' : 'nothing' });
     }

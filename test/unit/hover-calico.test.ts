@@ -1,7 +1,7 @@
 /**
  * Calico hovers with the workspace: where a policy sits in Calico's evaluation
  * order among the workspace's policies that can apply to the same pods, with
- * Kubernetes NetworkPolicies at order 1000, through ExplainOptions.calicoOrder
+ * Kubernetes NetworkPolicies at order 1000, through ExplainOptions.workspace
  * and workspace/calico-order.ts. The hovers of single files are fixtures in
  * test/fixtures/hover/calico-*.
  */
@@ -10,8 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
-import { explainAt } from '../../server/src/analysis/explain/explain';
-import { calicoOrderLookup } from '../../server/src/dialects/calico/workspace-order';
+import { explainAt } from '../../server/src/analysis/explain/explain-at';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { offsetAfter } from '../support/markers';
 import { EXAMPLES, fixture } from '../support/paths';
@@ -25,7 +24,7 @@ function workspaceOf(folder: string): Workspace {
 
 function hoverAfter(workspace: Workspace, file: string, marker: string, back = 1): string {
   const text = workspace.getFile(`file:///ws/${file}`)!.text;
-  const explanation = explainAt(analyzeText(text), offsetAfter(text, marker) - back, { calicoOrder: calicoOrderLookup(() => workspace.index) });
+  const explanation = explainAt(analyzeText(text), offsetAfter(text, marker) - back, { workspace: () => workspace.index });
   assert.ok(explanation, `no hover after ${marker}`);
   return explanation.markdown;
 }
@@ -52,7 +51,7 @@ test('policies of equal order are marked as ordered by name, and the hovered pol
   assert.match(markdown, /1\. NetworkPolicy "ns1\/a-deny-batch" \(order 100\), same order: by name\n2\. \*\*NetworkPolicy "ns1\/b-allow-all" \(order 100\)\*\* \(this policy\)/);
   // An unsaved edit of the hovered policy counts, not the indexed copy.
   const text = workspace.getFile('file:///ws/manifests.yaml')!.text.replace('order: 100\n  selector: app == \'store\'\n  types: [Ingress]\n  ingress:\n    - action: Allow', 'order: 50\n  selector: app == \'store\'\n  types: [Ingress]\n  ingress:\n    - action: Allow');
-  const explanation = explainAt(analyzeText(text), offsetAfter(text, 'name: b-allow-all') - 3, { calicoOrder: calicoOrderLookup(() => workspace.index) });
+  const explanation = explainAt(analyzeText(text), offsetAfter(text, 'name: b-allow-all') - 3, { workspace: () => workspace.index });
   assert.match(explanation!.markdown, /1\. \*\*NetworkPolicy "ns1\/b-allow-all" \(order 50\)\*\* \(this policy\)\n2\. NetworkPolicy "ns1\/a-deny-batch" \(order 100\)$/);
 });
 
@@ -73,7 +72,7 @@ test('every offset of every Calico fixture gets a hover or null, never an except
       const analysis = analyzeText(text);
       const workspace = new Workspace();
       workspace.setFile('file:///ws/f.yaml', text);
-      const options = { calicoOrder: calicoOrderLookup(() => workspace.index) };
+      const options = { workspace: () => workspace.index };
       for (let offset = 0; offset <= text.length; offset++) {
         const explanation = explainAt(analysis, offset, options);
         if (!explanation) continue;

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
-import { explainAt } from '../../server/src/analysis/explain/explain';
+import { explainAt } from '../../server/src/analysis/explain/explain-at';
 import { workspaceMatcher } from '../../server/src/workspace/selector-matcher';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { offsetAfter } from '../support/markers';

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
-import { explainAt, type SelectorScope } from '../../server/src/analysis/explain/explain';
+import { explainAt, type SelectorScope } from '../../server/src/analysis/explain/explain-at';
 import type { LabelSelector } from '../../server/src/model/types';
 import { offsetAfter } from '../support/markers';
 

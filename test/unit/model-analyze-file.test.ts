@@ -3,6 +3,7 @@
  * not about NetworkPolicies gets no findings at all (not even its syntax errors,
  * which other YAML tools report), while a policy file gets its syntax errors.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -48,7 +49,7 @@ describe('analyzeText relevance', () => {
   test('the tutorial policies are relevant and have no syntax findings', () => {
     const analysis = analyzeText(fs.readFileSync(path.join(EXAMPLES, 'tutorial', 'policies.yaml'), 'utf8'));
     assert.equal(analysis.relevant, true);
-    assert.ok(analysis.policies.length >= 3);
+    assert.ok(kubernetesPoliciesOf(analysis).length >= 3);
     assert.deepEqual(syntaxFindings(analysis.parsed.text), []);
   });
 
@@ -79,21 +80,21 @@ describe('analyzeText relevance', () => {
     assert.equal(analyzeText(read('parse', 'helm-template.yaml')).relevant, true);
     for (const name of ['helm-template', 'helm-template-after-flow-root']) {
       const analysis = analyzeText(read('parse', `${name}.yaml`));
-      assert.deepEqual(analysis.policies, [], name);
+      assert.deepEqual(kubernetesPoliciesOf(analysis), [], name);
       assert.deepEqual(analysis.findings, [], name);
     }
   });
 
   test('a NetworkPolicyList and a kind: List give one policy per item', () => {
     assert.deepEqual(
-      analyzeText(read('model', 'kind-list.yaml')).policies.map((p) => [p.ref.listIndex, p.metadata.name?.value]),
+      kubernetesPoliciesOf(analyzeText(read('model', 'kind-list.yaml'))).map((p) => [p.ref.listIndex, p.metadata.name?.value]),
       [
         [0, 'first-in-list'],
         [3, 'second-in-list'],
       ],
     );
     assert.deepEqual(
-      analyzeText(read('model', 'networkpolicy-list.yaml')).policies.map((p) => [p.ref.docIndex, p.ref.listIndex, p.metadata.name?.value]),
+      kubernetesPoliciesOf(analyzeText(read('model', 'networkpolicy-list.yaml'))).map((p) => [p.ref.docIndex, p.ref.listIndex, p.metadata.name?.value]),
       [
         [0, 0, 'from-kubectl'],
         [1, undefined, 'after-the-list'],

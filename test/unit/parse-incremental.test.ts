@@ -4,6 +4,8 @@
  * examples, under random edits (insertions, deletions, new `---` markers) from a
  * fixed seed.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
+import { calicoPoliciesOf } from '../../server/src/dialects/calico/reading';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -48,7 +50,7 @@ function twice(doc: string): string {
 /** Everything an analysis holds that carries a span, as JSON (spans read their current offsets). */
 function analysisJson(text: string, analysis: ReturnType<typeof analyzeText>): string {
   const read = analysis.objects.map((ref) => [readNamespace(ref), readWorkload(ref), readService(ref)]);
-  const data = { findings: analysis.findings, policies: analysis.policies, calico: analysis.calicoPolicies, read };
+  const data = { findings: analysis.findings, policies: kubernetesPoliciesOf(analysis), calico: calicoPoliciesOf(analysis), read };
   return JSON.stringify(data, (key, value: unknown) => {
     if (key === 'target' && value && typeof value === 'object') return (value as { span: unknown }).span;
     // A span must point at the same text as in a fresh analysis; the text makes a wrong one obvious.
@@ -136,9 +138,9 @@ test('a document moved by an edit above it keeps its objects, which read their n
   const edited = `# a comment\n${text}`;
   const second = analyzeText(edited, first);
   // The first region changed; every later document is reused as it was, model objects included.
-  const last = second.policies.at(-1)!;
-  assert.ok(last === first.policies.at(-1));
-  const fresh = analyzeText(edited).policies.at(-1)!;
+  const last = kubernetesPoliciesOf(second).at(-1)!;
+  assert.ok(last === kubernetesPoliciesOf(first).at(-1));
+  const fresh = kubernetesPoliciesOf(analyzeText(edited)).at(-1)!;
   assert.deepEqual([last.ref.node.span.start, last.ref.node.span.end], [fresh.ref.node.span.start, fresh.ref.node.span.end]);
   assert.equal(analysisJson(edited, second), analysisJson(edited, analyzeText(edited)));
 });

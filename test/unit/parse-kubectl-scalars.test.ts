@@ -2,6 +2,7 @@
  * kubectl's YAML 1.1 reading of plain scalars (go-yaml v2 resolution), where it differs from
  * YAML 1.2's core schema, and that the parsed tree and the readers above it use it.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
@@ -24,7 +25,7 @@ test('YAML 1.1 booleans, octal, binary and underscores read as kubectl reads the
 test('the parsed tree, describe and the model hold kubectl\'s reading; quoted text stays text', () => {
   const text = ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: web, namespace: shop}', 'spec:', '  podSelector: {matchLabels: {tier: "yes"}}', '  ingress:', '  - ports:', '    - port: 0120', '    - port: "0120"', ''].join('\n');
   const analysis = analyzeText(text);
-  const policy = analysis.policies[0]!;
+  const policy = kubernetesPoliciesOf(analysis)[0]!;
   const ports = policy.spec?.ingress?.items[0]?.ports?.items.map((p) => p.port?.value);
   assert.deepEqual(ports, [80, '0120']);
   assert.deepEqual(policy.spec?.podSelector?.matchLabels.map((l) => l.value.value), ['yes']);

@@ -15,9 +15,9 @@ test('wrong entries are findings at their node, and the rest still counts', () =
   const file = readProfileFile(text);
   const at = (f: { span: { start: number; end: number } }): string => text.slice(f.span.start, f.span.end);
   assert.deepEqual(file.findings.map((f) => [at(f), f.message]), [
-    ['kubernetesVersoin', 'Unknown profile setting "kubernetesVersoin" (did you mean "kubernetesVersion"?): the profile knows kubernetesVersion.'],
+    ['kubernetesVersoin', 'Unknown profile setting "kubernetesVersoin" (did you mean "kubernetesVersion"?): the profile knows kubernetesVersion, podCidrs, ipBlocksMatchPods.'],
     ['latest', 'kubernetesVersion must be a release such as "1.35".'],
-    ['plugin', 'Unknown profile setting "plugin": the profile knows kubernetesVersion.'],
+    ['plugin', 'Unknown profile setting "plugin": the profile knows kubernetesVersion, podCidrs, ipBlocksMatchPods.'],
   ]);
   assert.deepEqual(file.overrides, {});
 });
@@ -36,4 +36,15 @@ test('hostile input gives findings, never a throw', () => {
   for (const text of ['', '- a\n- b\n', 'kubernetesVersion: [1, 2]\n', 'kubernetesVersion:\n', '{{ .Values }}\n', 'a: &x [*x]\n']) {
     assert.doesNotThrow(() => readProfileFile(text), text);
   }
+});
+
+test('pod ranges and whether ipBlocks match pod addresses are profile settings', () => {
+  const file = readProfileFile('podCidrs: [10.244.0.0/16, "fd00:10:244::/56"]\nipBlocksMatchPods: true\n');
+  assert.deepEqual(file.findings, []);
+  assert.deepEqual(file.overrides, { podCidrs: ['10.244.0.0/16', 'fd00:10:244::/56'], ipBlocksMatchPods: true });
+  const wrong = readProfileFile('podCidrs: [10.244.0.0/33, pods]\nipBlocksMatchPods: maybe\n');
+  assert.deepEqual(
+    wrong.findings.map((f) => f.message),
+    ['podCidrs lists CIDRs such as "10.244.0.0/16".', 'podCidrs lists CIDRs such as "10.244.0.0/16".', 'ipBlocksMatchPods is true or false.'],
+  );
 });

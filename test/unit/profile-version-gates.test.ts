@@ -3,6 +3,7 @@
  * (KEP-4858, on by default from 1.36), endPort (dropped before 1.22), and which describe
  * format kubectl prints (`To Port Range:` from 1.31). Messages name the release assumed.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
@@ -68,7 +69,7 @@ test('before 1.22 endPort is dropped, and the finding says what the rule then al
 });
 
 test('describe prints a port range as kubectl of the target release does', () => {
-  const policy = analyzeText(POLICY).policies[0]!;
+  const policy = kubernetesPoliciesOf(analyzeText(POLICY))[0]!;
   assert.match(describeNetworkPolicy(policy), /To Port Range: 32000-32768\/TCP/);
   assert.match(describeNetworkPolicy(policy, { kubectlVersion: { major: 1, minor: 31 } }), /To Port Range: 32000-32768\/TCP/);
   const old = describeNetworkPolicy(policy, { kubectlVersion: { major: 1, minor: 30 } });

@@ -6,6 +6,7 @@
  * focus and its code lenses say it is ignored, and no reader counts it as active:
  * the tutorial's pods in `default` are not isolated by it.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -39,7 +40,7 @@ function examplesWorkspace(): Workspace {
 
 /** The offset of the `unclosed` policy, the document with the syntax error. */
 function unclosedStart(ws: Workspace): number {
-  const policy = ws.getFile(BROKEN_URI)!.analysis.policies.find((p) => p.metadata.name?.value === 'unclosed');
+  const policy = kubernetesPoliciesOf(ws.getFile(BROKEN_URI)!.analysis).find((p) => p.metadata.name?.value === 'unclosed');
   assert.ok(policy, 'examples/mistakes/broken-policies.yaml still holds the unclosed policy');
   return policy.ref.node.span.start;
 }

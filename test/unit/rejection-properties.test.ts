@@ -10,6 +10,9 @@
  * Each object is its own file, so a file's error findings are its policy's.
  * Seeds are fixed and runs bounded, so failures reproduce and the suite stays fast.
  */
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
+import { calicoPoliciesOf } from '../../server/src/dialects/calico/reading';
+import { clusterPoliciesOf } from '../../server/src/dialects/cluster-network-policy/reading';
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -138,6 +141,49 @@ const CALICO_MUTATIONS: readonly Mutation[] = [
   (p) => JSON.stringify(p).replace(/"types":\[([^\]]*)\]/, '"types":[$1'),
 ];
 
+// ---- cluster-wide (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy) ----
+
+const clusterSelector = fc.constantFrom<Json>({}, { matchLabels: { team: 'a' } }, { matchExpressions: [{ key: 'env', operator: 'Exists' }] });
+const clusterPeer = fc.oneof(clusterSelector.map((namespaces) => ({ namespaces })), clusterSelector.map((podSelector) => ({ pods: { namespaceSelector: {}, podSelector } })));
+const clusterPolicy = fc.record({
+  kind: fc.constantFrom('AdminNetworkPolicy', 'ClusterNetworkPolicy'),
+  priority: fc.integer({ min: 0, max: 1000 }),
+  subject: clusterPeer,
+  action: fc.constantFrom('Deny', 'Pass', 'allow'),
+  ingress: fc.array(clusterPeer, { minLength: 1, maxLength: 2 }),
+  port: fc.integer({ min: 1, max: 65535 }),
+});
+type ClusterSpec = typeof clusterPolicy extends fc.Arbitrary<infer T> ? T : never;
+
+function clusterJson(p: ClusterSpec, name: string): Json {
+  const v2 = p.kind === 'ClusterNetworkPolicy';
+  const action = p.action === 'allow' ? (v2 ? 'Accept' : 'Allow') : p.action;
+  const ports = v2 ? { protocols: [{ tcp: { destinationPort: { number: p.port } } }] } : { ports: [{ portNumber: { protocol: 'TCP', port: p.port } }] };
+  return {
+    apiVersion: `policy.networking.k8s.io/${v2 ? 'v1alpha2' : 'v1alpha1'}`,
+    kind: p.kind,
+    metadata: { name },
+    spec: { ...(v2 && { tier: 'Admin' }), priority: p.priority, subject: p.subject, ingress: [{ name: 'r', action, from: p.ingress, ...ports }] },
+  };
+}
+
+const clusterRule = (p: Json): Json => (spec(p)['ingress'] as Json[])[0]!;
+const CLUSTER_MUTATIONS: readonly Mutation[] = [
+  (p) => p,
+  withSpec('priority', 1001),
+  withSpec('priority', '10'),
+  withSpec('subject', { namespaces: {}, pods: { namespaceSelector: {}, podSelector: {} } }),
+  withSpec('subject', {}),
+  withSpec('ingress', Array.from({ length: 101 }, () => ({ action: 'Deny', from: [{ namespaces: {} }] }))),
+  (p) => ((clusterRule(p)['action'] = 'Reject'), p),
+  (p) => ((clusterRule(p)['from'] = []), p),
+  (p) => ((clusterRule(p)['from'] = [{ networks: ['10.0.0.0/8'] }]), p),
+  (p) => ((clusterRule(p)['name'] = 'x'.repeat(101)), p),
+  (p) => ((p['apiVersion'] = 'policy.networking.k8s.io/v1'), p),
+  (p) => ((p['metadata'] = { name: 'Bad_Name' }), p),
+  (p) => JSON.stringify(p).replace(/"from":\[/, '"from":[[ '),
+];
+
 // ---- the property -------------------------------------------------------------------
 
 interface Case {
@@ -159,7 +205,7 @@ function check(cases: readonly Case[]): { rejected: number; active: number } {
   for (const c of cases) {
     const analysis = ws.getFile(c.uri)!.analysis;
     // A document too broken to read as a policy at all is no policy for anyone.
-    if (analysis.policies.length + analysis.calicoPolicies.length !== 1) continue;
+    if (kubernetesPoliciesOf(analysis).length + calicoPoliciesOf(analysis).length + clusterPoliciesOf(analysis).length !== 1) continue;
     const errors = analysis.findings.filter((f) => f.severity === 'error' && !NOT_REJECTING.has(f.code));
     const rejected = skipped.get(c.uri);
     const context = `${c.text}\nfindings: ${analysis.findings.map((f) => `${f.severity} ${f.code}`).join(', ')}\nengine: ${rejected ? rejected.problems.map((p) => p.message).join(' | ') : 'active'}`;
@@ -188,6 +234,24 @@ test('a Calico policy has an error finding exactly when reach reports it rejecte
     }),
     RUNS,
   );
+});
+
+test('a cluster-wide policy has an error finding exactly when reach reports it rejected', () => {
+  const mutated = fc.tuple(clusterPolicy, fc.nat(CLUSTER_MUTATIONS.length - 1));
+  fc.assert(
+    fc.property(fc.array(mutated, { minLength: 1, maxLength: 4 }), (policies) => {
+      check(policies.map(([p, m], i) => ({ uri: `file:///w/cluster${i}.yaml`, text: textOf(CLUSTER_MUTATIONS[m]!(clusterJson(p, `anp${i}`))) })));
+    }),
+    RUNS,
+  );
+});
+
+test('every cluster-wide mutation rejects, alone', () => {
+  const base = fc.sample(clusterPolicy, { seed: 3, numRuns: 1 })[0]!;
+  const cases = CLUSTER_MUTATIONS.map((m, i) => ({ uri: `file:///w/one-cluster${i}.yaml`, text: textOf(m(structuredClone(clusterJson(base, `a${i}`)))) }));
+  const counts = check(cases);
+  assert.equal(counts.active, 1);
+  assert.equal(counts.rejected, cases.length - 1);
 });
 
 test('every mutation is tried: each one alone, Kubernetes and Calico side by side', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { kubernetesPoliciesOf } from '../../server/src/dialects/kubernetes/reading';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
 import { compileSelector, describeSelector, isLabelKey, isLabelValue, labelSetOf, SelectorMatchCache, selectorMatches, type CompileResult } from '../../server/src/model/selectors';
@@ -6,7 +7,7 @@ import { compileSelector, describeSelector, isLabelKey, isLabelValue, labelSetOf
 /** Compiles the podSelector written (in flow style) in a minimal policy. */
 function compile(flow: string): CompileResult {
   const text = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x}\nspec:\n  podSelector: ${flow}\n`;
-  const selector = analyzeText(text).policies[0]?.spec.podSelector;
+  const selector = kubernetesPoliciesOf(analyzeText(text))[0]?.spec.podSelector;
   assert.ok(selector, `no selector read from ${flow}`);
   return compileSelector(selector);
 }
@@ -51,7 +52,7 @@ test('selector problems are the ones the API server rejects', () => {
 
 test('a problem points at the exact node written', () => {
   const text = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x}\nspec:\n  podSelector: {matchExpressions: [{key: a, operator: Equals}]}\n';
-  const selector = analyzeText(text).policies[0]!.spec.podSelector!;
+  const selector = kubernetesPoliciesOf(analyzeText(text))[0]!.spec.podSelector!;
   const [problem] = compileSelector(selector).problems;
   assert.equal(text.slice(problem!.span.start, problem!.span.end), 'Equals');
 });

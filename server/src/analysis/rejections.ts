@@ -1,21 +1,22 @@
 /**
- * "Would the API server (or Calico) reject this object?", decided once.
+ * "Would the API server (or the dialect's own API server) reject this object?", decided once.
  *
  * The answer is the error findings of the file analysis that belong to the object:
  * the errors the checks found in it (same document, same List item) and the YAML
  * errors of its document, since a document that does not parse is refused whole by
- * kubectl and calicoctl. Reachability, why-traces, the panel's ignored list, code
+ * the tools that apply it. Reachability, why-traces, the panel's ignored list, code
  * lenses and hovers all read this list, so none of them can count as active a
  * policy that `check` reports as rejected.
  */
 import type { ObjectRef } from '../model/types';
 import type { Finding } from '../core/finding';
+import { DIALECTS } from '../dialects/registry';
 
 /**
- * Errors that do not make the object rejected: an internal error is a bug of ours,
- * and a Calico selector that YAML read as a tag still stores a valid selector.
+ * Errors that do not make the object rejected, as each dialect declares them: an
+ * internal error is a bug of ours, and some errors still store a valid object.
  */
-const ACCEPTED_ERRORS: ReadonlySet<string> = new Set(['netpol/internal-error', 'calico/internal-error', 'calico/selector-yaml-tag']);
+const ACCEPTED_ERRORS: ReadonlySet<string> = new Set(DIALECTS.flatMap((dialect) => dialect.acceptedErrors));
 
 /** The findings for which the object at `ref` would be rejected; empty when it would be stored. */
 export function rejectionsOf(findings: readonly Finding[], ref: Pick<ObjectRef, 'docIndex' | 'listIndex'>): Finding[] {

@@ -5,8 +5,7 @@
  */
 import { sortFindings, type Severity } from '../core/finding';
 import { oneBased, textDocument } from '../services/positions';
-import { calicoWorkspaceFindings } from '../dialects/calico/workspace-order';
-import { workspaceFindings } from '../workspace/workspace-findings';
+import { crossFileFindings, workspaceFindings } from '../workspace/workspace-findings';
 import type { LoadedWorkspace } from './load-workspace';
 
 export interface Position1 {
@@ -40,7 +39,7 @@ export function checkFindings(loaded: LoadedWorkspace): CheckFinding[] {
     if (!entry) continue;
     const document = textDocument(entry.text);
     const { analysis } = entry;
-    const extra = analysis.relevant ? [...workspaceFindings(analysis, workspace.index), ...calicoWorkspaceFindings(uri, analysis, workspace.index)] : [];
+    const extra = analysis.relevant ? [...workspaceFindings(analysis, workspace.index), ...crossFileFindings(uri, analysis, workspace.index)] : [];
     for (const f of sortFindings([...analysis.findings, ...extra])) {
       out.push({ file, uri, start: oneBased(document, f.span.start), end: oneBased(document, f.span.end), severity: f.severity, code: f.code, message: f.message });
     }

@@ -7,14 +7,14 @@
  */
 import type { Severity } from '../core/finding';
 import type { CheckFinding } from './check-findings';
+import { DIALECTS } from '../dialects/registry';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** What each family of codes is about; a rule's help adds it to the finding's own message. */
 const FAMILY_HELP: Record<string, string> = {
   yaml: 'The YAML itself is malformed, so the manifest cannot be read as the API server would read it.',
-  netpol: 'A Kubernetes NetworkPolicy (networking.k8s.io/v1) that the API server would reject, or that does not do what it appears to do.',
-  calico: 'A Calico projectcalico.org/v3 NetworkPolicy or GlobalNetworkPolicy that Calico would reject, or that does not do what it appears to do.',
+  ...Object.fromEntries(DIALECTS.map((dialect) => [dialect.findings.prefix, dialect.findings.help])),
 };
 
 function level(severity: Severity): 'error' | 'warning' | 'note' {

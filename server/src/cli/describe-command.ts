@@ -5,7 +5,7 @@
  * resources found" is not an error either).
  */
 import { analyzeText } from '../analysis/analyze-file';
-import { describeNetworkPolicy } from '../dialects/kubernetes/describe/describe-policy';
+import { DIALECTS } from '../dialects/registry';
 import type { CommandSpec } from './args';
 import { readManifests } from './collect-files';
 import type { Command } from './command';
@@ -27,7 +27,11 @@ export const describeCommand: Command = {
     const { manifests, problems } = readManifests(args.operands);
     const profile = context.profile;
     const errors = problemLines('describe', problems);
-    const pages = manifests.flatMap((m) => analyzeText(m.text, undefined, profile).policies.map((policy) => describeNetworkPolicy(policy, { ...(profile && { kubectlVersion: profile.kubernetesVersion }) })));
+    const options = { ...(profile && { kubectlVersion: profile.kubernetesVersion }) };
+    const pages = manifests.flatMap((m) => {
+      const analysis = analyzeText(m.text, undefined, profile);
+      return DIALECTS.flatMap((dialect) => (dialect.describe ? dialect.readingOf(analysis).map((policy) => dialect.describe!(policy, options)) : []));
+    });
     const exitCode = errors.length > 0 ? EXIT_UNREADABLE : EXIT_OK;
     if (pages.length === 0) {
       // An unreadable path already explains the empty output; otherwise say that nothing matched.

@@ -6,7 +6,8 @@
  * makes it: the rules, with their positions, or the missing policy.
  */
 import { formatConnections } from '../ir/connection-set';
-import { exposureReport, type Exposure, type ExposureCause } from '../dialects/kubernetes/reach/exposure';
+import type { Exposure, ExposureCause } from '../evaluate/exposure-report';
+import { DIALECTS } from '../dialects/registry';
 import type { SourceRef } from '../evaluate/types';
 import { optionValue, type CommandSpec } from './args';
 import type { Command } from './command';
@@ -19,7 +20,7 @@ const spec: CommandSpec = {
   minOperands: 1,
   summary: 'Print to which peers beyond the manifests each workload is open: the entire cluster, namespaces or pods by label, addresses outside; and what opens it.',
   options: [{ name: 'format', value: 'FORMAT', choices: ['txt', 'json', 'md'], help: 'txt (netpol-analyzer\'s exposure lines, each with its causes; default), json, md' }],
-  notes: ['Kubernetes NetworkPolicies only; Calico policies are not analysed for exposure.', 'Exit status: 0 ok, 2 usage error, 3 a PATH could not be read.'],
+  notes: ['Kubernetes NetworkPolicies only; policies of other kinds are not analysed for exposure.', 'Exit status: 0 ok, 2 usage error, 3 a PATH could not be read.'],
 };
 
 export const exposureCommand: Command = {
@@ -29,7 +30,7 @@ export const exposureCommand: Command = {
     const loaded = loadWorkspace(args.operands, context.profile);
     const engine = loaded.workspace.reach();
     context.progress?.('analysing exposure');
-    const report = exposureReport(engine);
+    const report = DIALECTS.find((d) => d.exposure)?.exposure?.(engine) ?? { exposures: [], unprotected: [], notAnalysed: engine.policies.length };
     const format = optionValue(args, 'format', 'txt');
     const where = whereIn(loaded);
     let stdout: string[];

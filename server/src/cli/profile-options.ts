@@ -1,6 +1,6 @@
 /**
- * The cluster profile on the command line, shared by every command: `--kube-version` and
- * `--profile FILE`, and otherwise the profile file at the root of a folder given as PATH
+ * The cluster profile on the command line, shared by every command: `--kube-version`,
+ * `--pod-cidrs`, `--ipblocks-match-pods` and `--profile FILE`, and otherwise the profile file at the root of a folder given as PATH
  * (analysis/profile/profile-file.ts). Flags win over the file, the file over the defaults.
  */
 import * as fs from 'node:fs';
@@ -8,11 +8,14 @@ import * as path from 'node:path';
 import { DEFAULT_PROFILE, formatVersion, parseKubernetesVersion, type ClusterProfile } from '../analysis/profile/cluster-profile';
 import { mergeProfile, PROFILE_FILE_NAME, readProfileFile, type ProfileOverrides } from '../analysis/profile/profile-file';
 import { oneBased, textDocument } from '../services/positions';
-import { optionValue, type CommandSpec, type OptionSpec, type ParsedArgs } from './args';
+import { hasFlag, optionValue, type CommandSpec, type OptionSpec, type ParsedArgs } from './args';
+import { cidrOrUndefined } from '../core/net/cidr';
 
 const PROFILE_OPTIONS: readonly OptionSpec[] = [
   { name: 'kube-version', value: 'VERSION', help: `the cluster's Kubernetes release, e.g. 1.35: it decides what the API server rejects (default: the profile file, else ${formatVersion(DEFAULT_PROFILE.kubernetesVersion)})` },
   { name: 'profile', value: 'FILE', help: `the cluster profile to use (default: ${PROFILE_FILE_NAME} at the root of a folder PATH)` },
+  { name: 'pod-cidrs', value: 'CIDRS', help: "the cluster's pod address ranges, comma-separated, e.g. 10.244.0.0/16" },
+  { name: 'ipblocks-match-pods', help: 'the network plugin matches pod addresses against ipBlocks (most do): with --pod-cidrs, a range covering them selects the pods' },
 ];
 
 const READ_ERRORS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a folder, not a profile file' };
@@ -31,6 +34,14 @@ export function resolveProfile(args: ParsedArgs): ProfileOutcome {
     if (!parsed) return { usage: `--kube-version must be a release such as 1.35 (got ${version || 'nothing'})` };
     Object.assign(flags, { kubernetesVersion: parsed, versionGiven: true });
   }
+  const cidrs = optionValue(args, 'pod-cidrs');
+  if (cidrs !== undefined) {
+    const list = cidrs.split(',').map((c) => c.trim()).filter((c) => c !== '');
+    const wrong = list.find((c) => !cidrOrUndefined(c));
+    if (wrong !== undefined || list.length === 0) return { usage: `--pod-cidrs must list CIDRs such as 10.244.0.0/16 (got ${wrong ?? (cidrs || 'nothing')})` };
+    Object.assign(flags, { podCidrs: list });
+  }
+  if (hasFlag(args, 'ipblocks-match-pods')) Object.assign(flags, { ipBlocksMatchPods: true });
   const given = optionValue(args, 'profile');
   const file = given ?? args.operands.map((p) => path.join(p, PROFILE_FILE_NAME)).find(isFile);
   if (file === undefined) return { profile: mergeProfile(DEFAULT_PROFILE, flags), notes: [] };

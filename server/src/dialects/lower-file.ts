@@ -3,22 +3,22 @@
  * the tiers the dialects define before any Tier object of a workspace does. The
  * evaluator reads only what this returns.
  */
-import type { FileAnalysis } from '../analysis/analyze-file';
+import type { FileAnalysis } from '../analysis/file-analysis';
 import { rejectionsOf } from '../analysis/rejections';
 import type { ObjectRef } from '../model/types';
 import type { PolicyProblem, Tier } from '../ir/policy-ir';
 import type { LoweredInput } from '../evaluate/types';
-import { lowerNetworkPolicy, NETWORK_POLICY_TIERS } from './kubernetes/reach/lower-policy';
-import { storedPolicy } from './kubernetes/stored-policy';
-import { lowerCalicoPolicy } from './calico/reach/lower-policy';
+import { DIALECTS } from './registry';
 
 export function lowerFile(uri: string, analysis: FileAnalysis): LoweredInput[] {
   const problemsOf = (ref: ObjectRef): PolicyProblem[] => rejectionsOf(analysis.findings, ref).map((f) => ({ message: f.message, source: { uri, span: f.span } }));
-  return [
-    ...analysis.policies.map((policy) => ({ uri, lowered: lowerNetworkPolicy({ uri, policy: storedPolicy(policy, analysis.profile), problems: problemsOf(policy.ref) }) })),
-    ...analysis.calicoPolicies.map((policy) => ({ uri, lowered: lowerCalicoPolicy({ uri, policy, problems: problemsOf(policy.ref) }) })),
-  ];
+  return DIALECTS.flatMap((dialect) => dialect.lower(uri, analysis, problemsOf).map((lowered) => ({ uri, lowered })));
 }
 
 /** The tiers dialects place policies in, unless a Tier object of the workspace says otherwise. */
-export const DIALECT_TIERS: readonly Tier[] = [...NETWORK_POLICY_TIERS];
+export const DIALECT_TIERS: readonly Tier[] = DIALECTS.flatMap((dialect) => dialect.tiers ?? []);
+
+/** The namespaces a file's policies live in: they exist, whether or not a Namespace object says so. */
+export function policyNamespaces(analysis: FileAnalysis): string[] {
+  return DIALECTS.flatMap((dialect) => dialect.readingOf(analysis).flatMap((policy) => dialect.namespaceOf(policy) ?? []));
+}

@@ -9,6 +9,8 @@ import type { Policy, Tier } from '../ir/policy-ir';
 export interface OrderedTier {
   readonly name: string;
   readonly endAction: 'Deny' | 'Pass';
+  /** Whether equal orders run by name, or in an order the implementation chooses. */
+  readonly equalOrders: 'name' | 'unspecified';
   readonly policies: readonly Policy[];
 }
 
@@ -37,11 +39,14 @@ function comparePolicies(tiers: ReadonlyMap<string, Tier>): (a: Policy, b: Polic
 /** Sorted policies grouped by tier, each tier with what happens at its end (Deny unless the tier says Pass). */
 export function tiersOf(tiers: ReadonlyMap<string, Tier>, policies: readonly Policy[]): OrderedTier[] {
   const sorted = [...policies].sort(comparePolicies(tiers));
-  const groups: { name: string; endAction: 'Deny' | 'Pass'; policies: Policy[] }[] = [];
+  const groups: { name: string; endAction: 'Deny' | 'Pass'; equalOrders: 'name' | 'unspecified'; policies: Policy[] }[] = [];
   for (const policy of sorted) {
     const last = groups[groups.length - 1];
     if (last && last.name === policy.tier) last.policies.push(policy);
-    else groups.push({ name: policy.tier, endAction: tiers.get(policy.tier)?.endAction ?? 'Deny', policies: [policy] });
+    else {
+      const tier = tiers.get(policy.tier);
+      groups.push({ name: policy.tier, endAction: tier?.endAction ?? 'Deny', equalOrders: tier?.equalOrders ?? 'name', policies: [policy] });
+    }
   }
   return groups;
 }

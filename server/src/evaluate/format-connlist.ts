@@ -49,6 +49,8 @@ function jsonSide<L>(side: SideTrace, locate: Locate<L>): object {
     isolatedBy: side.isolatedBy.map((p) => jsonPolicy(p, locate)),
     allowedBy: side.allowedBy.map((c) => jsonContribution(c, locate)),
     ...(side.ordered && { tierEnds: side.ordered.tierEnds.map((t) => ({ tier: t.tier, action: t.action, conn: t.connections })), profile: side.ordered.profile }),
+    ...(side.ordered?.ambiguity && { ambiguity: side.ordered.ambiguity }),
+    ...(side.assumption && { assumption: side.assumption }),
     ...(side.skipped.length > 0 && { skipped: side.skipped.map((s) => ({ ...jsonPolicy(s.policy, locate), problems: s.problems.map((p) => p.message) })) }),
   };
 }

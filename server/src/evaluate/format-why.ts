@@ -59,6 +59,7 @@ function sideLines(side: SideTrace, where: Where): string[] {
     lines.push(`  ${way === 'egress' ? 'Egress' : 'Ingress'} allows: ${side.allowed}`);
   }
   for (const s of side.skipped) lines.push(`  Note: ${policyText(s.policy, where)} is ignored, the API server would reject it: ${s.problems.map((p) => p.message).join(' ')}`);
+  if (side.assumption) lines.push(`  Assumption: ${side.assumption}`);
   return lines;
 }
 
@@ -78,10 +79,11 @@ function orderedLines(side: SideTrace, where: Where): string[] {
     if (end.connections === 'No Connections') continue;
     lines.push(
       end.action === 'Deny'
-        ? `  End of tier ${end.tier}: no rule decided ${end.connections}, so ${enforcer} denies it.`
-        : `  End of tier ${end.tier}: no rule decided ${end.connections}; the tier's defaultAction Pass sends it on.`,
+        ? `  End of tier ${end.tier}: no rule decided ${end.connections}, so ${midSentence(enforcer)} denies it.`
+        : `  End of tier ${end.tier}: no rule decided ${end.connections}; ${side.ordered?.enforcer.tierPasses ?? 'the tier passes it on to the next'}.`,
     );
   }
+  if (side.ordered?.ambiguity) lines.push(`  Ambiguous: ${side.ordered.ambiguity}`);
   const profile = side.ordered?.profile ?? 'No Connections';
   if (profile !== 'No Connections') lines.push(`  Past the last tier, ${side.ordered?.enforcer.afterLastTier ?? 'the default allows'} ${profile}.`);
   lines.push(`  ${way === 'egress' ? 'Egress' : 'Ingress'} allows: ${side.allowed}`);
@@ -108,4 +110,9 @@ function policyText(policy: PolicyRef, where: Where): string {
 function contributionText(c: RuleContribution, where: Where): string {
   const allows = c.connections === 'No Connections' ? 'allows nothing here (a named port the destination does not declare)' : `allows ${c.connections}`;
   return `${c.direction} rule ${c.ruleIndex + 1} of ${c.policy.id} (${where(c.rule)}): ${c.peerText}; ${allows}`;
+}
+
+/** `The network plugin` inside a sentence; a proper name stays as it is. */
+function midSentence(name: string): string {
+  return name.startsWith('The ') ? `the ${name.slice(4)}` : name;
 }

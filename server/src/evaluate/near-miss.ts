@@ -18,7 +18,7 @@ export function nearMiss(model: ReachModel, policies: readonly Policy[], directi
         const { pods, ...where } = match;
         if (!model.matchesNode(where, other.cell)) continue;
         // The workload's own labels: its class may stand for workloads whose other labels differ.
-        const typo = pods.typo?.({ namespace: other.namespace, namespaceLabels: model.namespaceView(other.namespace).labels, labels: other.workload.labels });
+        const typo = pods.typo?.({ namespace: other.namespace, namespaceLabels: model.namespaceView(other.namespace).labels, labels: other.workload.labels, ...(other.workload.hostNetwork && { hostNetwork: true }) });
         if (typo) return `${direction} rule ${rule.index + 1} of ${policy.ref.id} asks for ${typo.written}; did you mean ${typo.meant} (${other.id})?`;
       }
     }

@@ -7,7 +7,7 @@
  * decides it (Allow, Deny; Pass sends it to the next tier; Log only records and
  * goes on). What no rule of a tier decided meets the tier's end: denied (or
  * passed on, for a tier whose end action is Pass). What is passed beyond the
- * last tier is allowed (Calico: the namespace's profile allows it). Connections are sets, so one rule can decide TCP 80 while
+ * last tier is allowed (a plugin may name what allows it, e.g. a namespace profile). Connections are sets, so one rule can decide TCP 80 while
  * the rest goes on to the next rule.
  */
 import { ALL, NONE, type ConnectionTable, type ConnId } from '../ir/connection-table';
@@ -35,6 +35,7 @@ export interface Step {
 export interface StepTier {
   readonly name: string;
   readonly endAction: 'Deny' | 'Pass';
+  readonly equalOrders: 'name' | 'unspecified';
   /** Every policy of the tier that applies, in order, rules or not: a policy without rules still makes the tier apply. */
   readonly policies: readonly Policy[];
   readonly steps: readonly Step[];

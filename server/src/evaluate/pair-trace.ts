@@ -6,6 +6,7 @@
 import { ALL_CONNECTIONS, formatConnections, NO_CONNECTIONS, unionConnections, type ConnectionSet } from '../ir/connection-set';
 import type { Policy, PolicyRule } from '../ir/policy-ir';
 import type { ReachMatrix } from './matrix';
+import { addressAssumption } from './address-assumption';
 import { nearMiss } from './near-miss';
 import { orderedSideTrace } from './ordered-trace';
 import type { ReachModel } from './reach-model';
@@ -33,6 +34,12 @@ function sideTrace(model: ReachModel, matrix: ReachMatrix, direction: 'ingress' 
   const isolating = matrix.isolating(direction, subject.cell);
   const skipped = model.skipped.filter((s) => s.noteIn !== undefined && model.matchesNode(s.noteIn, subject.cell)).map((s) => ({ policy: s.ref, problems: s.problems }));
   const base = { direction, subject: subject.id, namespace: subject.namespace, skipped };
+  const assumption = other.kind === 'workload' ? addressAssumption(isolating, direction, model.podAddresses, model.podCidrs) : undefined;
+  return { ...decidedSide(model, matrix, base, isolating, subject, other), ...(assumption && { assumption }) };
+}
+
+function decidedSide(model: ReachModel, matrix: ReachMatrix, base: Pick<SideTrace, 'direction' | 'subject' | 'namespace' | 'skipped'>, isolating: readonly Policy[], subject: WorkloadNode, other: ReachNode): SideTrace {
+  const direction = base.direction;
   const steps = matrix.orderedSteps(direction, subject.cell);
   if (steps) return orderedSideTrace(model, matrix, base, subject, other, steps);
   if (isolating.length === 0) return { ...base, status: 'not-isolated', isolatedBy: [], allowedBy: [], allowed: 'All Connections', allowedSet: ALL_CONNECTIONS };

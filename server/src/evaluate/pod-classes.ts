@@ -1,6 +1,6 @@
 /**
  * The engine's pods and nodes as the parts that compile and match rules see them.
- * ReachModel implements it; the Calico index and the named-port resolution read
+ * ReachModel implements it; the parts that match endpoints and resolve named ports read
  * only this view, so they do not depend on the model that depends on them.
  */
 import type { IpRange } from '../ir/ip-range';

@@ -44,6 +44,9 @@ export class ReachModel implements PodClassView {
   private portsKeyIds = new Int32Array(0);
   private portsKeys: string[] = [''];
   private podViews: PodView[] = [];
+  /** The pod address ranges an address range may match; empty: address ranges match only external addresses. */
+  podAddresses: readonly IpRange[] = [];
+  podCidrs: readonly string[] = [];
   private readonly namespaceViews = new Map<string, NamespaceView>();
 
   /** Without `input` the model is empty until load() has run. */
@@ -62,6 +65,8 @@ export class ReachModel implements PodClassView {
       yield;
     }
     for (const tier of input.tiers ?? []) if (!this.tiers.has(tier.name)) this.tiers.set(tier.name, tier);
+    this.podAddresses = input.podAddresses ?? [];
+    this.podCidrs = input.podCidrs ?? [];
     yield* this.sortPoliciesSteps();
     yield* this.classify(this.labelKeysRead());
     this.atoms = splitAddressSpace(this.ipCuts());
@@ -167,7 +172,7 @@ export class ReachModel implements PodClassView {
     let view = this.podViews[classIndex];
     if (!view) {
       const cls = this.classes[classIndex]!;
-      view = { namespace: cls.namespace, namespaceLabels: this.namespaceView(cls.namespace).labels, labels: cls.workload.labels };
+      view = { namespace: cls.namespace, namespaceLabels: this.namespaceView(cls.namespace).labels, labels: cls.workload.labels, ...(cls.workload.hostNetwork && { hostNetwork: true }) };
       this.podViews[classIndex] = view;
     }
     return view;
@@ -184,8 +189,9 @@ export class ReachModel implements PodClassView {
 
   /**
    * Whether an endpoint match holds for a node (a pod class, or an external range).
-   * Assumption: pod addresses are never inside an address set (ipBlock, nets), since
-   * pod IPs are cluster addresses those are not meant for.
+   * Assumption (the cluster profile's): an address range matches a pod only when the
+   * plugin matches pod addresses and the range covers a pod range (podAddresses);
+   * otherwise pod addresses are never inside one.
    */
   matchesNode(match: EndpointMatch, node: number): boolean {
     switch (match.kind) {
@@ -204,9 +210,10 @@ export class ReachModel implements PodClassView {
       case 'external':
         return node >= this.classes.length && (match.family === undefined || this.atoms[node - this.classes.length]!.family === match.family);
       case 'addresses': {
-        if (node < this.classes.length) return false;
+        const inside = (r: IpRange, x: IpRange): boolean => r.family === x.family && r.start <= x.start && x.end <= r.end;
+        if (node < this.classes.length) return this.podAddresses.some((pods) => match.ranges.some((r) => inside(r, pods)));
         const atom = this.atoms[node - this.classes.length]!;
-        return match.ranges.some((r) => r.family === atom.family && r.start <= atom.start && atom.end <= r.end);
+        return match.ranges.some((r) => inside(r, atom));
       }
       case 'and':
         return match.parts.every((p) => this.matchesNode(p, node));
@@ -234,7 +241,8 @@ export class ReachModel implements PodClassView {
       case 'external':
         return range(this.classes.length, this.nodeCount);
       case 'addresses':
-        return this.atomsWithin(match.ranges);
+        // Pod classes too when pod addresses are configured (an address range may hold pods).
+        return this.podAddresses.length > 0 ? [...range(0, this.classes.length), ...this.atomsWithin(match.ranges)] : this.atomsWithin(match.ranges);
       case 'and': {
         const narrowing = match.parts.find((p) => p.kind === 'pods' || p.kind === 'external' || p.kind === 'addresses' || p.kind === 'none');
         return narrowing ? this.candidates(narrowing) : range(0, this.nodeCount);
@@ -345,7 +353,7 @@ function classKey(w: ReachWorkload, readKeys: ReadonlySet<string> | null): strin
     for (const [key, value] of w.labels.labels) if (readKeys.has(key)) seen.push(`${key}=${value}`);
     labels = seen.sort().join('\n');
   }
-  return `${w.namespace}\u0000${labels}\u0000${portsKeyOf(w)}`;
+  return `${w.namespace}\u0000${labels}\u0000${portsKeyOf(w)}${w.hostNetwork ? '\u0000host' : ''}`;
 }
 
 export function compare(a: string, b: string): number {

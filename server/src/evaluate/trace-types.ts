@@ -50,6 +50,8 @@ export interface SideTrace {
   readonly ordered?: OrderedOutcome;
   /** When no rule matches the other end: a peer that would, but for one mistyped label (near-miss.ts). */
   readonly nearMiss?: string;
+  /** What was assumed about pod addresses, when the side's policies name a range that could hold them (address-assumption.ts). */
+  readonly assumption?: string;
 }
 
 export interface PairTrace {
@@ -79,8 +81,10 @@ export interface TierEnd {
 export interface OrderedOutcome {
   /** Who runs it, for traces. */
   readonly enforcer: Enforcer;
+  /** Set when policies of equal order, in a tier that leaves their order open, both match the pair. */
+  readonly ambiguity?: string;
   readonly tierEnds: readonly TierEnd[];
-  /** What was passed beyond the last tier, and so allowed (Calico: by the namespace's profile). */
+  /** What was passed beyond the last tier, and so allowed (the enforcer names what allows it). */
   readonly profile: string;
   readonly profileSet: ConnectionSet;
 }

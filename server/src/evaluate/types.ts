@@ -5,6 +5,7 @@
  */
 import type { LabelSet } from '../model/selectors';
 import type { DeclaredPort } from '../ir/rule-ports';
+import type { IpRange } from '../ir/ip-range';
 import type { Lowered, RejectedPolicy, SourceRef, Tier } from '../ir/policy-ir';
 
 export type { PolicyProblem, PolicyRef, SourceRef } from '../ir/policy-ir';
@@ -30,6 +31,8 @@ export interface ReachWorkload {
   readonly source: SourceRef;
   /** Where the pod labels were written. */
   readonly labelsSource: SourceRef;
+  /** Its pods use their node's network (`hostNetwork: true`). */
+  readonly hostNetwork?: boolean;
 }
 
 /** A lowered policy (or its rejection) and the file it came from. */
@@ -45,6 +48,14 @@ export interface ReachInput {
   readonly policies: Iterable<LoweredInput>;
   /** Declared tiers first (a workspace's Tier objects), then the dialects' own; the first of a name wins. */
   readonly tiers?: readonly Tier[];
+  /**
+   * The pod address ranges an address range in a policy may match (the cluster profile's
+   * podCidrs, when it says the plugin matches pod addresses). Empty: address ranges match
+   * only addresses outside the cluster.
+   */
+  readonly podAddresses?: readonly IpRange[];
+  /** The pod ranges as the profile wrote them, for traces (known even when podAddresses is empty). */
+  readonly podCidrs?: readonly string[];
 }
 
 /** A policy left out because the API server would reject it. */

@@ -18,6 +18,8 @@ export interface PodView {
   /** The namespace's labels, with the automatic `kubernetes.io/metadata.name`. */
   readonly namespaceLabels: LabelSet;
   readonly labels: LabelSet;
+  /** Its pods use their node's network (`hostNetwork: true`): some dialects leave such pods out. */
+  readonly hostNetwork?: boolean;
 }
 
 /** A namespace as a namespace question sees it. */
@@ -26,7 +28,7 @@ export interface NamespaceView {
   readonly labels: LabelSet;
 }
 
-/** A dialect's question about a pod or a namespace: a label selector, a Calico selector expression, ... */
+/** A dialect's question about a pod or a namespace: a label selector, a selector expression of some other grammar, ... */
 export interface LabelPredicate<T> {
   /** Equal keys give equal answers for every input. */
   readonly key: string;
@@ -151,5 +153,30 @@ export function matchKey(match: EndpointMatch): string {
       return `${match.kind}(${match.parts.map(matchKey).join(',')})`;
     case 'not':
       return `not(${matchKey(match.part)})`;
+  }
+}
+
+/**
+ * Whether a match holds for one pod, outside any workspace: for checks that ask about
+ * a pod every cluster has (the cluster DNS). Address ranges never hold a pod here.
+ */
+export function matchesPod(match: EndpointMatch, pod: PodView): boolean {
+  switch (match.kind) {
+    case 'any':
+      return true;
+    case 'pods':
+      return (
+        (match.namespace === undefined || match.namespace === pod.namespace) &&
+        (!match.namespaces || match.namespaces.test({ name: pod.namespace, labels: pod.namespaceLabels })) &&
+        (!match.pods || match.pods.test(pod))
+      );
+    case 'and':
+      return match.parts.every((p) => matchesPod(p, pod));
+    case 'or':
+      return match.parts.some((p) => matchesPod(p, pod));
+    case 'not':
+      return !matchesPod(match.part, pod);
+    default:
+      return false;
   }
 }

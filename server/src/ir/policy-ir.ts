@@ -59,7 +59,7 @@ export interface PolicyRule {
   readonly index: number;
   readonly action: RuleAction;
   readonly source: SourceRef;
-  /** A further condition on the policy's own pod (a Calico rule's own side); absent: none. */
+  /** A further condition on the policy's own pod (a rule that also constrains its own side); absent: none. */
   readonly own?: EndpointMatch;
   /** Any of these matches the far end; null: every endpoint. */
   readonly peers: readonly RulePeer[] | null;
@@ -97,11 +97,13 @@ export interface Policy {
   readonly enforcer?: Enforcer;
 }
 
-/** How traces name who evaluates in order: `Calico evaluates ...`, `the namespace's profile allows ...`. */
+/** How traces name who evaluates in order: `<name> evaluates ...`, `the namespace's profile allows ...`. */
 export interface Enforcer {
   readonly name: string;
   /** What happens to what is passed beyond the last tier, as a phrase before the connections. */
   readonly afterLastTier: string;
+  /** How a tier whose end action is Pass hands on what no rule decided (`the tier's defaultAction Pass sends it on`). */
+  readonly tierPasses?: string;
 }
 
 export interface Tier {
@@ -110,6 +112,8 @@ export interface Tier {
   readonly order?: number;
   /** What happens to traffic no rule of the tier decided, for a pod some policy of the tier applies to. */
   readonly endAction: 'Deny' | 'Pass';
+  /** Policies of equal order run by name (`name`), or in an order the implementation chooses (`unspecified`): then traces say so. */
+  readonly equalOrders?: 'name' | 'unspecified';
   readonly source?: SourceRef;
 }
 

@@ -23,7 +23,7 @@ export interface PortTerm {
 export interface RulePorts {
   /** Null: every protocol and port. */
   readonly terms: readonly PortTerm[] | null;
-  /** Taken out of what `terms` match (Calico's notPorts). */
+  /** Taken out of what `terms` match (a dialect's port exclusions). */
   readonly except: readonly PortTerm[];
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis } from '../analysis/analyze-file';
+import type { FileAnalysis } from '../analysis/file-analysis';
 import type { Finding } from '../core/finding';
 import { toDiagnostics } from '../services/diagnostics';
 import type { AnalysisCache } from './analysis-cache';

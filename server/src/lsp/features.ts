@@ -7,7 +7,7 @@ import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysis-cache';
 import type { Logger } from './run-safe';
-import type { WorkspaceIndexer } from './workspace-index';
+import type { WorkspaceIndexer } from './index-runner';
 
 export interface FeatureContext {
   readonly connection: Connection;

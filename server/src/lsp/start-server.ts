@@ -4,15 +4,15 @@
  */
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis } from '../analysis/analyze-file';
+import type { FileAnalysis } from '../analysis/file-analysis';
 import { AnalysisCache } from './analysis-cache';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { listenToDocuments } from './document-sync';
 import { registerFeatures, serverCapabilities } from './feature-registry';
 import { keepAliveOnUncaughtErrors } from './last-resort';
-import { calicoWorkspaceFindings } from '../dialects/calico/workspace-order';
+import { crossFileFindings } from '../workspace/workspace-findings';
 import { WorkspaceFindingsCache } from '../workspace/workspace-findings-cache';
-import { normalizeUri, WorkspaceIndexer } from './workspace-index';
+import { normalizeUri, WorkspaceIndexer } from './index-runner';
 
 const SERVER_NAME = 'NetworkPolicy Lens';
 const SERVER_VERSION = '0.1.0';
@@ -32,8 +32,8 @@ export function startServer(connection: Connection): void {
   const workspaceFindings = new WorkspaceFindingsCache();
   const diagnostics = new DiagnosticsPublisher(connection, documents, cache, log, (analysis, uri) => {
     const index = indexer.workspace.index;
-    // Calico ordering traps across files depend on other files' policies, so they are not cached with the rest.
-    return [...workspaceFindings.findings(analysis, index), ...calicoWorkspaceFindings(normalizeUri(uri), analysis, index)];
+    // Findings that depend on other files' policies (ordering traps across files) are not cached with the rest.
+    return [...workspaceFindings.findings(analysis, index), ...crossFileFindings(normalizeUri(uri), analysis, index)];
   }, () => indexer.workspace.version);
   indexer.onDidChangeWorkspace = () => diagnostics.scheduleAll();
 

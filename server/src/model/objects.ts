@@ -62,16 +62,3 @@ function listItems(root: YMap, docIndex: number, defaults: ItemDefaults): Object
   });
   return refs;
 }
-
-export const NETWORK_POLICY_API_VERSION = 'networking.k8s.io/v1';
-
-/**
- * A Kubernetes NetworkPolicy, or something meant as one: `kind: NetworkPolicy` with a
- * missing or `networking.k8s.io/*` apiVersion (validation reports a wrong version).
- * Calico's `projectcalico.org/v3` NetworkPolicy is a different object.
- */
-export function isNetworkPolicy(ref: ObjectRef): boolean {
-  if (ref.kind?.value !== 'NetworkPolicy') return false;
-  const apiVersion = ref.apiVersion?.value;
-  return apiVersion === undefined || apiVersion.startsWith('networking.k8s.io/');
-}

@@ -5,7 +5,7 @@
  */
 import type { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis } from '../analysis/analyze-file';
+import type { FileAnalysis } from '../analysis/file-analysis';
 import type { FindingData } from '../core/finding';
 import { quickFixes, refactoringsAt, sourceActionsAt } from '../analysis/fixes';
 import type { Fix } from '../analysis/fixes/fix';

@@ -4,11 +4,11 @@
  */
 import type { CompletionItem, CompletionItemKind, CompletionList, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis } from '../analysis/analyze-file';
+import type { FileAnalysis } from '../analysis/file-analysis';
 import type { CandidateKind, CompletionCandidate } from '../analysis/complete/candidate';
-import { completeAt } from '../analysis/complete/complete';
+import { completeAt, NAMESPACE_NAME_LABELS } from '../analysis/complete/complete';
 import type { Universe } from '../analysis/navigate/universe';
-import { POLICY_RECIPES, recipeChoices, renderRecipe, RULE_RECIPES } from '../dialects/kubernetes/recipes';
+import { DIALECTS } from '../dialects/registry';
 import type { RecipesParams, RecipesResult } from '../protocol';
 import { positionToOffset, spanToRange } from './positions';
 
@@ -52,17 +52,11 @@ function toItem(document: TextDocument, candidate: CompletionCandidate): Complet
   };
 }
 
-/** netpolLens/recipes: every recipe rendered at column 0 with choices for `namespace` (or the busiest namespace). */
+/** netpolLens/recipes: every dialect's recipes rendered at column 0 with choices for `namespace` (or the busiest namespace). */
 export function recipesFor(universe: Universe | undefined, params: RecipesParams): RecipesResult {
-  const choices = recipeChoices(universe, params.namespace);
-  const namespace = choices.namespace[0]!;
-  const recipes = [...POLICY_RECIPES, ...RULE_RECIPES].map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    description: r.description,
-    snippet: renderRecipe(r, choices, { column: 0, eol: '\n' }),
-  }));
+  const rendered = DIALECTS.flatMap((dialect) => (dialect.recipes ? [dialect.recipes.render(universe, params.namespace, NAMESPACE_NAME_LABELS)] : []));
+  const recipes = rendered.flatMap((r) => r.recipes);
+  const namespace = rendered[0]?.namespace ?? params.namespace ?? 'default';
   const namespaces = universe
     ? [...universe.namespaces.keys()].map((name) => ({ name, workloads: universe.podLabels.get(name)?.total ?? 0 })).sort((a, b) => b.workloads - a.workloads || (a.name < b.name ? -1 : 1))
     : [];

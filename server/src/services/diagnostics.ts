@@ -1,7 +1,7 @@
 /** FileAnalysis -> LSP diagnostics. */
 import type { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis } from '../analysis/analyze-file';
+import type { FileAnalysis } from '../analysis/file-analysis';
 import { sortFindings, type Finding, type Severity } from '../core/finding';
 import { spanToRange } from './positions';
 

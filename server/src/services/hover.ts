@@ -5,8 +5,8 @@
  */
 import type { Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis } from '../analysis/analyze-file';
-import { explainAt, type ExplainOptions } from '../analysis/explain/explain';
+import type { FileAnalysis } from '../analysis/file-analysis';
+import { explainAt, type ExplainOptions } from '../analysis/explain/explain-at';
 import { positionToOffset, spanToRange } from './positions';
 
 export function hoverAt(document: TextDocument, analysis: FileAnalysis, position: Position, options: ExplainOptions = {}): Hover | null {

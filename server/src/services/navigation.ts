@@ -4,7 +4,7 @@
  */
 import type { Hover, Location, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis } from '../analysis/analyze-file';
+import type { FileAnalysis } from '../analysis/file-analysis';
 import { relatedAt, type NavLocation, type NavWorld } from '../analysis/navigate/related';
 import { universeOf } from '../analysis/navigate/universe-cache';
 import { workloadAt } from '../analysis/navigate/workload-at';
@@ -40,14 +40,12 @@ function trimEnd(text: string, span: Span): Span {
  * buffer, a file outside the folders), its own policies are added.
  */
 export function navWorld(workspace: Workspace, uri: string, analysis: FileAnalysis): NavWorld {
-  const index = workspace.index;
+  const files = workspace.uris.flatMap((u) => {
+    const file = workspace.getFile(u);
+    return file ? [{ uri: u, analysis: file.analysis }] : [];
+  });
   const inWorkspace = workspace.getFile(uri) !== undefined;
-  const calicoPolicies = index.calicoPolicies;
-  return {
-    universe: universeOf(workspace),
-    policies: inWorkspace ? index.policies : [...index.policies, ...analysis.policies.map((policy) => ({ uri, policy }))],
-    calicoPolicies: inWorkspace ? calicoPolicies : [...calicoPolicies, ...analysis.calicoPolicies.map((policy) => ({ uri, policy }))],
-  };
+  return { universe: universeOf(workspace), files: inWorkspace ? files : [...files, { uri, analysis }] };
 }
 
 export function definitionAt(document: TextDocument, analysis: FileAnalysis, position: Position, world: NavWorld, locate: Locate): Location[] {

@@ -4,15 +4,16 @@
  */
 import type { DocumentSymbol, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis } from '../analysis/analyze-file';
-import { calicoPolicyName, documentSymbols, policyName, type SymbolNode, type SymbolRole } from '../analysis/symbols/document-symbols';
+import type { FileAnalysis } from '../analysis/file-analysis';
+import { documentSymbols, type SymbolNode, type SymbolRole } from '../analysis/symbols/document-symbols';
+import { DIALECTS } from '../dialects/registry';
 import { rankSymbols, type WorkspaceSymbolEntry, type WorkspaceSymbolKind } from '../analysis/symbols/workspace-symbols';
 import type { Workspace } from '../workspace/workspace';
 import type { Locate } from './navigation';
 import { spanToRange } from './positions';
 
 const DOCUMENT_KINDS: Record<SymbolRole, SymbolKind> = { policy: 5, rule: 6, peer: 8 };
-const WORKSPACE_KINDS: Record<WorkspaceSymbolKind, SymbolKind> = { policy: 5, 'calico-policy': 5, workload: 19 };
+const WORKSPACE_KINDS: Record<WorkspaceSymbolKind, SymbolKind> = { policy: 5, workload: 19 };
 
 export function documentSymbolsFor(document: TextDocument, analysis: FileAnalysis): DocumentSymbol[] {
   return documentSymbols(analysis).map((node) => toDocumentSymbol(document, node));
@@ -50,12 +51,14 @@ export function workspaceSymbolsFor(workspace: Workspace, query: string, locate:
 
 function* workspaceEntries(workspace: Workspace): Iterable<WorkspaceSymbolEntry> {
   const index = workspace.index;
-  for (const { uri, policy } of index.policies) {
-    yield { name: policyName(policy), kind: 'policy', container: 'NetworkPolicy', uri, span: policy.ref.node.span, selection: policy.metadata.name?.span ?? policy.ref.node.span };
-  }
-  for (const { uri, policy } of index.calicoPolicies) {
-    const selection = policy.metadata.name?.span ?? policy.ref.node.span;
-    yield { name: calicoPolicyName(policy), kind: 'calico-policy', container: `Calico ${policy.kind}`, uri, span: policy.ref.node.span, selection };
+  for (const dialect of DIALECTS) {
+    for (const uri of workspace.uris) {
+      const analysis = workspace.getFile(uri)?.analysis;
+      for (const policy of analysis ? dialect.readingOf(analysis) : []) {
+        const entry = dialect.symbols.workspaceEntry(policy);
+        yield { ...entry, kind: 'policy', uri, span: policy.ref.node.span, selection: policy.metadata.name?.span ?? policy.ref.node.span };
+      }
+    }
   }
   for (const w of index.workloads) {
     yield { name: `${w.namespace}/${w.object.name.value}`, kind: 'workload', container: w.object.kind, uri: w.source.uri, span: w.source.span, selection: w.object.name.span };

@@ -1,6 +1,7 @@
 /** One workspace file: its text, its analysis, and the objects the index needs from it. */
 import { analyzeText, type FileAnalysis } from '../analysis/analyze-file';
-import { readCalicoTiers, type CalicoTier } from '../dialects/calico/model/read-tier';
+import { DIALECTS } from '../dialects/registry';
+import type { TierObject } from '../dialects/dialect';
 import { readNamespace, type NamespaceObject } from '../model/namespaces';
 import { readService, type ServiceObject } from '../model/services';
 import { readWorkload, type WorkloadObject } from '../model/workloads';
@@ -12,8 +13,8 @@ export interface FileEntry {
   readonly namespaces: readonly NamespaceObject[];
   readonly workloads: readonly WorkloadObject[];
   readonly services: readonly ServiceObject[];
-  /** Calico Tier objects: they order Calico policies, so they are part of the shape, not of the policies. */
-  readonly tiers: readonly CalicoTier[];
+  /** Objects that order policies in tiers (each dialect's readTiers): part of the shape, not of the policies. */
+  readonly tiers: readonly TierObject[];
   /**
    * Everything but the policies, as text: when an edit leaves it unchanged, the
    * reachability engine only has to replace this file's policies.
@@ -34,11 +35,11 @@ export function readFileEntry(uri: string, text: string, analysis: FileAnalysis 
     const service = readService(ref);
     if (service) services.push(service);
   }
-  const tiers = readCalicoTiers(analysis.objects);
+  const tiers = DIALECTS.flatMap((dialect) => dialect.readTiers?.(analysis.objects) ?? []);
   return { uri, text, analysis, namespaces, workloads, services, tiers, shapeKey: shapeKey(namespaces, workloads, tiers) };
 }
 
-function shapeKey(namespaces: readonly NamespaceObject[], workloads: readonly WorkloadObject[], tiers: readonly CalicoTier[]): string {
+function shapeKey(namespaces: readonly NamespaceObject[], workloads: readonly WorkloadObject[], tiers: readonly TierObject[]): string {
   const ns = namespaces.map((n) => [n.name.value, n.ref.node.span.start, n.labels.map((l) => [l.key.value, l.value.value])]);
   const wl = workloads.map(workloadShape);
   // Files without tiers keep the two-part key, which callers compare with the empty shape `[[],[]]`.

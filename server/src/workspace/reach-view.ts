@@ -228,7 +228,7 @@ function contributionDto(c: RuleContribution, locate: LocateSource): RuleContrib
 }
 
 function policyDto(ref: PolicyRef, locate: LocateSource): PolicyRefDto {
-  return { id: ref.id, location: locate(ref.source), ...ref.json };
+  return { id: ref.id, location: locate(ref.source), ...(ref.json && { evaluationOrder: ref.json }) };
 }
 
 type RuleContributionDto = SideTraceDto['allowedBy'][number];

@@ -6,7 +6,7 @@
 import type { SelectorScope, WorkspaceMatcher } from '../analysis/explain/types';
 import { compileSelector, type CompiledSelector } from '../model/selectors';
 import type { LabelSelector } from '../model/types';
-import { didYouMean, nearestLabel, type LabelCarrier } from './nearest-labels';
+import { didYouMean, nearestLabel, type LabelCarrier } from '../analysis/nearest-labels';
 import type { WorkspaceIndex } from './workspace-index';
 
 /** The namespace objects without one are applied to, as the rest of the workspace model assumes. */

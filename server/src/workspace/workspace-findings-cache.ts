@@ -1,17 +1,16 @@
 /**
  * Workspace findings for the language server, reused across keystrokes.
  *
- * A policy's workspace findings depend on its own document's text and on the
- * workloads and namespaces of the workspace (their labels and ports), never on
- * other policies. So they are kept per document, relative to the document's start,
+ * A policy's workspace findings (each dialect's `policyFindings`) depend on its own
+ * document's text and on the workloads and namespaces of the workspace (their labels
+ * and ports), never on other policies. So they are kept per document, relative to the document's start,
  * for as long as the workloads and namespaces stay the same; an edit to one policy
  * then recomputes that policy's document only.
  */
-import type { FileAnalysis } from '../analysis/analyze-file';
+import type { FileAnalysis } from '../analysis/file-analysis';
 import { DocumentFindings } from '../core/document-findings';
 import type { Finding } from '../core/finding';
-import type { NetworkPolicy } from '../model/types';
-import { policyWorkspaceFindings } from './workspace-findings';
+import { DIALECTS } from '../dialects/registry';
 import type { IndexedWorkload, WorkspaceIndex } from './workspace-index';
 import { sameItems } from './workloads-by-namespace';
 
@@ -23,12 +22,19 @@ export class WorkspaceFindingsCache {
   findings(analysis: FileAnalysis, index: WorkspaceIndex): Finding[] {
     if (index.workloads.length === 0) return [];
     this.invalidateUnlessSame(this.fingerprintOf(index));
-    const byDoc = new Map<number, NetworkPolicy[]>();
-    for (const policy of analysis.policies) byDoc.set(policy.ref.docIndex, [...(byDoc.get(policy.ref.docIndex) ?? []), policy]);
+    const byDoc = new Map<number, (() => Finding[])[]>();
+    for (const dialect of DIALECTS) {
+      const policyFindings = dialect.workspace?.policyFindings;
+      if (!policyFindings) continue;
+      for (const policy of dialect.readingOf(analysis)) {
+        const run = (): Finding[] => policyFindings.call(dialect.workspace, policy, index);
+        byDoc.set(policy.ref.docIndex, [...(byDoc.get(policy.ref.docIndex) ?? []), run]);
+      }
+    }
     const findings: Finding[] = [];
-    for (const [docIndex, policies] of byDoc) {
+    for (const [docIndex, runs] of byDoc) {
       const doc = analysis.parsed.documents[docIndex]!;
-      findings.push(...this.byDocument.get(doc, () => policies.flatMap((policy) => policyWorkspaceFindings(policy, index))));
+      findings.push(...this.byDocument.get(doc, () => runs.flatMap((run) => run())));
     }
     return findings;
   }

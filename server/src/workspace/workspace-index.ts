@@ -5,7 +5,7 @@
  *   index.namespaces.get('prod')?.labels            // with kubernetes.io/metadata.name
  *   index.workloadsSelectedBy('prod', selector)     // pods a podSelector picks in a namespace
  *   index.namespacesSelectedBy(selector)            // namespaces a namespaceSelector picks
- *   index.calicoPolicies                            // projectcalico.org/v3 policies, with why Calico would reject them
+ *   index.policyFiles()                             // every file with policies, for dialects that read across files
  *   index.reachInput()                              // what the reachability engine needs
  *
  * A namespace mentioned only in some metadata.namespace exists, with the
@@ -18,20 +18,18 @@ import { NAMESPACE_NAME_LABEL, type NamespaceObject } from '../model/namespaces'
 import type { ServiceObject } from '../model/services';
 import type { WorkloadObject } from '../model/workloads';
 import type { FileAnalysis } from '../analysis/analyze-file';
-import { storedPolicy } from '../dialects/kubernetes/stored-policy';
-import type { KubernetesPolicyInput } from '../dialects/kubernetes/reach/compiled-types';
-import type { CalicoPolicyInput } from '../dialects/calico/reach/compile';
-import { DIALECT_TIERS, lowerFile } from '../dialects/lower-file';
-import type { LoweredInput, PolicyProblem, ReachInput, ReachNamespace, ReachWorkload } from '../evaluate/types';
+import { DIALECT_TIERS, lowerFile, policyNamespaces } from '../dialects/lower-file';
+import type { LoweredInput, ReachInput, ReachNamespace, ReachWorkload } from '../evaluate/types';
 import type { Tier } from '../ir/policy-ir';
-import { rejectionsOf } from '../analysis/rejections';
-import type { ObjectRef } from '../model/types';
-import { effectiveNamespace } from '../dialects/calico/model/defaults';
+import { parseCidr, type IpRange } from '../ir/ip-range';
+import { DEFAULT_PROFILE, type ClusterProfile } from '../analysis/profile/cluster-profile';
 import { labelSetFromEntries, selectorMatches, type CompiledSelector, type LabelSet } from '../model/selectors';
 import { CLUSTER_NAMESPACES, clusterWorkloads, clusterWorkloadsSelectedBy, type ClusterWorkload } from './cluster-defaults';
 import type { FileEntry } from './file-entry';
+import { rejectionsOf } from '../analysis/rejections';
+import type { ObjectRef } from '../model/types';
 import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
-import type { LabelCarrier } from './nearest-labels';
+import type { LabelCarrier } from '../analysis/nearest-labels';
 import { WorkloadsByNamespace } from './workloads-by-namespace';
 
 export interface IndexedNamespace extends ReachNamespace {
@@ -43,8 +41,6 @@ export interface IndexedWorkload extends ReachWorkload {
   readonly object: WorkloadObject;
 }
 
-/** A NetworkPolicy with its file and why the API server would reject it (empty when it is valid). */
-export type IndexedPolicy = KubernetesPolicyInput;
 
 export interface IndexedService {
   readonly uri: string;
@@ -55,14 +51,11 @@ export class WorkspaceIndex {
   readonly namespaces = new Map<string, IndexedNamespace>();
   /** Shared with the index it was built from after policy edits: never changed once built. */
   readonly workloads: IndexedWorkload[];
-  readonly policies: IndexedPolicy[] = [];
   readonly services: IndexedService[] = [];
-  /** Calico policies with the problems for which Calico would reject them (empty when valid). */
-  readonly calicoPolicies: CalicoPolicyInput[] = [];
   /** Tier objects by name; the first declaration of a name wins. */
   readonly tiers = new Map<string, Tier>();
   /** Each file's analysis, to lower its policies when the evaluator asks (reachInput). */
-  private readonly analysed: { readonly uri: string; readonly analysis: FileAnalysis }[] = [];
+  private readonly policyFileList: { readonly uri: string; readonly analysis: FileAnalysis }[] = [];
   /** Workloads every cluster runs that the workspace does not declare (the cluster DNS). */
   clusterWorkloads: readonly ClusterWorkload[] = [];
   /**
@@ -98,24 +91,19 @@ export class WorkspaceIndex {
 
   private *load(files: Iterable<FileEntry>, previous?: WorkspaceIndex): Steps<void> {
     const sorted = yield* sortSteps([...files], (a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    const policyNamespaces: (readonly string[])[] = [];
     if (previous) {
       for (const [name, ns] of previous.shapeNamespaces) this.namespaces.set(name, ns);
       for (const [name, tier] of previous.tiers) this.tiers.set(name, tier);
     } else for (const file of sorted) for (const ns of file.namespaces) this.declareNamespace(file.uri, ns);
     for (const file of sorted) {
       if (!previous) for (const w of file.workloads) this.workloads.push(indexWorkload(file.uri, w));
-      const inputs = policyInputsOf(file.uri, file.analysis);
-      policyNamespaces.push(inputs.namespaces);
-      this.policies.push(...inputs.kubernetes);
       for (const service of file.services) this.services.push({ uri: file.uri, service });
-      this.calicoPolicies.push(...inputs.calico);
       for (const tier of previous ? [] : file.tiers) {
         const { name, order, defaultAction } = tier;
         if (!this.tiers.has(name)) this.tiers.set(name, { name, ...(order !== undefined && { order }), endAction: defaultAction, source: { uri: file.uri, span: tier.span } });
       }
-      this.analysed.push({ uri: file.uri, analysis: file.analysis });
-      stepWork.units += (previous ? 0 : file.workloads.length) + file.analysis.policies.length + file.services.length;
+      this.policyFileList.push({ uri: file.uri, analysis: file.analysis });
+      stepWork.units += (previous ? 0 : file.workloads.length) + file.services.length;
       yield;
     }
     if (previous) {
@@ -126,12 +114,8 @@ export class WorkspaceIndex {
       yield* forEachSteps(this.workloads, (w) => this.implyNamespace(w.namespace));
       this.shapeNamespaces = new Map(this.namespaces);
     }
-    for (const names of policyNamespaces) for (const name of names) this.implyNamespace(name);
+    yield* forEachSteps(this.policyFileList, (f) => policyNamespaces(f.analysis).forEach((name) => this.implyNamespace(name)));
     for (const s of this.services) this.implyNamespace(s.service.namespace);
-    for (const c of this.calicoPolicies) {
-      const namespace = effectiveNamespace(c.policy);
-      if (namespace !== undefined) this.implyNamespace(namespace);
-    }
     this.clusterNamespaces = CLUSTER_NAMESPACES.filter((name) => !this.namespaces.has(name)).map((name) => ({ name, labels: labelSetFromEntries([], [[NAMESPACE_NAME_LABEL, name]]) }));
   }
 
@@ -182,12 +166,22 @@ export class WorkspaceIndex {
   }
 
   /** What the evaluator needs; the policies are lowered as the evaluator reads them, one file at a time. */
-  reachInput(): ReachInput {
-    return { namespaces: [...this.namespaces.values()], workloads: this.workloads, policies: this.loweredPolicies(), tiers: [...this.tiers.values(), ...DIALECT_TIERS] };
+  reachInput(profile: ClusterProfile = DEFAULT_PROFILE): ReachInput {
+    const podAddresses = profile.ipBlocksMatchPods ? profile.podCidrs.map(parseCidr).filter((r): r is IpRange => r !== undefined) : [];
+    return { namespaces: [...this.namespaces.values()], workloads: this.workloads, policies: this.loweredPolicies(), tiers: [...this.tiers.values(), ...DIALECT_TIERS], podAddresses, podCidrs: profile.podCidrs };
+  }
+
+  rejected(analysis: FileAnalysis, ref: ObjectRef): boolean {
+    return rejectionsOf(analysis.findings, ref).length > 0;
+  }
+
+  /** Every file of the index with its analysis, in a stable order. */
+  policyFiles(): readonly { readonly uri: string; readonly analysis: FileAnalysis }[] {
+    return this.policyFileList;
   }
 
   private *loweredPolicies(): Iterable<LoweredInput> {
-    for (const { uri, analysis } of this.analysed) yield* loweredOf(uri, analysis);
+    for (const { uri, analysis } of this.policyFileList) yield* loweredOf(uri, analysis);
   }
 
   private declareNamespace(uri: string, ns: NamespaceObject): void {
@@ -201,31 +195,6 @@ export class WorkspaceIndex {
   private implyNamespace(name: string): void {
     if (!this.namespaces.has(name)) this.namespaces.set(name, { name, labels: labelSetFromEntries([], [[NAMESPACE_NAME_LABEL, name]]) });
   }
-}
-
-/**
- * A file's policy inputs by its analysis: the index is rebuilt after every change, and
- * the files the change did not touch keep their analysis, so their policies are not
- * stored and judged again on every keystroke elsewhere.
- */
-const INPUTS = new WeakMap<FileAnalysis, PolicyInputs>();
-
-interface PolicyInputs {
-  readonly uri: string;
-  readonly kubernetes: KubernetesPolicyInput[];
-  readonly calico: CalicoPolicyInput[];
-  /** The namespaces of the NetworkPolicies, each once, in the order they first appear. */
-  readonly namespaces: readonly string[];
-}
-
-function policyInputsOf(uri: string, analysis: FileAnalysis): PolicyInputs {
-  const known = INPUTS.get(analysis);
-  if (known?.uri === uri) return known;
-  const kubernetes = policyInputs(uri, analysis);
-  const namespaces = [...new Set(kubernetes.map((p) => p.policy.metadata.namespace?.value || 'default'))];
-  const inputs = { uri, kubernetes, calico: calicoInputs(uri, analysis), namespaces };
-  INPUTS.set(analysis, inputs);
-  return inputs;
 }
 
 /**
@@ -243,19 +212,6 @@ function loweredOf(uri: string, analysis: FileAnalysis): readonly LoweredInput[]
   return lowered;
 }
 
-/** A file's NetworkPolicies as the reachability engine takes them: with the errors the API server would reject them for. */
-function policyInputs(uri: string, analysis: FileAnalysis): KubernetesPolicyInput[] {
-  return analysis.policies.map((policy) => ({ uri, policy: storedPolicy(policy, analysis.profile), problems: problemsOf(uri, analysis, policy.ref) }));
-}
-
-/** A file's Calico policies as the reachability engine takes them: with the errors Calico would reject them for. */
-function calicoInputs(uri: string, analysis: FileAnalysis): CalicoPolicyInput[] {
-  return analysis.calicoPolicies.map((policy) => ({ uri, policy, problems: problemsOf(uri, analysis, policy.ref) }));
-}
-
-function problemsOf(uri: string, analysis: FileAnalysis, ref: ObjectRef): PolicyProblem[] {
-  return rejectionsOf(analysis.findings, ref).map((f) => ({ message: f.message, source: { uri, span: f.span } }));
-}
 
 /** A Pod owned by a controller is reported as its owner: `ns/owner[OwnerKind]`. */
 function workloadId(w: WorkloadObject): string {
@@ -287,6 +243,7 @@ function newIndexedWorkload(uri: string, w: WorkloadObject): IndexedWorkload {
     ports: w.containerPorts.map((p) => ({ ...(p.name !== undefined && { name: p.name }), port: p.port, protocol: p.protocol })),
     source: { uri, span: w.ref.node.span },
     labelsSource: { uri, span: w.podLabelsSpan },
+    ...(w.hostNetwork && { hostNetwork: true }),
     object: w,
   };
 }

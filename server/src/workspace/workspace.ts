@@ -11,6 +11,7 @@
  *   ws.reachSteps();                // the same, as steps to run in time slices (parse/steps.ts)
  */
 import { analyzeText, type FileAnalysis } from '../analysis/analyze-file';
+import { allPolicies } from '../analysis/file-analysis';
 import { DEFAULT_PROFILE, sameProfile, type ClusterProfile } from '../analysis/profile/cluster-profile';
 import { ReachEngine } from '../evaluate/reach-engine';
 import { runToEnd, type Steps } from '../core/steps';
@@ -68,10 +69,10 @@ export class Workspace {
     return this.files.size;
   }
 
-  /** NetworkPolicy and Calico policy objects across the files. */
+  /** Policy objects of every dialect across the files. */
   get policyCount(): number {
     let count = 0;
-    for (const entry of this.files.values()) count += entry.analysis.policies.length + entry.analysis.calicoPolicies.length;
+    for (const entry of this.files.values()) count += allPolicies(entry.analysis).length;
     return count;
   }
 
@@ -157,7 +158,7 @@ export class Workspace {
         // Cleared before the first yield: a change made while the index is built marks the next update.
         this.shapeChanged = false;
         this.policyOnly.clear();
-        const input = (yield* this.indexSteps()).reachInput();
+        const input = (yield* this.indexSteps()).reachInput(this.profile);
         this.engine = yield* ReachEngine.build(input);
         this.lastUpdate = 'full';
       } else if (this.policyOnly.size > 0) {

@@ -5,14 +5,14 @@
 import type { YamlStyle } from '../fixes/yaml-style';
 import type { Universe } from '../navigate/universe';
 import { plural, type CandidateDraft } from './candidate';
-import type { PolicyFlavor } from './document-context';
-import type { EnumValue, FieldSpec, SchemaNode } from '../../dialects/kubernetes/complete/field-schema';
+import type { EnumValue, FieldSpec, SchemaNode } from './schema-types';
 import type { CursorPlace } from './yaml-cursor';
 
-export function fieldDrafts(node: SchemaNode, place: CursorPlace, style: YamlStyle, flavor: PolicyFlavor): CandidateDraft[] {
+/** `global`: the policy is cluster-scoped, which decides the fields offered `only` in one scope. */
+export function fieldDrafts<V>(node: SchemaNode<V>, place: CursorPlace, style: YamlStyle, global: boolean): CandidateDraft[] {
   const present = new Set(place.siblings);
   return Object.entries(node.fields)
-    .filter(([key, spec]) => !present.has(key) && offeredIn(spec, flavor))
+    .filter(([key, spec]) => !present.has(key) && offeredIn(spec, global))
     .map(([key, spec]) => {
       const insert = place.hasColon ? { text: key, snippet: false, retrigger: false } : keyInsert(key, spec, place.column, style);
       return {
@@ -27,14 +27,14 @@ export function fieldDrafts(node: SchemaNode, place: CursorPlace, style: YamlSty
     });
 }
 
-function offeredIn(spec: FieldSpec, flavor: PolicyFlavor): boolean {
-  if (spec.only === 'global') return flavor === 'calico-global';
-  if (spec.only === 'namespaced') return flavor !== 'calico-global';
+function offeredIn<V>(spec: FieldSpec<V>, global: boolean): boolean {
+  if (spec.only === 'global') return global;
+  if (spec.only === 'namespaced') return !global;
   return true;
 }
 
 /** `key: ` for scalars; `key:` and an indented line (with a dash for lists) for maps and lists. */
-function keyInsert(key: string, spec: FieldSpec, column: number, style: YamlStyle): { text: string; snippet: boolean; retrigger: boolean } {
+function keyInsert<V>(key: string, spec: FieldSpec<V>, column: number, style: YamlStyle): { text: string; snippet: boolean; retrigger: boolean } {
   const nested = ' '.repeat(column + style.indent);
   const dash = `${' '.repeat(column + style.seqOffset)}-${' '.repeat(Math.max(1, style.dashGap - 1))}`;
   switch (spec.shape) {
@@ -51,7 +51,7 @@ function keyInsert(key: string, spec: FieldSpec, column: number, style: YamlStyl
   }
 }
 
-function describeShape(spec: FieldSpec, owner: SchemaNode): string {
+function describeShape<V>(spec: FieldSpec<V>, owner: SchemaNode<V>): string {
   const shape = { map: 'map', labels: 'labels', 'free-map': 'map', list: 'list', 'scalar-list': 'list', scalar: 'value' }[spec.shape];
   return `${shape} in ${owner.title}`;
 }

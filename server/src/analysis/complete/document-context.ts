@@ -1,30 +1,31 @@
 /**
- * Which object the cursor is in: the YAML document around it, the policy kind
- * (Kubernetes or Calico, namespaced or global), its namespace, and the model of
- * that policy when the document parses. Documents that are still being written
- * may not parse; their kind is then read from the text.
+ * Which object the cursor is in: the YAML document around it, the dialect whose
+ * policy it is (and whether it is a cluster-scoped kind), its namespace, and that
+ * dialect's model of the policy when the document parses. Documents that are still
+ * being written may not parse; their kind is then read from the text.
  */
 import type { ParsedDocument, ParsedFile } from '../../core/parse/yaml-tree';
-import type { CalicoPolicy } from '../../dialects/calico/model/types';
-import { isCalicoPolicy } from '../../dialects/calico/model/read-policy';
+import { DIALECTS } from '../../dialects/registry';
+import type { Dialect } from '../../dialects/dialect';
 import { readMetadata } from '../../model/metadata';
-import type { NetworkPolicy, ObjectRef } from '../../model/types';
+import type { ObjectRef } from '../../model/types';
 import { DEFAULT_NAMESPACE } from '../../model/workloads';
-import type { FileAnalysis } from '../analyze-file';
+import type { FileAnalysis, PolicyObject } from '../file-analysis';
 import { lineStart } from './yaml-lines';
-
-export type PolicyFlavor = 'k8s' | 'calico' | 'calico-global';
 
 export interface DocumentContext {
   readonly doc: ParsedDocument;
   /** Nothing but blanks, comments and the cursor's own line: room for a whole new policy. */
   readonly empty: boolean;
-  readonly flavor?: PolicyFlavor;
+  /** The dialect whose policy the document is (or is becoming). */
+  readonly dialect?: Dialect;
+  /** The document's kind is one of the dialect's cluster-scoped kinds. */
+  readonly global: boolean;
   /** The policy's namespace (`default` when it names none). */
   readonly namespace: string;
   readonly object?: ObjectRef;
-  readonly policy?: NetworkPolicy;
-  readonly calicoPolicy?: CalicoPolicy;
+  /** The dialect's model of the policy, when the document parses that far. */
+  readonly policy?: PolicyObject;
 }
 
 export function documentContext(analysis: FileAnalysis, offset: number): DocumentContext {
@@ -34,11 +35,11 @@ export function documentContext(analysis: FileAnalysis, offset: number): Documen
   const empty = isEmptyExceptCursorLine(text, doc, offset);
   const objects = analysis.objects.filter((o) => o.docIndex === doc.index);
   const object = objects.find((o) => o.node.span.start <= offset && offset <= o.node.span.end) ?? (objects.length === 1 ? objects[0] : undefined);
-  const flavor = object ? flavorOf(object) : flavorFromText(text.slice(doc.span.start, doc.span.end));
+  const { dialect, kind } = object ? { dialect: DIALECTS.find((d) => d.claims(object)), kind: object.kind?.value } : dialectFromText(text.slice(doc.span.start, doc.span.end));
+  const global = dialect !== undefined && kind !== undefined && (dialect.completion.clusterScopedKinds?.includes(kind) ?? false);
   const namespace = (object && readMetadata(object.node).namespace?.value) || DEFAULT_NAMESPACE;
-  const policy = object ? analysis.policies.find((p) => p.ref === object) : undefined;
-  const calicoPolicy = object ? analysis.calicoPolicies.find((p) => p.ref === object) : undefined;
-  return { doc, empty, namespace, ...(flavor && { flavor }), ...(object && { object }), ...(policy && { policy }), ...(calicoPolicy && { calicoPolicy }) };
+  const policy = object && dialect ? dialect.readingOf(analysis).find((p) => p.ref === object) : undefined;
+  return { doc, empty, global, namespace, ...(dialect && { dialect }), ...(object && { object }), ...(policy && { policy }) };
 }
 
 /** Documents are in file order and do not overlap: a binary search finds the one holding `offset`. */
@@ -56,19 +57,13 @@ function documentAt(parsed: ParsedFile, offset: number): ParsedDocument | undefi
   return docs[docs.length - 1];
 }
 
-function flavorOf(object: ObjectRef): PolicyFlavor | undefined {
-  if (isCalicoPolicy(object)) return object.kind?.value === 'GlobalNetworkPolicy' ? 'calico-global' : 'calico';
-  if (object.kind?.value !== 'NetworkPolicy') return undefined;
-  const apiVersion = object.apiVersion?.value;
-  return apiVersion === undefined || apiVersion.startsWith('networking.k8s.io/') ? 'k8s' : undefined;
-}
-
-function flavorFromText(text: string): PolicyFlavor | undefined {
+/** The dialect that surely owns the kind the text names, else one that takes it when no other does. */
+function dialectFromText(text: string): { dialect: Dialect | undefined; kind: string | undefined } {
   const kind = /^kind:[ \t]*["']?(\w+)/m.exec(text)?.[1];
   const apiVersion = /^apiVersion:[ \t]*["']?([\w./-]+)/m.exec(text)?.[1] ?? '';
-  if (kind === 'GlobalNetworkPolicy') return 'calico-global';
-  if (kind !== 'NetworkPolicy') return undefined;
-  return apiVersion.includes('projectcalico.org') ? 'calico' : 'k8s';
+  const claims = DIALECTS.map((d) => [d, d.completion.documentKind(kind, apiVersion)] as const);
+  const dialect = (claims.find(([, claim]) => claim === 'own') ?? claims.find(([, claim]) => claim === 'fallback'))?.[0];
+  return { dialect, kind };
 }
 
 const CONTENT_LINE = /^(?![ \t]*(?:#.*)?\r?$)(?!(?:---|\.\.\.)(?:[ \t].*)?\r?$)/m;

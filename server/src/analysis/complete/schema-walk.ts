@@ -2,26 +2,26 @@
  * CursorPlace path + field schema -> what is being written: a key of a known map,
  * a label in `matchLabels`, or the value (or list item) of a known field.
  */
-import type { FieldSpec, SchemaNode } from '../../dialects/kubernetes/complete/field-schema';
+import type { FieldSpec, SchemaNode } from './schema-types';
 import type { CursorPlace, PathStep } from './yaml-cursor';
 
-export type SchemaTarget =
+export type SchemaTarget<V = never> =
   /** A key of the map `node`; `list` is set when the map is a new item of that list field. */
-  | { readonly kind: 'fields'; readonly node: SchemaNode; readonly list?: string; readonly path: readonly string[] }
+  | { readonly kind: 'fields'; readonly node: SchemaNode<V>; readonly list?: string; readonly path: readonly string[] }
   /** A key of a `matchLabels` map. */
   | { readonly kind: 'label-key'; readonly path: readonly string[] }
   /** The value of a label in a `matchLabels` map. */
   | { readonly kind: 'label-value'; readonly key: string; readonly path: readonly string[] }
   /** The value of a scalar field, or an item of a list of scalars. */
-  | { readonly kind: 'value'; readonly field: string; readonly spec: FieldSpec; readonly path: readonly string[] }
+  | { readonly kind: 'value'; readonly field: string; readonly spec: FieldSpec<V>; readonly path: readonly string[] }
   /** Inside a list of maps but not in an item yet (`ingress:` then a line with no dash). */
   | { readonly kind: 'list'; readonly field: string; readonly path: readonly string[] };
 
 /** `path` in the result is the keys of the place's path, for callers that look at where they are. */
-export function schemaTarget(root: SchemaNode, place: CursorPlace): SchemaTarget | undefined {
+export function schemaTarget<V>(root: SchemaNode<V>, place: CursorPlace): SchemaTarget<V> | undefined {
   const steps = stripListWrapper(place.path);
   const keys = steps.filter((s): s is Extract<PathStep, { key: string }> => 'key' in s).map((s) => s.key);
-  let node: SchemaNode = root;
+  let node: SchemaNode<V> = root;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
     if (!('key' in step)) return undefined;

@@ -31,7 +31,7 @@ function hitAt(root: YNode, text: string, offset: number): NodeHit | null {
 
 /**
  * The policy whose object holds `offset` and the node hit inside it, for the
- * Kubernetes and Calico locators alike; null off every policy, or on no node of it.
+ * locators of every dialect alike; null off every policy, or on no node of it.
  */
 export function policyHitAt<P extends { readonly ref: { readonly node: YNode } }>(policies: readonly P[], text: string, offset: number): { policy: P; hit: NodeHit } | null {
   const policy = policies.find((p) => within(p.ref.node.span, offset));

@@ -1,6 +1,6 @@
 /** The EditContext a fix works in: the text, its detected style, and whether it is JSON. */
 import { isMap, type YNode } from '../../core/parse/yaml-tree';
-import type { FileAnalysis } from '../analyze-file';
+import type { FileAnalysis } from '../file-analysis';
 import type { EditContext } from './yaml-edits';
 import { detectStyle } from './yaml-style';
 

@@ -5,7 +5,7 @@
  * services/code-actions.ts turns fixes into LSP code actions.
  */
 import type { Span } from '../../core/parse/yaml-tree';
-import type { FileAnalysis } from '../analyze-file';
+import type { FileAnalysis } from '../file-analysis';
 import type { FindingData } from '../../core/finding';
 
 export interface TextEdit {
@@ -49,4 +49,14 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let result = text;
   for (const { edit } of order) result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
   return result;
+}
+
+/** What the code actions ask of each dialect (analysis/fixes/index.ts). */
+export interface FixHooks {
+  /** Quick fixes by the finding code they fix. */
+  readonly quickFixes: Readonly<Record<string, readonly FindingFix[]>>;
+  /** Refactorings offered at a span. */
+  refactoringsAt?(analysis: FileAnalysis, span: Span): Fix[];
+  /** Source actions offered at a span. */
+  sourceActionsAt?(analysis: FileAnalysis, span: Span): Fix[];
 }

@@ -7,7 +7,7 @@
  * `- key: v` item): guessing there could break the YAML.
  */
 import type { Span, YNode, YPair } from '../../core/parse/yaml-tree';
-import { contentEnd, pairContentEnd } from '../../dialects/kubernetes/checks/node-spans';
+import { contentEnd, pairContentEnd } from '../../core/parse/node-spans';
 import { replace, type TextEdit } from './fix';
 import { lineEndAfter } from './yaml-edits';
 import { lineStartOf } from './yaml-style';

@@ -5,7 +5,7 @@
  * Block collections get lines in the file's style; flow collections stay flow.
  */
 import { isNullish, type YMap, type YNode, type YPair, type YSeq } from '../../core/parse/yaml-tree';
-import { contentEnd } from '../../dialects/kubernetes/checks/node-spans';
+import { contentEnd } from '../../core/parse/node-spans';
 import { insert, replace, type TextEdit } from './fix';
 import { mapLines, renderFlow, seqLines, type RMap, type RValue } from './render-yaml';
 import { columnOf, styleWithin, type YamlStyle } from './yaml-style';

@@ -36,7 +36,8 @@ export interface SourceFile {
   }[];
   /** Services and policies name namespaces too, and the index counts those namespaces as existing. */
   readonly services: readonly { readonly namespace: string }[];
-  readonly analysis: { readonly policies: readonly Namespaced[]; readonly calicoPolicies: readonly Namespaced[] };
+  /** Each dialect's policies (FileAnalysis.readings). */
+  readonly analysis: { readonly readings: ReadonlyMap<string, readonly Namespaced[]> };
 }
 
 interface Namespaced {
@@ -92,7 +93,7 @@ function labelFingerprint(file: SourceFile): string {
 
 /** Namespaces a file's Services and policies name: typing a policy's namespace can add one. */
 function mentionedNamespaces(file: SourceFile): string[] {
-  const names = [...file.services.map((s) => s.namespace), ...[...file.analysis.policies, ...file.analysis.calicoPolicies].map((p) => p.metadata.namespace?.value ?? '')];
+  const names = [...file.services.map((s) => s.namespace), ...[...file.analysis.readings.values()].flat().map((p) => p.metadata.namespace?.value ?? '')];
   return [...new Set(names)].sort();
 }
 

@@ -13,9 +13,6 @@ import type { ReachContainerPort, ReachNamespace, ReachWorkload } from '../../ev
 import type { LabelSet } from '../../model/selectors';
 import { buildLabelStats, type LabelCarrier, type LabelStats } from './label-stats';
 
-/** The Calico name label of a namespace (Calico sets it, as Kubernetes sets kubernetes.io/metadata.name). */
-export const CALICO_NAMESPACE_NAME_LABEL = 'projectcalico.org/name';
-
 /** Workloads of one namespace that no selector can tell apart: same pod labels and container ports. */
 export interface PodClass extends LabelCarrier {
   readonly namespace: string;
@@ -40,8 +37,6 @@ export interface Universe {
   readonly allPodLabels: LabelStats;
   /** Namespace labels, `kubernetes.io/metadata.name` included. */
   readonly namespaceLabels: LabelStats;
-  /** The same with Calico's `projectcalico.org/name` added, for Calico namespace selectors. */
-  readonly calicoNamespaceLabels: LabelStats;
 }
 
 export function buildUniverse(input: UniverseInput): Universe {
@@ -51,7 +46,6 @@ export function buildUniverse(input: UniverseInput): Universe {
   const classesByNamespace = podClasses(workloads);
   const podLabels = new Map([...classesByNamespace].map(([ns, classes]) => [ns, buildLabelStats(classes)] as const));
   const namespaceCarriers = [...namespaces.values()].map((ns) => ({ labels: ns.labels.labels, weight: 1 }));
-  const calicoCarriers = [...namespaces.values()].map((ns) => ({ labels: new Map([...ns.labels.labels, [CALICO_NAMESPACE_NAME_LABEL, ns.name]]), weight: 1 }));
   return {
     namespaces,
     workloads,
@@ -59,7 +53,6 @@ export function buildUniverse(input: UniverseInput): Universe {
     podLabels,
     allPodLabels: buildLabelStats([...classesByNamespace.values()].flat()),
     namespaceLabels: buildLabelStats(namespaceCarriers),
-    calicoNamespaceLabels: buildLabelStats(calicoCarriers),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Span } from '../../model/types';
 import { readWorkload, type WorkloadObject } from '../../model/workloads';
-import type { FileAnalysis } from '../analyze-file';
+import type { FileAnalysis } from '../file-analysis';
 
 export interface WorkloadHit {
   readonly workload: WorkloadObject;

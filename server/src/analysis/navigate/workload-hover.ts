@@ -12,7 +12,7 @@ import type { ReachEngine, ReachNode, WorkloadNode } from '../../evaluate/reach-
 import { formatLabelSet } from '../../model/selectors';
 import type { Span } from '../../model/types';
 import type { WorkloadObject } from '../../model/workloads';
-import type { FileAnalysis } from '../analyze-file';
+import type { FileAnalysis } from '../file-analysis';
 import { workloadAt } from './workload-at';
 
 export interface WorkloadHover {
@@ -49,7 +49,7 @@ function render(workload: WorkloadObject, node: WorkloadNode, engine: ReachEngin
 
 /**
  * From the engine's own trace of the workload with itself: each side says which
- * policies isolate it (Kubernetes and Calico alike) and which were left out.
+ * policies isolate it (of every dialect alike) and which were left out.
  */
 function isolation(node: WorkloadNode, engine: ReachEngine): string[] {
   const trace = engine.explain(node, node);

@@ -1,7 +1,10 @@
 /**
- * The cluster profile: what an answer depends on that the manifests cannot say. Today
- * that is the Kubernetes release the API server runs, which decides what it rejects and
- * how kubectl prints; every finding that depends on it names the release it assumed.
+ * The cluster profile: what an answer depends on that the manifests cannot say. The
+ * Kubernetes release the API server runs decides what it rejects and how kubectl
+ * prints; every finding that depends on it names the release it assumed. The pod
+ * address ranges, and whether the network plugin matches pod addresses against
+ * ipBlocks, decide whether an address range in a policy can select pods; traces and
+ * hovers say which assumption they made.
  */
 
 export interface KubernetesVersion {
@@ -14,6 +17,15 @@ export interface ClusterProfile {
   readonly kubernetesVersion: KubernetesVersion;
   /** Whether kubernetesVersion was given (by a setting, a flag or a profile file) or is the default. */
   readonly versionGiven: boolean;
+  /** The cluster's pod address ranges (CIDRs as written), when known. */
+  readonly podCidrs: readonly string[];
+  /**
+   * Whether the network plugin matches pod addresses against address ranges (ipBlock,
+   * nets of other dialects): most do, some do not. Off by default: address ranges then match only
+   * addresses outside the cluster. On, with podCidrs, a range that covers a pod range
+   * matches those pods.
+   */
+  readonly ipBlocksMatchPods: boolean;
 }
 
 /**
@@ -25,6 +37,8 @@ export const NEWEST_KUBERNETES: KubernetesVersion = { major: 1, minor: 37 };
 export const DEFAULT_PROFILE: ClusterProfile = {
   kubernetesVersion: NEWEST_KUBERNETES,
   versionGiven: false,
+  podCidrs: [],
+  ipBlocksMatchPods: false,
 };
 
 /** "1.35", "v1.35", "1.35.2" or "v1.35.0-eks-1234" -> 1.35; undefined for anything else. */
@@ -46,5 +60,11 @@ export function atLeast(version: KubernetesVersion, since: KubernetesVersion): b
 }
 
 export function sameProfile(a: ClusterProfile, b: ClusterProfile): boolean {
-  return a.versionGiven === b.versionGiven && a.kubernetesVersion.major === b.kubernetesVersion.major && a.kubernetesVersion.minor === b.kubernetesVersion.minor;
+  return (
+    a.versionGiven === b.versionGiven &&
+    a.kubernetesVersion.major === b.kubernetesVersion.major &&
+    a.kubernetesVersion.minor === b.kubernetesVersion.minor &&
+    a.ipBlocksMatchPods === b.ipBlocksMatchPods &&
+    a.podCidrs.join(',') === b.podCidrs.join(',')
+  );
 }

@@ -4,6 +4,8 @@
  * cluster.
  *
  *     kubernetesVersion: "1.35"
+ *     podCidrs: [10.244.0.0/16]
+ *     ipBlocksMatchPods: true
  *
  * Reading is forgiving: a wrong entry becomes a finding at its node and is left out, and
  * the rest of the file still counts.
@@ -12,6 +14,7 @@ import { parseFile } from '../../core/parse/parse-documents';
 import { isMap } from '../../core/parse/yaml-tree';
 import { editDistance } from '../../core/text/edit-distance';
 import { finding, type Finding } from '../../core/finding';
+import { cidrOrUndefined } from '../../core/net/cidr';
 import { parseKubernetesVersion, type ClusterProfile } from './cluster-profile';
 
 export const PROFILE_FILE_NAME = '.netpol-lens.yaml';
@@ -24,7 +27,7 @@ export interface ProfileFile {
   readonly findings: readonly Finding[];
 }
 
-const KEYS = ['kubernetesVersion'];
+const KEYS = ['kubernetesVersion', 'podCidrs', 'ipBlocksMatchPods'];
 
 export function readProfileFile(text: string): ProfileFile {
   const parsed = parseFile(text);
@@ -40,6 +43,18 @@ export function readProfileFile(text: string): ProfileFile {
       problem(pair.key.span, `Unknown profile setting "${pair.keyText}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: the profile knows ${KEYS.join(', ')}.`);
     } else if (!value) {
       problem(pair.key.span, `"${pair.keyText}" has no value.`);
+    } else if (pair.keyText === 'podCidrs') {
+      const items = value.kind === 'seq' ? value.items : [value];
+      const cidrs: string[] = [];
+      for (const item of items) {
+        const text = item && item.kind === 'scalar' ? String(item.value) : undefined;
+        if (text !== undefined && cidrOrUndefined(text)) cidrs.push(text);
+        else problem(item ? item.span : value.span, 'podCidrs lists CIDRs such as "10.244.0.0/16".');
+      }
+      Object.assign(overrides, { podCidrs: cidrs });
+    } else if (pair.keyText === 'ipBlocksMatchPods') {
+      if (value.kind === 'scalar' && typeof value.value === 'boolean') Object.assign(overrides, { ipBlocksMatchPods: value.value });
+      else problem(value.span, 'ipBlocksMatchPods is true or false.');
     } else {
       // The written text, not the number: unquoted, 1.30 would be read as 1.3.
       const version = value.kind === 'scalar' ? parseKubernetesVersion(value.style === 'plain' ? value.source : String(value.value)) : undefined;

@@ -7,13 +7,13 @@
  */
 import type { Span } from '../../core/parse/yaml-tree';
 
-export type WorkspaceSymbolKind = 'policy' | 'calico-policy' | 'workload';
+export type WorkspaceSymbolKind = 'policy' | 'workload';
 
 export interface WorkspaceSymbolEntry {
-  /** `namespace/name` (a GlobalNetworkPolicy: its name). */
+  /** `namespace/name` (a cluster-wide policy: its name). */
   readonly name: string;
   readonly kind: WorkspaceSymbolKind;
-  /** What it is: `NetworkPolicy`, `Calico GlobalNetworkPolicy`, `Deployment`. */
+  /** What it is: the policy's kind in its dialect's words (`NetworkPolicy`), or the workload's kind (`Deployment`). */
   readonly container: string;
   readonly uri: string;
   readonly span: Span;

@@ -1,7 +1,7 @@
 /**
  * CIDRs on top of ip-address.ts: `address/prefix` parsed once into the closed range
  * of addresses it covers, plus what was unusual about the text, so every reader of
- * CIDRs (validators, Calico, hovers, reachability) shares one grammar and one
+ * CIDRs (validators of every dialect, hovers, reachability) shares one grammar and one
  * arithmetic and differs only in the options it passes and the flags it reads.
  *
  * Every reader masks host bits off (`10.0.0.1/8` covers 10.0.0.0/8, as Go's
@@ -11,7 +11,7 @@
 import { familyOf, FAMILY_BITS, formatIpAddress, maxAddress, parseIpAddress, type IpAddressOptions, type IpFamily } from './ip-address';
 
 export interface CidrOptions extends IpAddressOptions {
-  /** Accept a bare address as the network of that one address (`/32` or `/128`), as Calico's `nets` do. */
+  /** Accept a bare address as the network of that one address (`/32` or `/128`), as some dialects' address lists do. */
   readonly prefixOptional?: boolean;
   /**
    * Accept a prefix length of any number of digits (`/0008`), as Kubernetes'
@@ -49,7 +49,7 @@ export type CidrParse =
 /**
  * `address/prefix` -> its range and flags, or why not. With no options this is Go's
  * net.ParseCIDR (the reachability engine); the ipBlock validators and hovers accept
- * Kubernetes' sloppy spellings too, and Calico's nets a bare address.
+ * Kubernetes' sloppy spellings too, and other dialects a bare address where they do.
  */
 export function parseCidr(text: string, options: CidrOptions = {}): CidrParse {
   const slash = text.indexOf('/');

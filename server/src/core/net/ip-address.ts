@@ -1,17 +1,17 @@
 /**
  * IPv4 and IPv6 addresses: the one parser and printer behind every reader of
- * addresses and CIDRs in the project (the Kubernetes ipBlock validators, Calico's
- * `nets`, the ipBlock hovers and the reachability engine).
+ * addresses and CIDRs in the project (every dialect's validators of addresses and
+ * ranges, the hovers and the reachability engine).
  *
  * An address is a family and one bigint, so IPv6 arithmetic is exact. The grammar is
- * Go's net.ParseIP, which both the API server and Calico use: dotted decimal, or
+ * Go's net.ParseIP, which the API server and the other policy engines written in Go use: dotted decimal, or
  * eight hex groups with at most one `::` standing for at least one zero group and an
  * optional dotted IPv4 tail as the last 32 bits. Zone ids (`fe80::1%eth0`) are never
  * accepted: neither reader of CIDRs that we follow takes one.
  *
  * The one spelling the readers disagree on is an IPv4 octet with leading zeros
- * (`010`): Kubernetes' ParseIPSloppy reads it as decimal, Go's strict parser and
- * Calico reject it. That is an option, and what was found is reported as flags, so
+ * (`010`): Kubernetes' ParseIPSloppy reads it as decimal, Go's strict parser (and
+ * the engines that use it) rejects it. That is an option, and what was found is reported as flags, so
  * each caller can keep its own rule and its own warnings.
  */
 

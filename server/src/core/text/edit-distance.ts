@@ -1,6 +1,6 @@
 /**
- * The one edit distance behind every "did you mean" in the project (Kubernetes
- * fields, Calico fields and values, field hovers). Each caller keeps its own
+ * The one edit distance behind every "did you mean" in the project (every dialect's
+ * fields and values, field hovers). Each caller keeps its own
  * suggestion policy (thresholds, aliases, plurals); only the distance is shared.
  */
 

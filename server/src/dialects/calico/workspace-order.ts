@@ -1,47 +1,72 @@
 /**
  * Calico's evaluation order across the workspace, for hovers and diagnostics:
  *
- *   calicoOrderLookup(() => index)                   // ExplainOptions.calicoOrder: the policies around a hovered one
+ *   calicoOrderLookup(() => index)                   // the policies around a hovered one (from ExplainOptions.workspace)
  *   calicoWorkspaceFindings(uri, analysis, index)     // ordering traps that involve other files or Kubernetes policies
  *
  * Both compare policy shapes (calico/ordering), Kubernetes NetworkPolicies
  * included as Calico runs them (order 1000 in the default tier). The shapes of
  * the whole workspace are computed once per index, and only when asked for.
  */
-import type { FileAnalysis } from '../../analysis/analyze-file';
-import type { CalicoOrderEntry, CalicoOrderLookup } from '../../analysis/explain/types';
+import { calicoPoliciesOf } from './reading';
+import type { FileAnalysis } from '../../analysis/file-analysis';
+import type { WorkspaceView } from '../../analysis/workspace-view';
 import type { Finding } from '../../core/finding';
 import { effectiveNamespace } from './model/defaults';
-import { compareEvaluation, sameOrder } from './model/evaluation-order';
+import { compareEvaluation, sameOrder } from './model/policy-order';
 import type { CalicoPolicy } from './model/types';
 import { calicoShape } from './ordering/calico-shapes';
 import { mayShareEndpoints } from './ordering/covers';
 import { kubernetesShape } from './ordering/kubernetes-shapes';
 import { orderingFindings } from './ordering/ordering-findings';
 import type { PolicyShape } from './ordering/shapes';
-import type { KubernetesPolicyInput } from '../kubernetes/reach/compiled-types';
-import type { CalicoPolicyInput } from './reach/compile';
 import type { Tier } from '../../ir/policy-ir';
+import { kubernetesPoliciesOf } from '../kubernetes/reading';
+import { storedPolicy } from '../kubernetes/stored-policy';
 
-/** What the ordering findings read of the workspace index: every policy and the Tier objects. */
-interface WorkspaceIndex {
-  readonly policies: readonly KubernetesPolicyInput[];
-  readonly calicoPolicies: readonly CalicoPolicyInput[];
+/** One policy in Calico's evaluation order, as the hover of a Calico policy lists them. */
+export interface CalicoOrderEntry {
+  /** `GlobalNetworkPolicy "default-deny" (order 5000)`, `Kubernetes NetworkPolicy "shop/web" (order 1000 for Calico)`. */
+  readonly title: string;
+  readonly tier: string;
+  /** The hovered policy itself. */
+  readonly current: boolean;
+  /** Same tier and order as the hovered policy: only the names decide which runs first. */
+  readonly sameOrder: boolean;
+  /** The file it is written in, when another than the hovered policy's. */
+  readonly file?: string;
+}
+
+/**
+ * Lists the workspace's policies that can apply to the same pods as a Calico
+ * policy, in Calico's evaluation order (Kubernetes ones at order 1000), the
+ * policy itself included.
+ */
+export type CalicoOrderLookup = (policy: CalicoPolicy) => readonly CalicoOrderEntry[];
+
+/** What the ordering reads of the workspace: every policy that exists for the cluster, as shapes, and the Tier objects by name. */
+interface OrderedWorkspace {
+  readonly shapes: readonly PolicyShape[];
   readonly tiers: ReadonlyMap<string, Tier>;
 }
 
-const SHAPES = new WeakMap<WorkspaceIndex, PolicyShape[]>();
+const ORDERED = new WeakMap<WorkspaceView, OrderedWorkspace>();
 
-/** Every policy of the workspace that exists for the cluster: Calico ones it would reject are left out. */
-function workspaceShapes(index: WorkspaceIndex): PolicyShape[] {
-  let shapes = SHAPES.get(index);
-  if (!shapes) {
-    const calico = index.calicoPolicies.filter((c) => c.problems.length === 0).map((c) => calicoShape(c.uri, c.policy, index.tiers));
-    const kubernetes = index.policies.map((p) => kubernetesShape(p.uri, p.policy, index.tiers));
-    shapes = [...calico, ...kubernetes];
-    SHAPES.set(index, shapes);
+/** Calico policies it would reject are left out; the first Tier of a name wins, as in the index. */
+function orderedWorkspace(workspace: WorkspaceView): OrderedWorkspace {
+  let ordered = ORDERED.get(workspace);
+  if (!ordered) {
+    const tiers = workspace.tiers;
+    const calico: PolicyShape[] = [];
+    const kubernetes: PolicyShape[] = [];
+    for (const { uri, analysis } of workspace.policyFiles()) {
+      for (const policy of calicoPoliciesOf(analysis)) if (!workspace.rejected(analysis, policy.ref)) calico.push(calicoShape(uri, policy, tiers));
+      for (const policy of kubernetesPoliciesOf(analysis)) kubernetes.push(kubernetesShape(uri, storedPolicy(policy, analysis.profile), tiers));
+    }
+    ordered = { shapes: [...calico, ...kubernetes], tiers };
+    ORDERED.set(workspace, ordered);
   }
-  return shapes;
+  return ordered;
 }
 
 /** The last segment of a uri, as people name their files. */
@@ -62,10 +87,10 @@ function sameCalicoPolicy(shape: PolicyShape, policy: CalicoPolicy): boolean {
  * hovered policy may be newer than the index (an unsaved edit): its indexed copy
  * is replaced by it.
  */
-export function calicoOrderLookup(index: () => WorkspaceIndex): CalicoOrderLookup {
+export function calicoOrderLookup(index: () => WorkspaceView): CalicoOrderLookup {
   return (policy: CalicoPolicy): readonly CalicoOrderEntry[] => {
-    const workspace = index();
-    const shapes = workspaceShapes(workspace);
+    const workspace = orderedWorkspace(index());
+    const shapes = workspace.shapes;
     const stale = shapes.find((s) => sameCalicoPolicy(s, policy));
     const hovered = calicoShape(stale?.uri ?? '', policy, workspace.tiers);
     const around = shapes.filter((s) => !sameCalicoPolicy(s, policy) && s.types.some((d) => hovered.types.includes(d)) && mayShareEndpoints(hovered, s));
@@ -86,10 +111,11 @@ export function calicoOrderLookup(index: () => WorkspaceIndex): CalicoOrderLooku
  * files, or Kubernetes NetworkPolicies: the file's own check (calico/checks)
  * reports those among its Calico policies, so nothing is reported twice.
  */
-export function calicoWorkspaceFindings(uri: string, analysis: FileAnalysis, index: WorkspaceIndex): Finding[] {
-  if (analysis.calicoPolicies.length === 0) return [];
-  const targets = analysis.calicoPolicies.map((p) => calicoShape(uri, p, index.tiers));
-  const others = workspaceShapes(index).filter((s) => s.uri !== uri || s.origin.kind === 'kubernetes');
+export function calicoWorkspaceFindings(uri: string, analysis: FileAnalysis, index: WorkspaceView): Finding[] {
+  if (calicoPoliciesOf(analysis).length === 0) return [];
+  const workspace = orderedWorkspace(index);
+  const targets = calicoPoliciesOf(analysis).map((p) => calicoShape(uri, p, workspace.tiers));
+  const others = workspace.shapes.filter((s) => s.uri !== uri || s.origin.kind === 'kubernetes');
   return orderingFindings(targets, [...targets, ...others], {
     reports: (other) => others.includes(other),
     where: (other) => (other.uri === uri ? '' : ` in ${fileName(other.uri)}`),

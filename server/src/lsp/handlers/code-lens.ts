@@ -4,12 +4,13 @@
  * (handlers/panel-code-lens.ts); ours are counted on resolve, when shown.
  */
 import type { CodeLens } from 'vscode-languageserver/node';
+import { allPolicies } from '../../analysis/file-analysis';
 import { universeOf } from '../../analysis/navigate/universe-cache';
 import { isLensData, policyLenses, resolvePolicyLens } from '../../services/code-lens';
 import { locator } from '../../services/navigation';
 import type { Feature } from '../features';
 import { runSafe } from '../run-safe';
-import { normalizeUri } from '../workspace-index';
+import { normalizeUri } from '../index-runner';
 import { policyCodeLenses } from './panel-code-lens';
 
 export const codeLensFeature: Feature = {
@@ -20,7 +21,7 @@ export const codeLensFeature: Feature = {
         const document = documents.get(params.textDocument.uri);
         if (!document) return [];
         const analysis = cache.get(document);
-        if (analysis.policies.length === 0 && analysis.calicoPolicies.length === 0) return [];
+        if (allPolicies(analysis).length === 0) return [];
         await indexer.ready;
         const uri = normalizeUri(document.uri);
         const inScope = indexer.inScope(document.uri);

@@ -3,7 +3,7 @@ import type { Location } from 'vscode-languageserver/node';
 import { definitionAt, locator, navWorld } from '../../services/navigation';
 import type { Feature } from '../features';
 import { runSafe } from '../run-safe';
-import { normalizeUri } from '../workspace-index';
+import { normalizeUri } from '../index-runner';
 
 export const definitionFeature: Feature = {
   capabilities: { definitionProvider: true },

@@ -2,25 +2,24 @@
 import type { Hover } from 'vscode-languageserver/node';
 import { hoverAt } from '../../services/hover';
 import { isWorkloadAt, workloadHoverAt } from '../../services/navigation';
-import { calicoOrderLookup } from '../../dialects/calico/workspace-order';
 import { workspaceMatcher } from '../../workspace/selector-matcher';
 import type { Feature } from '../features';
 import { runSafe } from '../run-safe';
-import { normalizeUri } from '../workspace-index';
+import { normalizeUri } from '../index-runner';
 
 export const hoverFeature: Feature = {
   capabilities: { hoverProvider: true },
   register({ connection, documents, cache, log, indexer }) {
     // Selector hovers list what they match among the workspace's workloads and namespaces.
     const matches = workspaceMatcher(() => indexer.workspace.index);
-    // Calico hovers place the policy in evaluation order among the workspace's policies.
-    const calicoOrder = calicoOrderLookup(() => indexer.workspace.index);
+    // Hovers that place a policy among the workspace's policies (an evaluation order) read the index when asked.
+    const workspace = () => indexer.workspace.index;
     connection.onHover((params, token) =>
       runSafe<Hover | null>(log, 'hover', token, null, async () => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
         const analysis = cache.get(document);
-        const hover = hoverAt(document, analysis, params.position, { matches, calicoOrder });
+        const hover = hoverAt(document, analysis, params.position, { matches, workspace });
         if (hover || !indexer.inScope(document.uri)) return hover;
         // Not a policy node: a workload's hover says which policies select it and who reaches it.
         if (!isWorkloadAt(document, analysis, params.position)) return null;

@@ -10,7 +10,7 @@ import { policyAt, policyFocus } from '../../workspace/policy-focus';
 import { portMatrixViewSteps } from '../../workspace/port-matrix';
 import type { Feature } from '../features';
 import { runSafe } from '../run-safe';
-import { normalizeUri } from '../workspace-index';
+import { normalizeUri } from '../index-runner';
 import { onRequest, workspaceLocator } from './panel-support';
 import { WhatIf } from './panel-what-if';
 

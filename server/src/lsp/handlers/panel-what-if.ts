@@ -11,7 +11,7 @@ import type { WhatIfParams, WhatIfResult } from '../../protocol';
 import { diffReach } from '../../workspace/reach-diff';
 import { SavedWorkspace } from '../../workspace/saved-workspace';
 import { ReachRunner } from '../reach-runner';
-import { normalizeUri, type WorkspaceIndexer } from '../workspace-index';
+import { normalizeUri, type WorkspaceIndexer } from '../index-runner';
 
 export class WhatIf {
   private readonly saved = new SavedWorkspace();

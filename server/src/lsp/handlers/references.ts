@@ -3,7 +3,7 @@ import type { Location } from 'vscode-languageserver/node';
 import { locator, navWorld, referencesAt } from '../../services/navigation';
 import type { Feature } from '../features';
 import { runSafe } from '../run-safe';
-import { normalizeUri } from '../workspace-index';
+import { normalizeUri } from '../index-runner';
 
 export const referencesFeature: Feature = {
   capabilities: { referencesProvider: true },

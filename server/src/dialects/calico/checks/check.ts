@@ -1,11 +1,11 @@
 /**
- * Calico checks have the Kubernetes checks' shape (analysis/checks/check.ts: one
- * small check per file, a pure function from a policy plus its file to findings),
+ * Calico checks have the shape of every dialect's checks (analysis/checks/check.ts:
+ * one small check per file, a pure function from a policy plus its file to findings),
  * over Calico policies; and the helpers they share to report findings with the
  * data quick fixes need.
  */
 import type { Span } from '../../../core/parse/yaml-tree';
-import type { Check, CheckContextOf } from '../../kubernetes/checks/check';
+import type { Check, CheckContextOf } from '../../../analysis/checks/check';
 import { finding, type Finding, type FindingData, type Severity } from '../../../core/finding';
 import type { CalicoPolicy, CalicoRule } from '../model/types';
 

@@ -2,7 +2,7 @@
  * The closest known word to a misspelt one, for Calico's "did you mean" hints on
  * field names and on values (actions, policy types).
  *
- * This policy differs from the Kubernetes one (analysis/schema/did-you-mean.ts) on
+ * This policy differs from the Kubernetes one (the Kubernetes dialect's schema/did-you-mean.ts) on
  * purpose: Calico's words include short enum values ("Log", "Pass") and long field
  * names alike, so the allowed distance grows with the word, and there are no
  * curated aliases. The distance itself is the shared one.

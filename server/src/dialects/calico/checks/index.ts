@@ -3,7 +3,8 @@
  * point the file analysis calls. Add a check here.
  */
 import type { ParsedFile } from '../../../core/parse/yaml-tree';
-import { finding, type Finding } from '../../../core/finding';
+import { runCheck, type InternalErrorReport } from '../../../analysis/checks/check';
+import type { Finding } from '../../../core/finding';
 import type { CalicoPolicy } from '../model/types';
 import type { CalicoCheck, CalicoCheckContext } from './check';
 import { namesCheck } from './names-check';
@@ -32,18 +33,10 @@ const CALICO_CHECKS: readonly CalicoCheck[] = [
   dnsCheck,
 ];
 
+const INTERNAL_ERROR: InternalErrorReport = { code: 'calico/internal-error', lead: 'Internal error in Calico check', data: (policy) => ({ docIndex: policy.ref.docIndex }) };
+
 /** Every finding of every check for the Calico policies of one file (unsorted). */
 export function checkCalicoPolicies(file: ParsedFile, policies: readonly CalicoPolicy[]): Finding[] {
   const context: CalicoCheckContext = { file, policies };
-  return policies.flatMap((policy) => CALICO_CHECKS.flatMap((check) => runCheck(check, policy, context)));
-}
-
-/** A bug in one check must not hide what the others found; it becomes a visible finding instead. */
-function runCheck(check: CalicoCheck, policy: CalicoPolicy, context: CalicoCheckContext): Finding[] {
-  try {
-    return check.run(policy, context);
-  } catch (error) {
-    const message = `Internal error in Calico check "${check.id}": ${error instanceof Error ? error.message : String(error)}`;
-    return [finding('calico/internal-error', 'information', message, policy.ref.kind?.span ?? policy.ref.node.span, { data: { docIndex: policy.ref.docIndex } })];
-  }
+  return policies.flatMap((policy) => CALICO_CHECKS.flatMap((check) => runCheck(check, policy, context, INTERNAL_ERROR)));
 }

@@ -2,7 +2,7 @@
  * Ordering traps among the Calico policies of one file: a Deny rule that an
  * earlier Allow already decides, and policies of equal order whose precedence
  * only their names decide. Policies of other files and Kubernetes policies are
- * compared by workspace/calico-order.ts, which reports what involves them.
+ * compared by workspace-order.ts, which reports what involves them.
  */
 import type { Finding } from '../../../core/finding';
 import type { CalicoPolicy } from '../model/types';

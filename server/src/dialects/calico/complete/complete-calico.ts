@@ -8,11 +8,13 @@ import { selectorAt } from '../model/selectors';
 import type { CalicoPolicy, CalicoSelector } from '../model/types';
 import { evaluateSelector } from '../selector/evaluate';
 import { buildLabelStats, type LabelStats } from '../../../analysis/navigate/label-stats';
-import { CALICO_NAMESPACE_NAME_LABEL, classesIn, type Universe } from '../../../analysis/navigate/universe';
+import { classesIn, type Universe } from '../../../analysis/navigate/universe';
+import { calicoNamespaceLabels, calicoNamespaceLabelStats } from '../navigate/namespace-labels';
 import { plural, type CandidateDraft } from '../../../analysis/complete/candidate';
 import { selectorSlot, wordEnd, type SelectorSlot } from './selector-cursor';
-import type { PolicyFlavor } from '../../../analysis/complete/document-context';
-import type { CalicoSelectorScope } from '../../kubernetes/complete/field-schema';
+import { CALICO_POLICY, type CalicoSelectorScope } from './field-schema';
+import type { CompletionHooks } from '../../../analysis/complete/completion-hooks';
+import { schemaDrafts } from '../../../analysis/complete/complete-schema';
 import type { CursorPlace } from '../../../analysis/complete/yaml-cursor';
 
 const OPERATORS: readonly (readonly [string, string])[] = [
@@ -25,16 +27,36 @@ const OPERATORS: readonly (readonly [string, string])[] = [
   ['ends with', 'The label\'s value ends with this text.'],
 ];
 
-export interface CalicoSite {
+interface CalicoSite {
   readonly scope: CalicoSelectorScope;
   /** The key of the selector field (`selector`, `namespaceSelector`, ...). */
   readonly field: string;
-  readonly flavor: PolicyFlavor;
+  /** A GlobalNetworkPolicy. */
+  readonly global: boolean;
   readonly namespace: string;
   readonly policy?: CalicoPolicy;
 }
 
-export function calicoSelectorDrafts(site: CalicoSite, place: CursorPlace, offset: number, text: string, universe: Universe): CandidateDraft[] {
+/** Completion in a Calico policy: its field schema, and the selector expressions' labels, operators and values. */
+export const calicoCompletion: CompletionHooks<CalicoPolicy> = {
+  documentKind(kind, apiVersion) {
+    if (kind === 'GlobalNetworkPolicy') return 'own';
+    return kind === 'NetworkPolicy' && apiVersion.includes('projectcalico.org') ? 'own' : undefined;
+  },
+  clusterScopedKinds: ['GlobalNetworkPolicy'],
+  complete: (site) =>
+    schemaDrafts(site, {
+      root: CALICO_POLICY,
+      values: (s, target) => {
+        const source = target.kind === 'value' ? target.spec.values : undefined;
+        if (source?.kind !== 'calico-selector' || target.kind !== 'value') return [];
+        const calicoSite: CalicoSite = { scope: source.scope, field: target.field, global: s.global, namespace: s.namespace, ...(s.policy && { policy: s.policy }) };
+        return calicoSelectorDrafts(calicoSite, s.place, s.offset, s.text, s.universe!);
+      },
+    }),
+};
+
+function calicoSelectorDrafts(site: CalicoSite, place: CursorPlace, offset: number, text: string, universe: Universe): CandidateDraft[] {
   const value = place.value;
   if (!value || site.scope === 'service-accounts') return [];
   const yamlQuote = value.raw.startsWith('"') || value.raw.startsWith("'") ? value.raw[0] : undefined;
@@ -100,12 +122,12 @@ function valueDrafts(stats: LabelStats, slot: Extract<SelectorSlot, { kind: 'val
 
 /** The labels a selector at the cursor can see, by its role and the policy's scope. */
 function scopeStats(site: CalicoSite, offset: number, universe: Universe): LabelStats {
-  if (site.scope === 'namespaces') return universe.calicoNamespaceLabels;
+  if (site.scope === 'namespaces') return calicoNamespaceLabelStats(universe);
   const placed = site.policy ? selectorAt([site.policy], offset) : undefined;
   const entityNamespaces = site.scope === 'entity-pods' ? placed?.rule?.[placed.entity ?? 'source']?.namespaceSelector : undefined;
-  const namespaceSelector = entityNamespaces ?? (site.flavor === 'calico-global' ? site.policy?.spec.namespaceSelector : undefined);
+  const namespaceSelector = entityNamespaces ?? (site.global ? site.policy?.spec.namespaceSelector : undefined);
   if (namespaceSelector) return buildLabelStats(classesIn(universe, namespacesMatching(namespaceSelector, universe)));
-  if (site.flavor === 'calico-global') return universe.allPodLabels;
+  if (site.global) return universe.allPodLabels;
   return universe.podLabels.get(site.namespace) ?? buildLabelStats([]);
 }
 
@@ -113,5 +135,5 @@ function namespacesMatching(selector: CalicoSelector, universe: Universe): strin
   const all = [...universe.namespaces.keys()];
   if (!selector.parse.ok) return all;
   const ast = selector.parse.ast;
-  return [...universe.namespaces.values()].filter((ns) => evaluateSelector(ast, new Map([...ns.labels.labels, [CALICO_NAMESPACE_NAME_LABEL, ns.name]]))).map((ns) => ns.name);
+  return [...universe.namespaces.values()].filter((ns) => evaluateSelector(ast, calicoNamespaceLabels(ns))).map((ns) => ns.name);
 }

@@ -1,10 +1,22 @@
 /**
  * The fields of projectcalico.org/v3 NetworkPolicy and GlobalNetworkPolicy that
- * completion offers, with a one-line doc each (see field-schema.ts for the shape).
+ * completion offers, with a one-line doc each (analysis/complete/schema-types.ts).
  */
-import { METADATA, type SchemaNode, type ValueSource } from '../../kubernetes/complete/field-schema';
+import { METADATA } from '../../../analysis/complete/metadata-schema';
+import { enumOf, type SchemaNode } from '../../../analysis/complete/schema-types';
 
-const enumOf = (...values: (readonly [string, string])[]): ValueSource => ({ kind: 'enum', values: values.map(([value, doc]) => ({ value, doc })) });
+/**
+ * What a Calico selector picks from: endpoints (pods), or namespaces. `entity`
+ * selectors of a rule look in the policy's namespace unless the rule also has a
+ * namespaceSelector; the policy's own selector likewise, and everywhere for a
+ * GlobalNetworkPolicy.
+ */
+export type CalicoSelectorScope = 'policy-pods' | 'entity-pods' | 'namespaces' | 'service-accounts';
+
+/** A Calico selector expression: the values completion offers beyond enumerations and namespace names. */
+export type CalicoValueSource = { readonly kind: 'calico-selector'; readonly scope: CalicoSelectorScope };
+
+type Node = SchemaNode<CalicoValueSource>;
 
 const PROTOCOLS = enumOf(
   ['TCP', 'Transmission Control Protocol.'],
@@ -15,7 +27,7 @@ const PROTOCOLS = enumOf(
   ['UDPLite', 'Lightweight UDP.'],
 );
 
-const ICMP: SchemaNode = {
+const ICMP: Node = {
   title: 'an ICMP match',
   fields: {
     type: { doc: 'The ICMP type number, e.g. 8 for echo request.', shape: 'scalar' },
@@ -23,7 +35,7 @@ const ICMP: SchemaNode = {
   },
 };
 
-const SERVICE_ACCOUNTS: SchemaNode = {
+const SERVICE_ACCOUNTS: Node = {
   title: 'a service account match',
   fields: {
     names: { doc: 'Service account names of the endpoints.', shape: 'scalar-list' },
@@ -31,7 +43,7 @@ const SERVICE_ACCOUNTS: SchemaNode = {
   },
 };
 
-const SERVICES: SchemaNode = {
+const SERVICES: Node = {
   title: 'a Service match',
   fields: {
     name: { doc: 'The Kubernetes Service whose endpoints match.', shape: 'scalar' },
@@ -39,7 +51,7 @@ const SERVICES: SchemaNode = {
   },
 };
 
-const ENTITY: SchemaNode = {
+const ENTITY: Node = {
   title: 'a source or destination',
   fields: {
     selector: { doc: 'Endpoints whose labels match this expression, e.g. `app == \'web\'`.', shape: 'scalar', values: { kind: 'calico-selector', scope: 'entity-pods' } },
@@ -54,7 +66,7 @@ const ENTITY: SchemaNode = {
   },
 };
 
-const HTTP: SchemaNode = {
+const HTTP: Node = {
   title: 'an HTTP match',
   fields: {
     methods: { doc: 'HTTP methods that match, e.g. GET.', shape: 'scalar-list' },
@@ -62,7 +74,7 @@ const HTTP: SchemaNode = {
   },
 };
 
-const RULE: SchemaNode = {
+const RULE: Node = {
   title: 'a rule',
   fields: {
     action: {
@@ -85,7 +97,7 @@ const BOOLEAN = enumOf(['true', 'On.'], ['false', 'Off (the default).']);
 
 const TYPES = enumOf(['Ingress', 'The policy applies to traffic into the selected endpoints.'], ['Egress', 'The policy applies to traffic out of the selected endpoints.']);
 
-const SPEC: SchemaNode = {
+const SPEC: Node = {
   title: 'the spec',
   fields: {
     tier: { doc: 'The tier the policy belongs to; `default` when omitted.', shape: 'scalar' },
@@ -103,7 +115,7 @@ const SPEC: SchemaNode = {
   },
 };
 
-export const CALICO_POLICY: SchemaNode = {
+export const CALICO_POLICY: Node = {
   title: 'a Calico policy',
   fields: {
     apiVersion: { doc: 'The API group and version of Calico policies.', shape: 'scalar', values: enumOf(['projectcalico.org/v3', 'Calico\'s API.']) },

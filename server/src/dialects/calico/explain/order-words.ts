@@ -5,10 +5,11 @@
  */
 import { DEFAULT_TIER } from '../model/defaults';
 import { effectiveOrder, effectiveTier } from '../model/defaults';
-import { KUBERNETES_POLICY_ORDER } from '../model/evaluation-order';
+import { KUBERNETES_POLICY_ORDER } from '../model/policy-order';
 import type { CalicoPolicy } from '../model/types';
 import { code, paragraphs } from '../../../analysis/explain/markdown';
 import type { ExplainOptions } from '../../../analysis/explain/types';
+import { calicoOrderLookup } from '../workspace-order';
 
 const MAX_LISTED = 15;
 
@@ -38,8 +39,8 @@ function tierText(policy: CalicoPolicy): string | undefined {
 }
 
 function workspaceOrder(policy: CalicoPolicy, options: ExplainOptions): string | undefined {
-  if (!options.calicoOrder) return undefined;
-  const entries = options.calicoOrder(policy);
+  if (!options.workspace) return undefined;
+  const entries = calicoOrderLookup(options.workspace)(policy);
   if (entries.length <= 1) return '**In this workspace:** no other policy can apply to the same pods.';
   const shown = entries.slice(0, MAX_LISTED).map((entry, i) => {
     const title = entry.current ? `**${entry.title}** (this policy)` : entry.title;

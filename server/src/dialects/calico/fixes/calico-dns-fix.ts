@@ -6,16 +6,17 @@
  * list when the deny is the end of the tier. Offered only while the DNS check
  * still finds the gap, so applying it twice cannot duplicate the rules.
  */
+import { calicoPoliciesOf } from '../reading';
 import { getPair, isMap, isNullish, isSeq, type YSeq } from '../../../core/parse/yaml-tree';
 import { calicoShape } from '../ordering/calico-shapes';
 import { dnsGap } from '../ordering/dns';
 import { fileShapes } from '../ordering/file-shapes';
 import type { CalicoPolicy } from '../model/types';
-import type { FileAnalysis } from '../../../analysis/analyze-file';
+import type { FileAnalysis } from '../../../analysis/file-analysis';
 import type { FindingData } from '../../../core/finding';
 import { editContext } from '../../../analysis/fixes/edit-context';
 import { insert, type FindingFix, type TextEdit } from '../../../analysis/fixes/fix';
-import { objectRoot } from '../../kubernetes/fixes/locate';
+import { objectRoot } from '../../../analysis/fixes/locate';
 import { renderFlow, seqLines, type RMap } from '../../../analysis/fixes/render-yaml';
 import { addPair, appendToSeq, fillEmptyValue, type EditContext } from '../../../analysis/fixes/yaml-edits';
 import { lineStartOf } from '../../../analysis/fixes/yaml-style';
@@ -35,13 +36,13 @@ function dnsRule(protocol: 'UDP' | 'TCP'): RMap {
 const DNS_RULES: readonly RMap[] = [dnsRule('UDP'), dnsRule('TCP')];
 
 function calicoPolicyOf(analysis: FileAnalysis, data: FindingData): CalicoPolicy | undefined {
-  return analysis.calicoPolicies.find((p) => p.ref.docIndex === data.docIndex && p.ref.listIndex === data.listIndex);
+  return calicoPoliciesOf(analysis).find((p) => p.ref.docIndex === data.docIndex && p.ref.listIndex === data.listIndex);
 }
 
 export const calicoDnsFix: FindingFix = (analysis, data) => {
   const policy = calicoPolicyOf(analysis, data);
   if (!policy) return undefined;
-  const shapes = fileShapes(analysis.calicoPolicies);
+  const shapes = fileShapes(calicoPoliciesOf(analysis));
   const gap = dnsGap(shapes.find((s) => s.origin.kind === 'calico' && s.origin.policy === policy) ?? calicoShape('', policy), shapes);
   const root = objectRoot(analysis.parsed, data);
   const spec = root ? getPair(root, 'spec')?.value : undefined;

@@ -2,7 +2,7 @@
 import { parseNet, type ParsedNet } from '../model/cidr';
 import { effectiveNamespace, effectiveOrder, effectiveTypes } from '../model/defaults';
 import { entityScope } from '../model/entity-scope';
-import { calicoKey, type TierOrders } from '../model/evaluation-order';
+import { calicoKey, type TierOrders } from '../model/policy-order';
 import { interpretProtocol } from '../model/protocol';
 import type { CalicoPolicy, CalicoPort, CalicoRule, CalicoSelector, EntityRule, IcmpMatch, ListField, Field } from '../model/types';
 import type { SelectorNode } from '../selector/ast';

@@ -7,7 +7,7 @@ import { compileSelector, type Requirement } from '../../../model/selectors';
 import { effectivePolicyTypes } from '../../kubernetes/policy-defaults';
 import type { LabelSelector, NetworkPolicy, Peer, PolicyRule, PortSpec } from '../../../model/types';
 import { parseNet, type ParsedNet } from '../model/cidr';
-import { kubernetesKey, type TierOrders } from '../model/evaluation-order';
+import { kubernetesKey, type TierOrders } from '../model/policy-order';
 import { PROTOCOL_NUMBERS, type ProtocolName } from '../model/protocol';
 import type { SelectorNode } from '../selector/ast';
 import type { Direction, EntityShape, PolicyShape, PortShape, RuleShape } from './shapes';

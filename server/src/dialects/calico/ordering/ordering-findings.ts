@@ -1,7 +1,7 @@
 /**
  * Findings for the ordering traps and the DNS trap, built from shapes. The file's
  * check (checks/ordering-check.ts, checks/dns-check.ts) compares a file's own
- * Calico policies; workspace/calico-order.ts adds what involves policies of other
+ * Calico policies; workspace-order.ts adds what involves policies of other
  * files and Kubernetes NetworkPolicies. `others` decides which findings each side
  * reports, so the two never report the same thing twice.
  */

@@ -7,7 +7,7 @@
  * - two policies of equal order (or both without one) that can apply to the same
  *   pods with different actions, so that only their names decide which runs first.
  */
-import { compareEvaluation, sameOrder, type EvaluationKey } from '../model/evaluation-order';
+import { compareEvaluation, sameOrder, type EvaluationKey } from '../model/policy-order';
 import { appliesToAllOf, mayShareEndpoints, ruleCovers } from './covers';
 import type { Direction, PolicyShape, RuleShape } from './shapes';
 

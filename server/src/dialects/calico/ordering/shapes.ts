@@ -12,7 +12,7 @@ import type { Span } from '../../../core/parse/yaml-tree';
 import type { SelectorNode } from '../selector/ast';
 import type { ParsedNet } from '../model/cidr';
 import type { NamespaceScopeOf } from '../model/entity-scope';
-import type { EvaluationKey } from '../model/evaluation-order';
+import type { EvaluationKey } from '../model/policy-order';
 import type { CalicoPolicy } from '../model/types';
 import type { NetworkPolicy } from '../../../model/types';
 

@@ -18,7 +18,7 @@ import { allOf, anyOf, notOf, ANY_ENDPOINT, NO_ENDPOINT, type EndpointMatch, typ
 import type { Enforcer, Lowered, Policy, PolicyRule } from '../../../ir/policy-ir';
 import type { PortTerm, RulePorts } from '../../../ir/rule-ports';
 
-const CALICO: Enforcer = { name: 'Calico', afterLastTier: "the namespace's profile allows" };
+const CALICO: Enforcer = { name: 'Calico', afterLastTier: "the namespace's profile allows", tierPasses: "the tier's defaultAction Pass sends it on" };
 
 const CALICO_NAMESPACE_LABEL = 'projectcalico.org/namespace';
 const CALICO_ORCHESTRATOR_LABEL = 'projectcalico.org/orchestrator';
@@ -93,16 +93,22 @@ function rulePorts(rule: CompiledCalicoRule): RulePorts {
 }
 
 /**
- * One rule side. A pod matches when no `nets` is written (pod addresses are
- * unknown offline), `notSelector` does not match it, and the scoped selector does.
+ * One rule side. A pod matches when its address is in `nets` and outside `notNets`
+ * (by the evaluator's assumption about pod addresses), `notSelector` does not match
+ * it, and the scoped selector does.
  * An address outside the cluster is no endpoint: a scoped side never matches it,
  * a notSelector always does; Felix renders a rule once per IP version, and a side
  * whose nets and notNets name only one family exists only for that family.
  */
 function entityMatch(entity: CompiledEntity, ipVersion: 4 | 6 | undefined): EndpointMatch {
-  const podSide = entity.nets
-    ? NO_ENDPOINT
-    : allOf([{ kind: 'pods' }, entity.notSelector ? notOf({ kind: 'pods', pods: podPredicate(entity.notSelector) }) : ANY_ENDPOINT, entity.scoped ? scopedPods(entity.scoped.namespaces, entity.scoped.selector) : ANY_ENDPOINT]);
+  // Whether a pod's address is in `nets` is the cluster profile's assumption, which the evaluator holds.
+  const podSide = allOf([
+    { kind: 'pods' },
+    entity.nets ? { kind: 'addresses', ranges: entity.nets } : ANY_ENDPOINT,
+    entity.notNets ? notOf({ kind: 'addresses', ranges: entity.notNets }) : ANY_ENDPOINT,
+    entity.notSelector ? notOf({ kind: 'pods', pods: podPredicate(entity.notSelector) }) : ANY_ENDPOINT,
+    entity.scoped ? scopedPods(entity.scoped.namespaces, entity.scoped.selector) : ANY_ENDPOINT,
+  ]);
   if (entity.scoped) return podSide;
   const written = [...(entity.nets ?? []), ...(entity.notNets ?? [])];
   const families = new Set(written.map((r) => r.family));

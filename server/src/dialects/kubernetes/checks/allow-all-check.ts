@@ -12,8 +12,8 @@ import { affects, effectivePolicyTypes } from '../policy-defaults';
 import { finding, type Finding } from '../../../core/finding';
 import type { CheckContext, PolicyCheck } from './check';
 import { hasSyntaxErrors } from './document-state';
-import { dataAt, pathToSpan } from './finding-data';
-import { nodeSpan } from './node-spans';
+import { dataAt, pathToSpan } from '../../../analysis/checks/finding-data';
+import { nodeSpan } from '../../../core/parse/node-spans';
 import { isEmptySelector } from './selector-match';
 
 export const allowAllCheck: PolicyCheck = {

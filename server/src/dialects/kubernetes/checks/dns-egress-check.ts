@@ -12,7 +12,7 @@ import type { NetworkPolicy } from '../../../model/types';
 import { affects } from '../policy-defaults';
 import { finding, type Finding } from '../../../core/finding';
 import type { CheckContext, PolicyCheck } from './check';
-import { dataAt } from './finding-data';
+import { dataAt } from '../../../analysis/checks/finding-data';
 import { hasSyntaxErrors } from './document-state';
 import { policyAllowsDns } from './dns-reach';
 import { selectorCovers } from './selector-match';

@@ -10,7 +10,7 @@ import { finding, type Finding } from '../../../core/finding';
 import type { CheckContext, PolicyCheck } from './check';
 import { hasSyntaxErrors } from './document-state';
 import { ruleAllowsDns, ruleAllowsDnsOver } from './dns-reach';
-import { dataAt } from './finding-data';
+import { dataAt } from '../../../analysis/checks/finding-data';
 
 export const dnsTcpCheck: PolicyCheck = {
   id: 'dns-tcp',

@@ -7,7 +7,7 @@ import { memoByObject } from '../../../model/memo';
 import type { NetworkPolicy } from '../../../model/types';
 import { finding, type Finding } from '../../../core/finding';
 import type { CheckContext, PolicyCheck } from './check';
-import { dataAt } from './finding-data';
+import { dataAt } from '../../../analysis/checks/finding-data';
 
 export const duplicateNameCheck: PolicyCheck = {
   id: 'duplicate-name',

@@ -10,7 +10,7 @@ import type { NetworkPolicy } from '../../../model/types';
 import { finding, type Finding } from '../../../core/finding';
 import type { CheckContext, PolicyCheck } from './check';
 import { hasSyntaxErrors } from './document-state';
-import { dataAt } from './finding-data';
+import { dataAt } from '../../../analysis/checks/finding-data';
 
 export const impliedIngressCheck: PolicyCheck = {
   id: 'implied-ingress',

@@ -9,7 +9,7 @@ import type { NetworkPolicy, ObjectRef } from '../../../model/types';
 import { finding, type Finding } from '../../../core/finding';
 import { versionGateData } from '../../../analysis/profile/version-gates';
 import type { PolicyCheck } from './check';
-import { dataAt, pathToSpan, type NodePath } from './finding-data';
+import { dataAt, pathToSpan, type NodePath } from '../../../analysis/checks/finding-data';
 import { allPeers } from './policy-walk';
 import { cidrContains, isStrictSubset, parseCidr, parseIp, type Cidr } from './validators/cidr';
 

@@ -5,7 +5,7 @@
 import { isMap, type YNode } from '../../../core/parse/yaml-tree';
 import type { ObjectRef } from '../../../model/types';
 import { finding, type Finding } from '../../../core/finding';
-import { dataAt, pathToSpan, type NodePath } from './finding-data';
+import { dataAt, pathToSpan, type NodePath } from '../../../analysis/checks/finding-data';
 import { joinProblems, labelValueProblems, qualifiedNameProblems } from './validators/names';
 
 /** Findings for every key and value of a `labels`/`matchLabels` map node. */

@@ -9,7 +9,7 @@ import type { Field, NetworkPolicy, ObjectRef } from '../../../model/types';
 import { finding, type Finding } from '../../../core/finding';
 import type { CheckContext, PolicyCheck } from './check';
 import { hasSyntaxErrors } from './document-state';
-import { dataAt } from './finding-data';
+import { dataAt } from '../../../analysis/checks/finding-data';
 import { labelMapFindings } from './label-rules';
 import { dnsLabelProblems, dnsSubdomainProblems, joinProblems } from './validators/names';
 

@@ -12,7 +12,7 @@ import { affects } from '../policy-defaults';
 import { finding, type Finding } from '../../../core/finding';
 import type { CheckContext, PolicyCheck } from './check';
 import { hasSyntaxErrors } from './document-state';
-import { dataAt, pathToSpan } from './finding-data';
+import { dataAt, pathToSpan } from '../../../analysis/checks/finding-data';
 import { portsAdmit } from './rule-ports';
 import { ipInCidr, parseCidr, parseIp, type Cidr } from './validators/cidr';
 

@@ -8,8 +8,8 @@ import { getPair, isMap, isNullish, isSeq, type YMap, type YPair } from '../../.
 import type { NetworkPolicy, ObjectRef, PolicyRule } from '../../../model/types';
 import { finding, type Finding } from '../../../core/finding';
 import type { PolicyCheck } from './check';
-import { dataAt, pathToSpan, type NodePath } from './finding-data';
-import { nodeSpan } from './node-spans';
+import { dataAt, pathToSpan, type NodePath } from '../../../analysis/checks/finding-data';
+import { nodeSpan } from '../../../core/parse/node-spans';
 import { allRules } from './policy-walk';
 
 const PEER_KEYS = ['podSelector', 'namespaceSelector', 'ipBlock'] as const;

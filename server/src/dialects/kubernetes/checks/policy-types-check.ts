@@ -8,8 +8,8 @@ import { getPair, isMap, isSeq, type YPair } from '../../../core/parse/yaml-tree
 import type { Direction, NetworkPolicy, ObjectRef, PolicyType } from '../../../model/types';
 import { finding, type Finding } from '../../../core/finding';
 import type { PolicyCheck } from './check';
-import { dataAt } from './finding-data';
-import { pairSpan } from './node-spans';
+import { dataAt } from '../../../analysis/checks/finding-data';
+import { pairSpan } from '../../../core/parse/node-spans';
 
 const TYPES: readonly PolicyType[] = ['Ingress', 'Egress'];
 

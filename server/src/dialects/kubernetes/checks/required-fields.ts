@@ -5,10 +5,10 @@
  */
 import { getPair, isMap, isNullish } from '../../../core/parse/yaml-tree';
 import type { NetworkPolicy } from '../../../model/types';
-import { NETWORK_POLICY_API_VERSION } from '../../../model/objects';
+import { NETWORK_POLICY_API_VERSION } from '../model/read-network-policy';
 import { finding, type Finding } from '../../../core/finding';
 import type { PolicyCheck } from './check';
-import { dataAt } from './finding-data';
+import { dataAt } from '../../../analysis/checks/finding-data';
 
 export const requiredFieldsCheck: PolicyCheck = {
   id: 'required-fields',

@@ -1,18 +1,18 @@
 /**
  * Shapes, as kubectl's strict field validation and the API server's JSON decoding
  * see them: unknown fields (with a "did you mean") and values of the wrong type.
- * Driven by the schema table in analysis/schema, so adding a field is one line there.
+ * Driven by the schema table in ../schema, so adding a field is one line there.
  */
 import { describeYaml11Reading } from '../../../core/parse/kubectl-scalars';
 import { isMap, isSeq, type YMap, type YNode, type YPair, type YScalar } from '../../../core/parse/yaml-tree';
 import type { NetworkPolicy, ObjectRef } from '../../../model/types';
-import { suggestField } from '../../../analysis/schema/did-you-mean';
+import { suggestField } from '../schema/did-you-mean';
 import { NETWORK_POLICY } from '../schema/network-policy-schema';
-import { describeType, type ObjectSchema, type SchemaNode } from '../../../analysis/schema/schema-types';
+import { describeType, type ObjectSchema, type SchemaNode } from '../schema/schema-types';
 import { finding, type Finding } from '../../../core/finding';
 import type { PolicyCheck } from './check';
-import { dataAt, type NodePath } from './finding-data';
-import { nodeSpan } from './node-spans';
+import { dataAt, type NodePath } from '../../../analysis/checks/finding-data';
+import { nodeSpan } from '../../../core/parse/node-spans';
 
 export const schemaCheck: PolicyCheck = {
   id: 'schema',

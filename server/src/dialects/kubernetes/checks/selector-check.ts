@@ -7,9 +7,9 @@ import { getPair, isMap, isNullish, isSeq, type YMap } from '../../../core/parse
 import type { NetworkPolicy, ObjectRef } from '../../../model/types';
 import { finding, type Finding } from '../../../core/finding';
 import type { PolicyCheck } from './check';
-import { dataAt, pathToSpan, type NodePath } from './finding-data';
+import { dataAt, pathToSpan, type NodePath } from '../../../analysis/checks/finding-data';
 import { labelKeyFinding, labelMapFindings, labelValueFindings } from './label-rules';
-import { nodeSpan } from './node-spans';
+import { nodeSpan } from '../../../core/parse/node-spans';
 import { allSelectors } from './policy-walk';
 import { qualifiedNameProblems } from './validators/names';
 

@@ -10,7 +10,7 @@ import type { NetworkPolicy, Peer, PolicyRule } from '../../../model/types';
 import { finding, type Finding } from '../../../core/finding';
 import type { CheckContext, PolicyCheck } from './check';
 import { hasSyntaxErrors } from './document-state';
-import { dataAt, pathToSpan } from './finding-data';
+import { dataAt, pathToSpan } from '../../../analysis/checks/finding-data';
 import { allRules } from './policy-walk';
 import { isEmptySelector } from './selector-match';
 import { selectorText } from './selector-text';

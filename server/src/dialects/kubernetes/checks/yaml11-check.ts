@@ -11,7 +11,7 @@ import type { ObjectRef } from '../../../model/types';
 import { describeYaml11Reading } from '../../../core/parse/kubectl-scalars';
 import { finding, type Finding } from '../../../core/finding';
 import type { PolicyCheck } from './check';
-import { dataAt, type NodePath } from './finding-data';
+import { dataAt, type NodePath } from '../../../analysis/checks/finding-data';
 
 export const yaml11Check: PolicyCheck = {
   id: 'yaml11',

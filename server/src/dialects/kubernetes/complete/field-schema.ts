@@ -1,69 +1,24 @@
 /**
- * The fields completion offers, with a one-line doc each, as data: what may be
- * written where in a policy, and what a value may be. Only fields a person writes
- * are here (no `status`, `managedFields`, ...); the validation schemas in
- * analysis/schema and calico/checks know every field, and a unit test checks that
- * every field offered here is one they accept.
+ * The fields completion offers in a NetworkPolicy, with a one-line doc each, as data
+ * (analysis/complete/schema-types.ts). Only fields a person writes are here (no
+ * `status`, `managedFields`, ...); the validation schema (schema/network-policy-schema.ts)
+ * knows every field, and a unit test checks that every field offered here is one it accepts.
  */
+import { METADATA } from '../../../analysis/complete/metadata-schema';
+import { enumOf, type SchemaNode } from '../../../analysis/complete/schema-types';
 
-export interface EnumValue {
-  readonly value: string;
-  readonly doc: string;
-}
-
-/** Where the values of a scalar come from. */
-export type ValueSource =
-  | { readonly kind: 'enum'; readonly values: readonly EnumValue[] }
-  /** Namespace names of the workspace. */
-  | { readonly kind: 'namespaces' }
+/** Where the values of a scalar come from, beyond enumerations and namespace names. */
+export type KubernetesValueSource =
   /** Label keys of the selector's scope (`matchExpressions[].key`). */
   | { readonly kind: 'label-key' }
   /** Label values of the requirement's key (`matchExpressions[].values`). */
   | { readonly kind: 'label-value' }
   /** Container port names of the pods the rule's ports apply to. */
-  | { readonly kind: 'named-port' }
-  /** A Calico selector expression. */
-  | { readonly kind: 'calico-selector'; readonly scope: CalicoSelectorScope };
+  | { readonly kind: 'named-port' };
 
-/**
- * What a Calico selector picks from: endpoints (pods), or namespaces. `entity`
- * selectors of a rule look in the policy's namespace unless the rule also has a
- * namespaceSelector; the policy's own selector likewise, and everywhere for a
- * GlobalNetworkPolicy.
- */
-export type CalicoSelectorScope = 'policy-pods' | 'entity-pods' | 'namespaces' | 'service-accounts';
+type Node = SchemaNode<KubernetesValueSource>;
 
-export type FieldShape =
-  /** A map with the fields of `node`. */
-  | 'map'
-  /** A list of maps with the fields of `node`. */
-  | 'list'
-  | 'scalar'
-  /** A list of scalars with `values`. */
-  | 'scalar-list'
-  /** A map of label keys to label values (`matchLabels`). */
-  | 'labels'
-  /** A map of free keys (annotations, metadata labels): nothing to offer inside. */
-  | 'free-map';
-
-export interface FieldSpec {
-  readonly doc: string;
-  readonly shape: FieldShape;
-  readonly node?: SchemaNode;
-  readonly values?: ValueSource;
-  /** Offered only in a GlobalNetworkPolicy (or only in a namespaced policy). */
-  readonly only?: 'global' | 'namespaced';
-}
-
-export interface SchemaNode {
-  /** What this map is, for the detail line of its fields: "a peer", "a port". */
-  readonly title: string;
-  readonly fields: Readonly<Record<string, FieldSpec>>;
-}
-
-const enumOf = (...values: (readonly [string, string])[]): ValueSource => ({ kind: 'enum', values: values.map(([value, doc]) => ({ value, doc })) });
-
-const REQUIREMENT: SchemaNode = {
+const REQUIREMENT: Node = {
   title: 'a label requirement',
   fields: {
     key: { doc: 'The label key this requirement looks at.', shape: 'scalar', values: { kind: 'label-key' } },
@@ -81,7 +36,7 @@ const REQUIREMENT: SchemaNode = {
   },
 };
 
-const LABEL_SELECTOR: SchemaNode = {
+const LABEL_SELECTOR: Node = {
   title: 'a label selector',
   fields: {
     matchLabels: { doc: 'Labels that must all be present with exactly these values.', shape: 'labels' },
@@ -89,7 +44,7 @@ const LABEL_SELECTOR: SchemaNode = {
   },
 };
 
-const IP_BLOCK: SchemaNode = {
+const IP_BLOCK: Node = {
   title: 'an ipBlock',
   fields: {
     cidr: { doc: 'The address range in CIDR notation, e.g. 10.0.0.0/8 or 0.0.0.0/0.', shape: 'scalar' },
@@ -97,7 +52,7 @@ const IP_BLOCK: SchemaNode = {
   },
 };
 
-const PEER: SchemaNode = {
+const PEER: Node = {
   title: 'a peer',
   fields: {
     podSelector: { doc: 'Pods with these labels (in the policy namespace, or in the namespaces of `namespaceSelector`).', shape: 'map', node: LABEL_SELECTOR },
@@ -106,7 +61,7 @@ const PEER: SchemaNode = {
   },
 };
 
-const PORT: SchemaNode = {
+const PORT: Node = {
   title: 'a port',
   fields: {
     protocol: { doc: 'TCP (the default), UDP or SCTP.', shape: 'scalar', values: enumOf(['TCP', 'The default.'], ['UDP', 'DNS, QUIC, and other datagram traffic.'], ['SCTP', 'Stream Control Transmission Protocol.']) },
@@ -115,7 +70,7 @@ const PORT: SchemaNode = {
   },
 };
 
-const INGRESS_RULE: SchemaNode = {
+const INGRESS_RULE: Node = {
   title: 'an ingress rule',
   fields: {
     from: { doc: 'Sources allowed in; without `from`, traffic from anywhere is allowed.', shape: 'list', node: PEER },
@@ -123,7 +78,7 @@ const INGRESS_RULE: SchemaNode = {
   },
 };
 
-const EGRESS_RULE: SchemaNode = {
+const EGRESS_RULE: Node = {
   title: 'an egress rule',
   fields: {
     to: { doc: 'Destinations allowed; without `to`, traffic to anywhere is allowed.', shape: 'list', node: PEER },
@@ -133,7 +88,7 @@ const EGRESS_RULE: SchemaNode = {
 
 const POLICY_TYPES = enumOf(['Ingress', 'The policy restricts traffic into the selected pods.'], ['Egress', 'The policy restricts traffic out of the selected pods.']);
 
-const SPEC: SchemaNode = {
+const SPEC: Node = {
   title: 'the spec',
   fields: {
     podSelector: { doc: 'The pods of the policy namespace this policy applies to; `{}` selects all of them.', shape: 'map', node: LABEL_SELECTOR },
@@ -143,17 +98,7 @@ const SPEC: SchemaNode = {
   },
 };
 
-export const METADATA: SchemaNode = {
-  title: 'metadata',
-  fields: {
-    name: { doc: 'The policy name: lower-case letters, digits and `-`, unique in its namespace.', shape: 'scalar' },
-    namespace: { doc: 'The namespace the policy lives in and whose pods it selects; `default` when omitted.', shape: 'scalar', values: { kind: 'namespaces' }, only: 'namespaced' },
-    labels: { doc: 'Labels of the policy object itself (they select nothing).', shape: 'free-map' },
-    annotations: { doc: 'Notes for people and tools; no effect on traffic.', shape: 'free-map' },
-  },
-};
-
-export const NETWORK_POLICY: SchemaNode = {
+export const NETWORK_POLICY: Node = {
   title: 'a NetworkPolicy',
   fields: {
     apiVersion: { doc: 'The API group and version of NetworkPolicy.', shape: 'scalar', values: enumOf(['networking.k8s.io/v1', 'Kubernetes NetworkPolicy.']) },

@@ -29,7 +29,7 @@ export function explainWrongShape(field: string, expected: string): string {
 /**
  * The expected name that differs only in case, or by at most two edits. The hover
  * counts a swap of neighbours as two edits (plain Levenshtein), as it always has;
- * the diagnostics' suggestion (analysis/schema/did-you-mean.ts) counts it as one.
+ * the diagnostics' suggestion (schema/did-you-mean.ts) counts it as one.
  */
 function closest(field: string, expected: readonly string[]): string | undefined {
   const lower = field.toLowerCase();

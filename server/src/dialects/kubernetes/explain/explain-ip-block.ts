@@ -6,7 +6,7 @@
 import type { Field, IpBlock, PolicyRule } from '../../../model/types';
 import { addressCount, containsCidr, formatAddress, formatCount, parseCidr, unionCount, type Cidr } from '../../../analysis/explain/cidr';
 import { bullets, code, paragraphs } from '../../../analysis/explain/markdown';
-import type { IpBlockFocus } from '../../../analysis/explain/types';
+import type { IpBlockFocus } from './target';
 
 const POD_IPS =
   'Use `ipBlock` for addresses outside the cluster: pod IPs change whenever pods are re-created, so select pods with `podSelector` / `namespaceSelector` instead. Depending on the network plugin, NAT (load balancers, node ports) can change the address the policy sees.';

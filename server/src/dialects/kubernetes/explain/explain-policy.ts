@@ -7,7 +7,7 @@ import type { Direction, NetworkPolicy, PolicyRule } from '../../../model/types'
 import { describeNetworkPolicy } from '../describe/describe-policy';
 import { effectivePolicyTypes } from '../policy-defaults';
 import { bullets, code, codeBlock, paragraphs } from '../../../analysis/explain/markdown';
-import { isEmptySelector, qualifier } from '../../../analysis/explain/selector-words';
+import { isEmptySelector, qualifier } from './selector-words';
 import { allowsEverything, namespacePhrase, rulePhrase } from './traffic-words';
 
 export function explainPolicy(policy: NetworkPolicy): string {

@@ -7,7 +7,7 @@ import type { PolicyRule, PortSpec } from '../../../model/types';
 import { effectiveProtocol } from '../policy-defaults';
 import { code, eitherOr, formatInteger, paragraphs } from '../../../analysis/explain/markdown';
 import { portPhrase } from './traffic-words';
-import type { PortFocus } from '../../../analysis/explain/types';
+import type { PortFocus } from './target';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 /** A container port name (IANA_SVC_NAME): lowercase letters, digits and single inner `-`, 15 at most. */

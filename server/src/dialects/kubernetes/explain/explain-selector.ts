@@ -6,10 +6,11 @@
 import type { NetworkPolicy, SelectorRequirement } from '../../../model/types';
 import { effectivePolicyTypes } from '../policy-defaults';
 import { bullets, code, listAnd, listOr, paragraphs } from '../../../analysis/explain/markdown';
-import { isEmptySelector, isNullSelector, OPERATORS, qualifier, requirementPhrase, requirementPhrases, requirementProblem } from '../../../analysis/explain/selector-words';
+import { isEmptySelector, isNullSelector, OPERATORS, qualifier, requirementPhrase, requirementPhrases, requirementProblem } from './selector-words';
 import { namespacePhrase, namespacesPhrase, ownNamespace, peerPhrase, policyPodsPhrase } from './traffic-words';
-import type { ExplainOptions, ExplainTarget, SelectorScope } from '../../../analysis/explain/types';
-import { workspaceMatches } from '../../../analysis/explain/workspace-matches';
+import type { ExplainOptions, SelectorScope } from '../../../analysis/explain/types';
+import type { ExplainTarget } from './target';
+import { workspaceMatches } from './workspace-matches';
 
 type SelectorTarget = Extract<ExplainTarget, { kind: 'selector' }>;
 

@@ -6,7 +6,7 @@
  */
 import { deref, isNullish, type YNode } from '../../../core/parse/yaml-tree';
 import type { Direction, IpBlock, LabelSelector, NetworkPolicy, Peer, PolicyRule, PortSpec } from '../../../model/types';
-import type { ExplainTarget, Located, SelectorContext } from '../../../analysis/explain/types';
+import type { ExplainTarget, Located, SelectorContext } from './target';
 import { policyHitAt, type PathStep } from '../../../analysis/explain/yaml-path';
 
 type Steps = readonly PathStep[];

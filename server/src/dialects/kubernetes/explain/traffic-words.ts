@@ -6,7 +6,7 @@
 import type { IpBlock, LabelSelector, NetworkPolicy, Peer, PolicyRule, PortSpec } from '../../../model/types';
 import { effectiveProtocol } from '../policy-defaults';
 import { code, eitherOr, joinOr, listAnd, listOr } from '../../../analysis/explain/markdown';
-import { isEmptySelector, qualifier } from '../../../analysis/explain/selector-words';
+import { isEmptySelector, qualifier } from './selector-words';
 
 /** `namespace \`default\`` or, when the policy names none, `the policy's namespace`. */
 export function namespacePhrase(policy: NetworkPolicy): string {

@@ -5,12 +5,13 @@
  * creates `egress` when missing and adds Egress to an explicit policyTypes when needed.
  * It is offered only while the policy lacks DNS, so applying it twice cannot duplicate it.
  */
+import { kubernetesPoliciesOf } from '../reading';
 import { getPair, isMap, isNullish, isSeq } from '../../../core/parse/yaml-tree';
 import { policyAllowsDns } from '../checks/dns-reach';
 import { affects } from '../policy-defaults';
 import type { FindingFix, TextEdit } from '../../../analysis/fixes/fix';
 import { editContext } from '../../../analysis/fixes/edit-context';
-import { objectRoot, policyOf } from './locate';
+import { objectRoot, policyOf } from '../../../analysis/fixes/locate';
 import { addPolicyTypeEdit } from './policy-types-edit';
 import type { RMap } from '../../../analysis/fixes/render-yaml';
 import { addPair, appendToSeq, fillEmptyValue } from '../../../analysis/fixes/yaml-edits';
@@ -31,7 +32,7 @@ export const DNS_RULE: RMap = {
 export const ALLOW_DNS_TITLE = 'Allow DNS egress to kube-dns';
 
 export const allowDnsFix: FindingFix = (analysis, data) => {
-  const policy = policyOf(analysis, data);
+  const policy = policyOf(kubernetesPoliciesOf(analysis), data);
   if (!policy || !affects(policy, 'Egress') || policyAllowsDns(policy)) return undefined;
   const root = objectRoot(analysis.parsed, data);
   const spec = root ? getPair(root, 'spec')?.value : undefined;

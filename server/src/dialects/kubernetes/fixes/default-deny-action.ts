@@ -9,8 +9,9 @@
  * namespace (the new policy would land wherever kubectl points), nor in JSON files,
  * where a second YAML document has no place.
  */
+import { kubernetesPoliciesOf } from '../reading';
 import type { NetworkPolicy } from '../../../model/types';
-import type { FileAnalysis } from '../../../analysis/analyze-file';
+import type { FileAnalysis } from '../../../analysis/file-analysis';
 import { policyAllowsDns } from '../checks/dns-reach';
 import { isEmptySelector } from '../checks/selector-match';
 import { dnsLabelProblems } from '../checks/validators/names';
@@ -25,7 +26,7 @@ const DEFAULT_DENY_NAME = 'default-deny-all';
 export function defaultDenyAction(analysis: FileAnalysis, policy: NetworkPolicy): Fix | undefined {
   const namespace = policy.metadata.namespace?.value;
   if (namespace === undefined || dnsLabelProblems(namespace).length > 0) return undefined;
-  if (analysis.policies.some((p) => p.metadata.namespace?.value === namespace && (p.metadata.name?.value === DEFAULT_DENY_NAME || isDenyAll(p)))) return undefined;
+  if (kubernetesPoliciesOf(analysis).some((p) => p.metadata.namespace?.value === namespace && (p.metadata.name?.value === DEFAULT_DENY_NAME || isDenyAll(p)))) return undefined;
   const ctx = editContext(analysis, policy.ref.docIndex);
   if (ctx.json) return undefined;
   const document: RMap = {

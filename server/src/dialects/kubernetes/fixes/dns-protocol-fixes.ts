@@ -5,7 +5,7 @@
 import { getPair, isMap, isSeq } from '../../../core/parse/yaml-tree';
 import type { FindingFix } from '../../../analysis/fixes/fix';
 import { editContext } from '../../../analysis/fixes/edit-context';
-import { locate, nodeAt, objectRoot } from './locate';
+import { locate, nodeAt, objectRoot } from '../../../analysis/fixes/locate';
 import { addPair, appendToSeq } from '../../../analysis/fixes/yaml-edits';
 
 export const allowDnsTcpFix: FindingFix = (analysis, data) => {

@@ -5,11 +5,11 @@
  * the space before a key into a dash; in flow style `}, {` becomes `, ` and back.
  */
 import { isMap, isSeq, type YMap, type YSeq } from '../../../core/parse/yaml-tree';
-import type { FileAnalysis } from '../../../analysis/analyze-file';
+import type { FileAnalysis } from '../../../analysis/file-analysis';
 import type { FindingData } from '../../../core/finding';
-import type { NodePath } from '../checks/finding-data';
+import type { NodePath } from '../../../analysis/checks/finding-data';
 import { replace, type Fix, type FindingFix, type TextEdit } from '../../../analysis/fixes/fix';
-import { locate, nodeAt, objectRoot, pathOf, stringData } from './locate';
+import { locate, nodeAt, objectRoot, pathOf, stringData } from '../../../analysis/fixes/locate';
 import { columnOf, detectStyle, lineStartOf } from '../../../analysis/fixes/yaml-style';
 
 export const mergePeersFix: FindingFix = (analysis, data) => {

@@ -2,15 +2,16 @@
  * Fixes on a policy's lists: excepting the metadata endpoint from an ipBlock, and
  * adding a missing type to policyTypes when rules for that direction are ignored.
  */
+import { kubernetesPoliciesOf } from '../reading';
 import { getPair, isMap, isNullish, isSeq, type YMap } from '../../../core/parse/yaml-tree';
 import type { PolicyType } from '../../../model/types';
-import type { FileAnalysis } from '../../../analysis/analyze-file';
+import type { FileAnalysis } from '../../../analysis/file-analysis';
 import { ruleAllowsDns } from '../checks/dns-reach';
 import type { FindingData } from '../../../core/finding';
 import { DNS_RULE } from './allow-dns-fix';
 import type { FindingFix, TextEdit } from '../../../analysis/fixes/fix';
 import { editContext } from '../../../analysis/fixes/edit-context';
-import { locate, nodeAt, objectRoot, policyOf, stringData } from './locate';
+import { locate, nodeAt, objectRoot, policyOf, stringData } from '../../../analysis/fixes/locate';
 import { addPolicyTypeEdit } from './policy-types-edit';
 import { addPair, appendToSeq, fillEmptyValue } from '../../../analysis/fixes/yaml-edits';
 
@@ -46,7 +47,7 @@ export const addPolicyTypeFix: FindingFix = (analysis, data) => {
  * selected pods (and trade one warning for another), so the DNS rule comes along.
  */
 function dnsRuleEdit(analysis: FileAnalysis, data: FindingData, spec: YMap): TextEdit | undefined {
-  const policy = policyOf(analysis, data);
+  const policy = policyOf(kubernetesPoliciesOf(analysis), data);
   const egress = getPair(spec, 'egress');
   if (!policy || !egress || !isSeq(egress.value) || egress.value.items.length === 0) return undefined;
   if ((policy.spec.egress?.items ?? []).some((rule) => ruleAllowsDns(rule, policy.metadata.namespace?.value))) return undefined;

@@ -6,6 +6,19 @@ import { readMetadata } from '../../../model/metadata';
 import { listField, mapField, scalarText } from '../../../model/read-fields';
 import type { Direction, Field, IpBlock, NetworkPolicy, NetworkPolicySpec, ObjectRef, Peer, PolicyRule, PortSpec } from '../../../model/types';
 
+export const NETWORK_POLICY_API_VERSION = 'networking.k8s.io/v1';
+
+/**
+ * A Kubernetes NetworkPolicy, or something meant as one: `kind: NetworkPolicy` with a
+ * missing or `networking.k8s.io/*` apiVersion (validation reports a wrong version).
+ * Other dialects' NetworkPolicy kinds (another API group) are different objects.
+ */
+export function isNetworkPolicy(ref: ObjectRef): boolean {
+  if (ref.kind?.value !== 'NetworkPolicy') return false;
+  const apiVersion = ref.apiVersion?.value;
+  return apiVersion === undefined || apiVersion.startsWith('networking.k8s.io/');
+}
+
 /** Memoised per ObjectRef: an object the edit did not touch is not read again (see model/memo.ts). */
 export const readNetworkPolicy = memoByObject((ref: ObjectRef): NetworkPolicy => {
   return { ref, metadata: readMetadata(ref.node), spec: readSpec(ref.node) };

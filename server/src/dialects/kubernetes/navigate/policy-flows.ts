@@ -19,6 +19,8 @@ import type { CompiledPeer, CompiledPolicy, CompiledRule } from '../reach/compil
 import { compiledOf } from '../reach/lower-policy';
 import { selectorMatches } from '../../../model/selectors';
 import { namespaceLabelsOf, type Universe } from '../../../analysis/navigate/universe';
+import { rejectedSelects, workloadCount, type LensHooks } from '../../../analysis/navigate/lens-hooks';
+import type { NetworkPolicy } from '../../../model/types';
 
 export type PolicyLensInfo =
   | {
@@ -138,4 +140,25 @@ function count(set: Uint8Array): number {
   let n = 0;
   for (const v of set) n += v;
   return n;
+}
+
+/** The code lenses of a NetworkPolicy, counted by the reachability engine. */
+export const kubernetesLenses: LensHooks<NetworkPolicy> = {
+  kinds: ['selects', 'flows'],
+  showReachability: true,
+  resolve({ policy, uri, lens, engine, universe }) {
+    const info = policyLensInfo(engine, universe, uri, policy.ref.node.span.start);
+    if (!info) return { title: lens === 'selects' ? 'selects no workload' : 'allows no traffic', workloads: [] };
+    const workloads = (nodes: readonly WorkloadNode[]) => nodes.map((n) => n.workload);
+    if (lens === 'selects') return { title: info.kind === 'skipped' ? rejectedSelects(info.selected.length) : `selects ${workloadCount(info.selected.length)}`, workloads: workloads(info.selected) };
+    if (info.kind === 'skipped') return { title: 'ignored: the API server would reject it', workloads: [] };
+    return { title: rulesTitle(info), workloads: workloads(info.peers) };
+  },
+};
+
+/** `allows traffic from 2 workloads`, `... to no workload and outside the cluster`, `... with 3 workloads` (both directions). */
+function rulesTitle(info: Extract<PolicyLensInfo, { kind: 'compiled' }>): string {
+  const [only, other] = info.directions;
+  const word = other ? 'with' : only === 'egress' ? 'to' : 'from';
+  return `allows traffic ${word} ${workloadCount(info.peers.length)}${info.external ? ' and outside the cluster' : ''}`;
 }

@@ -14,34 +14,12 @@ import { NAMESPACE_NAME_LABEL } from '../../../model/namespaces';
 import { describeSelector, selectorMatches, type CompiledSelector } from '../../../model/selectors';
 import { ALL_CONNECTIONS, isNoConnections, NO_CONNECTIONS, subtractConnections, unionConnections, type ConnectionSet } from '../../../ir/connection-set';
 import type { ReachEngine, WorkloadNode } from '../../../evaluate/reach-engine';
-import type { SourceRef } from '../../../ir/policy-ir';
+import type { Exposure, ExposureCause, ExposureReport } from '../../../evaluate/exposure-report';
 import type { CompiledPeer, CompiledPolicy, CompiledRule } from './compiled-types';
 import { compiledOf } from './lower-policy';
 import { portConnections } from './compile-parts';
 
 const ENTIRE_CLUSTER = 'entire-cluster';
-
-export type ExposureCause =
-  | { readonly kind: 'unprotected' }
-  | { readonly kind: 'rule'; readonly policy: string; readonly rule: string; readonly source: SourceRef };
-
-export interface Exposure {
-  readonly workload: string;
-  readonly direction: 'ingress' | 'egress';
-  /** `entire-cluster`, `ns/[pod with {app=x}]`, `[namespace with {team=a}]/[all pods]`, or an address range. */
-  readonly peer: string;
-  readonly connections: ConnectionSet;
-  readonly causes: readonly ExposureCause[];
-}
-
-export interface ExposureReport {
-  /** Sorted by workload, then peer. */
-  readonly exposures: readonly Exposure[];
-  /** Workloads no policy selects, per direction. */
-  readonly unprotected: readonly { readonly workload: string; readonly direction: 'ingress' | 'egress' }[];
-  /** How many policies are not NetworkPolicies, which this analysis leaves out. */
-  readonly notAnalysed: number;
-}
 
 export function exposureReport(engine: ReachEngine): ExposureReport {
   const policies = engine.policies.map(compiledOf).filter((p): p is CompiledPolicy => p !== undefined);

@@ -4,18 +4,18 @@
  * NetworkPolicy semantics are the IR's additive policies: every rule allows, a
  * policy that selects a pod isolates it for the directions of its policyTypes, and
  * what its policies allow adds up. They sit in the tier `default` at order 1000
- * under the name `knp.default.<name>`, where Calico runs them among its own
+ * under the name `knp.default.<name>`, where plugins with ordered tiers run them among their own
  * policies; with no other dialect in the workspace the place changes nothing.
  */
 import { describeSelector } from '../../../model/selectors';
-import { addressesExcept, podsMatch } from './lower-peers';
+import { addressesExcept, podsMatch } from '../../../ir/selector-matches';
 import { compilePolicy } from './compile-policy';
 import { ALL_RULE_PORTS, type RulePorts } from '../../../ir/rule-ports';
 import type { EndpointMatch } from '../../../ir/endpoint-match';
 import type { Lowered, Policy, PolicyRef, PolicyRule, RulePeer, Tier } from '../../../ir/policy-ir';
 import type { CompiledPeer, CompiledPolicy, CompiledPort, CompiledRule, KubernetesPolicyInput } from './compiled-types';
 
-/** Where Calico places Kubernetes policies: the tier, the order and the name prefix it sorts them by. */
+/** Where plugins with ordered tiers place NetworkPolicies: the tier, the order and the name prefix they sort them by. */
 const NETWORK_POLICY_TIER = 'default';
 const NETWORK_POLICY_ORDER = 1000;
 const NAME_PREFIX = 'knp.default.';

@@ -6,7 +6,6 @@
  */
 import { NAMESPACE_NAME_LABEL } from '../../../model/namespaces';
 import type { Universe } from '../../../analysis/navigate/universe';
-import { CALICO_NAMESPACE_NAME_LABEL } from '../../../analysis/navigate/universe';
 import { yamlString } from '../../../analysis/complete/candidate';
 import type { Recipe, RecipeVariable } from './recipe-types';
 
@@ -32,15 +31,18 @@ const FALLBACK: RecipeChoices = {
   namespaceLabel: ['team: platform'],
 };
 
-/** Choices from the workspace: `namespace` (the policy's, when known) comes first, its pods' labels next. */
-export function recipeChoices(universe: Universe | undefined, namespace?: string): RecipeChoices {
+/**
+ * Choices from the workspace: `namespace` (the policy's, when known) comes first, its pods' labels next.
+ * `hiddenLabels`: namespace labels set from the namespace's name (as kubernetes.io/metadata.name is), which no one would choose.
+ */
+export function recipeChoices(universe: Universe | undefined, namespace?: string, hiddenLabels: ReadonlySet<string> = new Set()): RecipeChoices {
   if (!universe || universe.namespaces.size === 0) return namespace ? { ...FALLBACK, namespace: [namespace] } : FALLBACK;
   const byWorkloads = [...universe.namespaces.keys()].sort((a, b) => (universe.podLabels.get(b)?.total ?? 0) - (universe.podLabels.get(a)?.total ?? 0) || (a < b ? -1 : 1));
   const namespaces = namespace ? [namespace, ...byWorkloads.filter((n) => n !== namespace)] : byWorkloads;
   const pods = universe.podLabels.get(namespaces[0]!);
   const target = pods ? pods.keys.flatMap((k) => k.values.map((v) => ({ pair: `${k.key}: ${yamlString(v.value)}`, count: v.count }))).sort((a, b) => b.count - a.count).map((p) => p.pair) : [];
   const namespaceLabel = universe.namespaceLabels.keys
-    .filter((k) => k.key !== NAMESPACE_NAME_LABEL && k.key !== CALICO_NAMESPACE_NAME_LABEL)
+    .filter((k) => k.key !== NAMESPACE_NAME_LABEL && !hiddenLabels.has(k.key))
     .flatMap((k) => k.values.map((v) => `${k.key}: ${yamlString(v.value)}`));
   const otherNamespace = namespaces.slice(1);
   return {

@@ -5,8 +5,8 @@
  * kept here so manifests exported from those clusters are not flagged; the API server
  * sets status itself and ignores it on create, so it needs no further checks.
  */
-import { OBJECT_META } from '../../../analysis/schema/object-meta-schema';
-import type { ObjectSchema, SchemaNode } from '../../../analysis/schema/schema-types';
+import { OBJECT_META } from './object-meta-schema';
+import type { ObjectSchema, SchemaNode } from './schema-types';
 
 const STRING: SchemaNode = { type: 'string' };
 const INTEGER: SchemaNode = { type: 'integer' };
