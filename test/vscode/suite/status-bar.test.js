@@ -10,13 +10,13 @@ const path = require('node:path');
 const vscode = require('vscode');
 const H = require('./helpers');
 
-/** NetworkPolicy, Calico NetworkPolicy and GlobalNetworkPolicy objects in the examples' files. */
+/** Policy objects of every dialect in the examples' files (NetworkPolicy, GlobalNetworkPolicy, the cluster-wide kinds). */
 function examplePolicies() {
   const root = vscode.workspace.workspaceFolders[0].uri.fsPath;
   let count = 0;
   for (const dir of fs.readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory())) {
     for (const file of fs.readdirSync(path.join(root, dir.name)).filter((f) => /\.ya?ml$/.test(f))) {
-      count += (fs.readFileSync(path.join(root, dir.name, file), 'utf8').match(/^kind: (Global)?NetworkPolicy\s*$/gm) || []).length;
+      count += (fs.readFileSync(path.join(root, dir.name, file), 'utf8').match(/^kind: (Global|Admin|BaselineAdmin|Cluster)?NetworkPolicy\s*$/gm) || []).length;
     }
   }
   return count;
