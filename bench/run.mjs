@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * `npm run bench`: the LSP benchmark (bench/lsp), typing while workspace-wide work runs
- * (bench/lsp/busy-typing.mjs), then the reachability benchmark. Each runs as its own
- * process, so they cannot disturb each other's timing or memory.
+ * (bench/lsp/busy-typing.mjs), the reachability benchmark, then the panel's webview in
+ * headless Chromium (bench/webview/bench.mjs). Each runs as its own process, so they
+ * cannot disturb each other's timing or memory.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,6 +15,7 @@ async function main() {
   for (const [title, script] of [
     ['Typing while workspace-wide work runs (bench/lsp/busy-typing.mjs)', path.join(PROJECT_ROOT, 'bench', 'lsp', 'busy-typing.mjs')],
     ['Reachability benchmark (bench/reach/bench.mjs)', path.join(PROJECT_ROOT, 'bench', 'reach', 'bench.mjs')],
+    ['Reachability panel in headless Chromium (bench/webview/bench.mjs)', path.join(PROJECT_ROOT, 'bench', 'webview', 'bench.mjs')],
   ]) {
     if (!fs.existsSync(script)) continue;
     console.log(`\n${title}\n`);
