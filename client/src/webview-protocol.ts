@@ -41,6 +41,8 @@ export interface PanelState {
   readonly whatIf: boolean;
   readonly focus: FocusMode;
   readonly scroll?: { readonly top: number; readonly left: number };
+  /** Namespaces (group ids) the graph shows opened into their workloads, when it shows namespaces. */
+  readonly openGroups?: readonly string[];
 }
 
 /**
@@ -124,7 +126,7 @@ const isCell = shape({ status: isStatus, connections: isString }, { note: isStri
 export const isPortFilter = shape({}, { protocol: isProtocol, port: isPortNumber, endPort: isPortNumber });
 const isPair = shape({ src: boundedString, dst: boundedString });
 const isFilters = shape({ namespace: isString, sources: isString, destinations: isString, ports: isString, external: isBoolean });
-const isPanelStateCheck = shape({ view: isView, filters: isFilters, whatIf: isBoolean, focus: isFocusMode }, { selection: isPair, scroll: shape({ top: isNumber, left: isNumber }) });
+const isPanelStateCheck = shape({ view: isView, filters: isFilters, whatIf: isBoolean, focus: isFocusMode }, { selection: isPair, scroll: shape({ top: isNumber, left: isNumber }), openGroups: arrayOf(boundedString, 200) });
 
 function isPortNumber(v: unknown): boolean {
   return isIndex(v) && (v as number) >= 1 && (v as number) <= 65535;

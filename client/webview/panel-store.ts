@@ -9,7 +9,7 @@ import type { FlowChangeDto, FocusFlowDto, MatrixCell, MatrixNode, PolicyFocusRe
 import type { FocusMode, PairRef, PanelFilters, PanelMatrix, PanelState, ViewKind } from '../src/webview-protocol';
 import { MatrixCells } from './matrix-cells';
 
-export type Topic = 'matrix' | 'filters' | 'selection' | 'trace' | 'whatIf' | 'focus' | 'status' | 'view';
+export type Topic = 'matrix' | 'filters' | 'selection' | 'trace' | 'whatIf' | 'focus' | 'status' | 'view' | 'graph';
 export type Listener = (topics: ReadonlySet<Topic>) => void;
 
 export interface StatusLine {
@@ -88,6 +88,17 @@ export class PanelStore {
     if (this.state.view === view) return;
     this.state = { ...this.state, view };
     this.emit('view');
+  }
+
+  /** Opens or closes namespaces in the graph's namespace view; the list keeps the order they were opened in. */
+  setGroupsOpen(groups: readonly string[], open: boolean): void {
+    const now = new Set(this.state.openGroups ?? []);
+    for (const group of groups) {
+      now.delete(group);
+      if (open) now.add(group);
+    }
+    this.state = { ...this.state, openGroups: [...now] };
+    this.emit('graph');
   }
 
   select(pair: PairRef | undefined): void {
