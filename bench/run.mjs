@@ -1,9 +1,10 @@
 // @ts-check
 /**
  * `npm run bench`: the LSP benchmark (bench/lsp), typing while workspace-wide work runs
- * (bench/lsp/busy-typing.mjs), the reachability benchmark, then reachability, `check` and
- * the server at scale (bench/scale/bench.mjs: 1k to 20k workloads, standard mix and stress
- * shapes). Each runs as its own process, so they cannot disturb each other's timing or memory.
+ * (bench/lsp/busy-typing.mjs), the reachability benchmark, reachability, `check` and the
+ * server at scale (bench/scale/bench.mjs: 1k to 20k workloads, standard mix and stress
+ * shapes), then the panel's webview in headless Chromium (bench/webview/bench.mjs). Each runs
+ * as its own process, so they cannot disturb each other's timing or memory.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,6 +17,7 @@ async function main() {
     ['Typing while workspace-wide work runs (bench/lsp/busy-typing.mjs)', path.join(PROJECT_ROOT, 'bench', 'lsp', 'busy-typing.mjs')],
     ['Reachability benchmark (bench/reach/bench.mjs)', path.join(PROJECT_ROOT, 'bench', 'reach', 'bench.mjs')],
     ['At scale: reach, check and the server on 1k to 20k workloads (bench/scale/bench.mjs)', path.join(PROJECT_ROOT, 'bench', 'scale', 'bench.mjs')],
+    ['Reachability panel in headless Chromium (bench/webview/bench.mjs)', path.join(PROJECT_ROOT, 'bench', 'webview', 'bench.mjs')],
   ]) {
     if (!fs.existsSync(script)) continue;
     console.log(`\n${title}\n`);

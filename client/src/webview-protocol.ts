@@ -7,7 +7,7 @@
  *   host -> webview   matrix, status, trace, whatIf, focus, test.simulate
  *   webview -> host   ready, setPorts, explain, reveal, setWhatIf, setFocus, exportSvg, exportData, rendered
  */
-import type { CellStatus, ExplainConnectionResult, MatrixCell, PolicyFocusResult, PortFilterDto, ReachabilityMatrixResult, SourceLocation, WhatIfResult } from '../../server/src/protocol';
+import type { CellStatus, ExplainConnectionResult, PolicyFocusResult, PortFilterDto, ReachabilityMatrixResult, SourceLocation, WhatIfResult } from '../../server/src/protocol';
 import { arrayOf, isBoolean, isIndex, isNumber, isString, literal, nullable, shape, tagged, type Check } from './panel/shape-check';
 
 export const PANEL_VIEW_TYPE = 'netpolLens.reachability';
@@ -41,16 +41,24 @@ export interface PanelState {
   readonly whatIf: boolean;
   readonly focus: FocusMode;
   readonly scroll?: { readonly top: number; readonly left: number };
+  /** Namespaces (group ids) the graph shows opened into their workloads, when it shows namespaces. */
+  readonly openGroups?: readonly string[];
 }
 
 /**
- * The matrix as the webview receives it: distinct cells once in `palette`, and
- * `cells` as row-major indices into it, so a 500x500 matrix is a list of small
- * numbers rather than a quarter of a million objects.
+ * The matrix as the webview receives it: as the server sent it, distinct cells once in
+ * `palette` and the cells as runs of palette indexes, row by row, never one entry per
+ * cell: 20,000 workloads are 400 million cells, but a few hundred thousand runs. The
+ * webview reads cells from the runs (client/webview/matrix-cells.ts).
  */
-export interface PanelMatrix extends Pick<ReachabilityMatrixResult, 'version' | 'indexing' | 'nodes' | 'groups' | 'skippedPolicies'> {
-  readonly palette: readonly MatrixCell[];
-  readonly cells: readonly number[];
+export interface PanelMatrix extends Pick<ReachabilityMatrixResult, 'version' | 'indexing' | 'nodes' | 'groups' | 'palette' | 'skippedPolicies'> {
+  /**
+   * The server's `cellRuns`, `[palette index, count, ...]`, as a typed array: VS Code
+   * carries typed arrays to a webview as binary (engines 1.57+), where a list of millions
+   * of numbers would be serialised as JSON and cloned number by number (half a second
+   * at 20,000 workloads). A count never exceeds 2³² - 1; a longer run is sent as several.
+   */
+  readonly cellRuns: Uint32Array;
   /** The port filter the cells were computed through, if any. */
   readonly ports?: PortFilterDto;
 }
@@ -118,7 +126,7 @@ const isCell = shape({ status: isStatus, connections: isString }, { note: isStri
 export const isPortFilter = shape({}, { protocol: isProtocol, port: isPortNumber, endPort: isPortNumber });
 const isPair = shape({ src: boundedString, dst: boundedString });
 const isFilters = shape({ namespace: isString, sources: isString, destinations: isString, ports: isString, external: isBoolean });
-const isPanelStateCheck = shape({ view: isView, filters: isFilters, whatIf: isBoolean, focus: isFocusMode }, { selection: isPair, scroll: shape({ top: isNumber, left: isNumber }) });
+const isPanelStateCheck = shape({ view: isView, filters: isFilters, whatIf: isBoolean, focus: isFocusMode }, { selection: isPair, scroll: shape({ top: isNumber, left: isNumber }), openGroups: arrayOf(boundedString, 200) });
 
 function isPortNumber(v: unknown): boolean {
   return isIndex(v) && (v as number) >= 1 && (v as number) <= 65535;
@@ -143,19 +151,33 @@ const isWhatIf = shape({ version: isNumber, unsavedFiles: arrayOf(isString), cha
 const isFlow = shape({ src: isString, dst: isString, direction: isDirection, rules: arrayOf(isIndex), allowed: isString, effective: isString });
 const isFocus = shape({ version: isNumber, directions: arrayOf(isDirection), selected: arrayOf(isString), flows: arrayOf(isFlow), complete: isBoolean }, { policy: isPolicyRef, ignored: arrayOf(isString) });
 
-/** The matrix's own consistency too: every group index and cell index must point at something. */
+/** The matrix's own consistency too: every group index and palette index must point at something. */
 export function isPanelMatrix(v: unknown): v is PanelMatrix {
   const base = shape(
-    { version: isNumber, indexing: isBoolean, nodes: arrayOf(isNode), groups: arrayOf(isGroup), palette: arrayOf(isCell), cells: Array.isArray, skippedPolicies: arrayOf(isSkipped) },
+    { version: isNumber, indexing: isBoolean, nodes: arrayOf(isNode), groups: arrayOf(isGroup), palette: arrayOf(isCell), cellRuns: (v) => v instanceof Uint32Array, skippedPolicies: arrayOf(isSkipped) },
     { ports: isPortFilter },
   );
   if (!base(v)) return false;
   const m = v as PanelMatrix;
   const n = m.nodes.length;
-  if (m.cells.length !== n * n || m.groups.some((g) => g.nodes.some((i) => i >= n))) return false;
-  const size = m.palette.length;
-  for (const c of m.cells) if (typeof c !== 'number' || !Number.isInteger(c) || c < 0 || c >= size) return false;
-  return true;
+  return !m.groups.some((g) => g.nodes.some((i) => i >= n)) && runsHold(m.cellRuns, n * n, m.palette.length);
+}
+
+/**
+ * Whether `runs` (`[palette index, count, ...]`) are exactly `total` cells of indexes
+ * below `paletteSize`; checked without expanding them.
+ */
+export function runsHold(runs: ArrayLike<unknown>, total: number, paletteSize: number): boolean {
+  if (runs.length % 2 !== 0) return false;
+  let cells = 0;
+  for (let i = 0; i < runs.length; i += 2) {
+    const index = runs[i];
+    const count = runs[i + 1];
+    if (typeof index !== 'number' || typeof count !== 'number' || !Number.isInteger(index) || index < 0 || index >= paletteSize || !Number.isInteger(count) || count < 1) return false;
+    cells += count;
+    if (cells > total) return false;
+  }
+  return cells === total;
 }
 
 function isSimulatedAction(v: unknown): boolean {

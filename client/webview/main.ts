@@ -30,7 +30,7 @@ const open = (src: string, dst: string): void => {
 };
 
 const matrix = new MatrixView(store, open);
-const graph = new GraphView(store, open);
+const graph = new GraphView(store, open, (groups, opened) => store.setGroupsOpen(groups, opened));
 const trace = new TraceView(store, reveal);
 const info = new InfoBar(store, reveal, (src, dst) => {
   if (store.state.view === 'matrix') matrix.reveal(src, dst);

@@ -30,6 +30,8 @@ export interface GridSizes {
   readonly bandWidth: (label: string) => number;
   /** No column grows past this for its band: a band label longer than that is cut (its tooltip has it). */
   readonly maxColW: number;
+  /** Per column position: its widest text needs more than maxColW, so it is cut. */
+  readonly cut: readonly boolean[];
 }
 
 export interface GridLayout {
@@ -39,6 +41,8 @@ export interface GridLayout {
   readonly runs: readonly ColumnRun[];
   /** Column positions that start a group after the first. */
   readonly groupStarts: ReadonlySet<number>;
+  /** Per column position: its cells cut their text. */
+  readonly cut: readonly boolean[];
   readonly headW: number;
   readonly headH: number;
   /** Left edge of each column from the row headers' right edge; one more entry for the end. */
@@ -77,7 +81,7 @@ export function gridLayout(nodes: readonly MatrixNode[], rows: readonly number[]
   const colX = [0];
   for (const w of widths) colX.push(colX[colX.length - 1]! + w);
   const groupStarts = new Set(runs.slice(1).map((r) => r.start));
-  return { display, displayOf, runs, groupStarts, headW: sizes.headW, headH: sizes.headH, colX, width: sizes.headW + colX[colX.length - 1]!, height: sizes.headH + display.length * CELL_H };
+  return { display, displayOf, runs, groupStarts, cut: sizes.cut, headW: sizes.headW, headH: sizes.headH, colX, width: sizes.headW + colX[colX.length - 1]!, height: sizes.headH + display.length * CELL_H };
 }
 
 /** Columns of a group share out what its band label lacks, so "Outside the cluster" is never cut to "Outside the clus…". */

@@ -1,20 +1,23 @@
 /**
  * The matrix: sources as rows, destinations as columns, grouped by namespace;
  * an ARIA grid with one focusable cell (arrow keys move, Enter opens the
- * trace). Only the visible window is in the DOM, so 500 workloads (a quarter of
- * a million cells) draw as fast as five. Elements are kept by grid position and
- * repainted in place, which keeps scroll and keyboard focus across live updates.
+ * trace). Only the visible window is in the DOM, rows and columns alike, and its
+ * cells are read from the server's runs (matrix-cells.ts), so 20,000 workloads (400
+ * million cells) draw like five. Elements are kept by grid position and repainted in
+ * place, which keeps scroll and keyboard focus across live updates; a row lays its
+ * cells out in its own flow, so a scroll frame adds and removes cells at the edges only.
  */
-import { cellKind, cellLabel, cellSummary, cellTooltip, KIND_ICON, nodeName } from './cell-text';
+import { CellPainter } from './cell-painter';
+import { nodeName } from './cell-text';
 import { h, icon } from './dom';
 import { BAND_H, CELL_H, gridLayout, scrollToShow, visibleWindow, type GridLayout, type GridWindow } from './matrix-layout';
 import { changesKey, currentFonts, measureGrid, TextMeter } from './matrix-sizes';
-import { pairKey, type PanelStore } from './panel-store';
-
-const CHANGE_ICON = { added: 'diff-added', removed: 'diff-removed', mixed: 'diff-modified' } as const;
+import type { PanelStore } from './panel-store';
 
 interface RowElements {
   readonly element: HTMLDivElement;
+  /** Holds the room left of the first drawn column: cells are laid out in the row's flow, not each positioned. */
+  readonly spacer: HTMLDivElement;
   readonly cells: Map<number, HTMLDivElement>;
 }
 
@@ -25,15 +28,23 @@ export class MatrixView {
   private readonly bands: HTMLDivElement;
   private layout: GridLayout | undefined;
   private layoutKey = '';
+  private gridKey = '';
+  /** Widths measured in the current fonts, kept across layouts. */
+  private meter: TextMeter | undefined;
   private readonly rowEls = new Map<number, RowElements>();
   private readonly colEls = new Map<number, HTMLDivElement>();
   private active = { row: 0, col: 0 };
   private frame = 0;
+  private readonly painter: CellPainter;
+  /** The epoch of the painter each header was last classed in. */
+  private readonly headsClassed = new WeakMap<HTMLElement, number>();
+  private headEpoch = 0;
 
   constructor(
     private readonly store: PanelStore,
     private readonly open: (src: string, dst: string) => void,
   ) {
+    this.painter = new CellPainter(store);
     this.bands = h('div', { className: 'matrix-bands', attrs: { 'aria-hidden': 'true' } });
     const corner = h('div', { className: 'matrix-corner', attrs: { role: 'columnheader', 'aria-colindex': '1' } }, [h('span', { className: 'corner-to', text: 'to →' }), h('span', { className: 'corner-from', text: 'from ↓' })]);
     this.head = h('div', { className: 'matrix-head', attrs: { role: 'row', 'aria-rowindex': '1' } }, [corner, this.bands]);
@@ -54,14 +65,17 @@ export class MatrixView {
   update(): void {
     const m = this.store.matrix;
     if (!m) return;
+    this.invalidate();
     // Same nodes in the same places: repaint in place (keeps focus); otherwise rebuild the window.
     // Widths follow the text, so new labels, what-if marks or fonts also rebuild.
     const fonts = currentFonts();
-    const key = `${m.nodes.map((n) => n.id).join('\n')}|${this.store.rows.join(',')}|${this.store.cols.join(',')}|${changesKey(this.store)}|${m.palette.map((c) => c.connections).join(',')}|${JSON.stringify(fonts)}`;
-    if (key !== this.layoutKey) {
+    const key = `${changesKey(this.store)}|${m.palette.map((c) => c.connections).join(',')}|${fonts.key}`;
+    if (key !== this.layoutKey || this.store.gridKey !== this.gridKey) {
       const hadFocus = this.element.contains(document.activeElement) && document.activeElement !== this.element;
       this.layoutKey = key;
-      this.layout = gridLayout(m.nodes, this.store.rows, this.store.cols, (g) => m.groups.find((x) => x.id === g)?.label ?? g, measureGrid(this.store, new TextMeter(fonts)));
+      this.gridKey = this.store.gridKey;
+      if (this.meter?.fonts.key !== fonts.key) this.meter = new TextMeter(fonts);
+      this.layout = gridLayout(m.nodes, this.store.rows, this.store.cols, (g) => m.groups.find((x) => x.id === g)?.label ?? g, measureGrid(this.store, this.meter));
       this.applyHeadSizes(this.layout);
       this.canvas.style.width = `${this.layout.width}px`;
       this.canvas.style.height = `${this.layout.height}px`;
@@ -135,7 +149,8 @@ export class MatrixView {
       const node = this.store.node(this.store.cols[col]!);
       const existing = this.colEls.get(col);
       if (existing) {
-        existing.className = this.headClass('matrix-colhead', node.id, col);
+        if (this.headsClassed.get(existing) !== this.headEpoch) existing.className = this.headClass('matrix-colhead', node.id, col);
+        this.headsClassed.set(existing, this.headEpoch);
         continue;
       }
       const el = h('div', { className: this.headClass('matrix-colhead', node.id, col), title: nodeName(node), attrs: { role: 'columnheader', 'aria-colindex': String(col + 2) } }, [h('span', { className: 'colhead-text', text: node.label })]);
@@ -154,7 +169,7 @@ export class MatrixView {
     const display = this.layout!.display[index]!;
     let row = this.rowEls.get(index);
     if (!row) {
-      row = { element: h('div', { className: 'matrix-row', attrs: { role: 'row', 'aria-rowindex': String(index + 2) } }), cells: new Map() };
+      row = { element: h('div', { className: 'matrix-row', attrs: { role: 'row', 'aria-rowindex': String(index + 2) } }), spacer: h('div', { className: 'matrix-spacer' }), cells: new Map() };
       row.element.style.top = `${this.layout!.headH + index * CELL_H}px`;
       row.element.style.width = `${this.layout!.width}px`;
       if (display.kind === 'group') {
@@ -162,13 +177,14 @@ export class MatrixView {
         row.element.append(h('div', { className: 'matrix-grouphead', attrs: { role: 'rowheader', 'aria-colspan': String(this.store.cols.length + 1) } }, [icon(display.group === 'External' ? 'globe' : 'folder'), h('span', { text: `${display.label} (${display.size})` })]));
       } else {
         const node = this.store.node(this.store.rows[display.row]!);
-        row.element.append(h('div', { className: this.headClass('matrix-rowhead', node.id), title: nodeName(node), attrs: { role: 'rowheader', 'aria-colindex': '1' } }, [icon(node.kind === 'external' ? 'globe' : 'server-process'), h('span', { className: 'rowhead-text', text: node.label })]));
+        row.element.append(h('div', { className: this.headClass('matrix-rowhead', node.id), title: nodeName(node), attrs: { role: 'rowheader', 'aria-colindex': '1' } }, [icon(node.kind === 'external' ? 'globe' : 'server-process'), h('span', { className: 'rowhead-text', text: node.label })]), row.spacer);
       }
       this.canvas.append(row.element);
       this.rowEls.set(index, row);
     } else if (display.kind === 'node') {
-      const head = row.element.firstElementChild;
-      if (head) head.className = this.headClass('matrix-rowhead', this.store.node(this.store.rows[display.row]!).id);
+      const head = row.element.firstElementChild as HTMLElement | null;
+      if (head && this.headsClassed.get(head) !== this.headEpoch) head.className = this.headClass('matrix-rowhead', this.store.node(this.store.rows[display.row]!).id);
+      if (head) this.headsClassed.set(head, this.headEpoch);
     }
     if (display.kind === 'node') this.syncCells(row, display.row, win);
   }
@@ -180,47 +196,25 @@ export class MatrixView {
         row.cells.delete(col);
       }
     }
+    // The drawn columns stay one contiguous stretch: new ones go before the first or after the last.
+    let next: Element | null = row.spacer.nextElementSibling;
     for (let col = win.firstCol; col <= win.lastCol; col++) {
       let el = row.cells.get(col);
       if (!el) {
-        el = h('div', { attrs: { role: 'gridcell', 'aria-colindex': String(col + 2), tabindex: '-1' } });
-        this.placeColumn(el, col);
-        row.element.append(el);
+        el = this.painter.create(col, this.columnWidth(col));
+        row.element.insertBefore(el, next);
         row.cells.set(col, el);
-      }
-      this.paintCell(el, rowPos, col);
+      } else next = el.nextElementSibling;
+      this.painter.paint(el, { row: rowPos, col, active: this.active.row === rowPos && this.active.col === col, groupStart: this.layout!.groupStarts.has(col), cut: this.layout!.cut[col]! });
     }
+    const left = `${this.layout!.colX[win.firstCol]!}px`;
+    if (row.spacer.style.width !== left) row.spacer.style.width = left;
   }
 
-  private paintCell(el: HTMLDivElement, rowPos: number, col: number): void {
-    const s = this.store;
-    const r = s.rows[rowPos]!;
-    const c = s.cols[col]!;
-    const src = s.node(r);
-    const dst = s.node(c);
-    const cell = s.cell(r, c);
-    const kind = cellKind(src, dst, r, c, cell);
-    const key = pairKey(src.id, dst.id);
-    const changes = s.changes.get(key) ?? [];
-    const flows = s.focusFlows.get(key) ?? [];
-    const selected = s.state.selection?.src === src.id && s.state.selection.dst === dst.id;
-    const active = this.active.row === rowPos && this.active.col === col;
-    const change: keyof typeof CHANGE_ICON | '' = changes.length === 0 ? '' : changes.some((x) => x.added !== 'No Connections') ? (changes.some((x) => x.removed !== 'No Connections') ? 'mixed' : 'added') : 'removed';
-    const focus = s.focusActive ? (flows.length > 0 ? ' focus-flow' : ' focus-dim') : '';
-    const signature = `${kind}|${cell.connections}|${change}|${focus}|${selected}|${active}|${this.layout!.groupStarts.has(col)}|${src.id}|${dst.id}`;
-    el.tabIndex = active ? 0 : -1;
-    if (el.dataset.sig === signature) return;
-    el.dataset.sig = signature;
-    el.dataset.src = src.id;
-    el.dataset.dst = dst.id;
-    el.dataset.kind = kind;
-    el.className = `matrix-cell kind-${kind}${change ? ` change-${change}` : ''}${focus}${selected ? ' selected' : ''}${this.layout!.groupStarts.has(col) ? ' group-start' : ''}`;
-    el.setAttribute('aria-label', cellLabel(src, dst, kind, cell, changes, flows));
-    el.setAttribute('aria-selected', String(selected));
-    el.title = cellTooltip(src, dst, kind, cell, changes, flows);
-    // A glyph the size of the text (the aria-label says it in words), not a tiny "+".
-    const marker = change ? [icon(CHANGE_ICON[change], 'change-mark')] : [];
-    el.replaceChildren(icon(KIND_ICON[kind], 'cell-icon'), h('span', { className: 'cell-text', text: cellSummary(kind, cell) }), ...marker);
+  /** What the cells and headers show may have changed: the next window paints them again. */
+  private invalidate(): void {
+    this.painter.invalidate();
+    this.headEpoch++;
   }
 
   private drawBands(): void {
@@ -243,11 +237,14 @@ export class MatrixView {
     this.element.style.setProperty('--np-colhead-h', `${layout.headH - BAND_H}px`);
   }
 
-  /** A column header or cell at its column's place and width. */
+  /** A column header at its column's place and width. */
   private placeColumn(el: HTMLElement, col: number): void {
-    const { headW, colX } = this.layout!;
-    el.style.left = `${headW + colX[col]!}px`;
-    el.style.width = `${colX[col + 1]! - colX[col]!}px`;
+    el.style.left = `${this.layout!.headW + this.layout!.colX[col]!}px`;
+    el.style.width = `${this.columnWidth(col)}px`;
+  }
+
+  private columnWidth(col: number): number {
+    return this.layout!.colX[col + 1]! - this.layout!.colX[col]!;
   }
 
   /** After a data change the active cell stays on the selected pair, wherever it moved. */
@@ -270,6 +267,7 @@ export class MatrixView {
   }
 
   private moveTo(row: number, col: number, focus: boolean): void {
+    this.invalidate();
     this.active = { row: clamp(row, this.store.rows.length), col: clamp(col, this.store.cols.length) };
     const target = scrollToShow(this.layout!, this.layout!.displayOf[this.active.row]!, this.active.col, this.viewport());
     this.element.scrollTop = target.top;

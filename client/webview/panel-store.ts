@@ -7,8 +7,9 @@
  */
 import type { FlowChangeDto, FocusFlowDto, MatrixCell, MatrixNode, PolicyFocusResult, WhatIfResult, ExplainConnectionResult } from '../../server/src/protocol';
 import type { FocusMode, PairRef, PanelFilters, PanelMatrix, PanelState, ViewKind } from '../src/webview-protocol';
+import { MatrixCells } from './matrix-cells';
 
-export type Topic = 'matrix' | 'filters' | 'selection' | 'trace' | 'whatIf' | 'focus' | 'status' | 'view';
+export type Topic = 'matrix' | 'filters' | 'selection' | 'trace' | 'whatIf' | 'focus' | 'status' | 'view' | 'graph';
 export type Listener = (topics: ReadonlySet<Topic>) => void;
 
 export interface StatusLine {
@@ -34,6 +35,8 @@ export function pairKey(src: string, dst: string): string {
 export class PanelStore {
   state: PanelState;
   matrix: PanelMatrix | undefined;
+  /** The matrix's cells, read from its runs. */
+  cells = new MatrixCells(new Uint32Array(0), 0);
   status: StatusLine = { state: 'loading', message: 'Computing reachability…' };
   trace: TraceEntry | undefined;
   whatIf: WhatIfResult | null = null;
@@ -41,6 +44,8 @@ export class PanelStore {
   /** Node indices shown as rows (sources) and columns (destinations), after filters. */
   rows: number[] = [];
   cols: number[] = [];
+  /** The node ids and the shown rows and columns as one text, made when they change: equal texts, equal grids. */
+  gridKey = '';
   readonly nodeIndex = new Map<string, number>();
   readonly changes = new Map<string, FlowChangeDto[]>();
   readonly focusFlows = new Map<string, FocusFlowDto[]>();
@@ -61,12 +66,12 @@ export class PanelStore {
   }
 
   cell(row: number, col: number): MatrixCell {
-    const m = this.matrix!;
-    return m.palette[m.cells[row * m.nodes.length + col]!]!;
+    return this.matrix!.palette[this.cells.at(row, col)]!;
   }
 
   setMatrix(matrix: PanelMatrix): void {
     this.matrix = matrix;
+    this.cells = new MatrixCells(matrix.cellRuns, matrix.nodes.length);
     this.nodeIndex.clear();
     matrix.nodes.forEach((n, i) => this.nodeIndex.set(n.id, i));
     this.applyFilters();
@@ -83,6 +88,17 @@ export class PanelStore {
     if (this.state.view === view) return;
     this.state = { ...this.state, view };
     this.emit('view');
+  }
+
+  /** Opens or closes namespaces in the graph's namespace view; the list keeps the order they were opened in. */
+  setGroupsOpen(groups: readonly string[], open: boolean): void {
+    const now = new Set(this.state.openGroups ?? []);
+    for (const group of groups) {
+      now.delete(group);
+      if (open) now.add(group);
+    }
+    this.state = { ...this.state, openGroups: [...now] };
+    this.emit('graph');
   }
 
   select(pair: PairRef | undefined): void {
@@ -156,6 +172,7 @@ export class PanelStore {
       if (contains(n, sources)) this.rows.push(i);
       if (contains(n, destinations)) this.cols.push(i);
     });
+    this.gridKey = `${m.nodes.map((n) => n.id).join('\n')}|${this.rows.join(',')}|${this.cols.join(',')}`;
   }
 
   private emit(topic: Topic): void {

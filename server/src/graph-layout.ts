@@ -4,9 +4,15 @@
  * so the terminal draws the picture the panel shows. Plain data, importable by the webview.
  */
 
-/** The whole graph: layers left to right, namespaces as boxes around their workloads. */
+/**
+ * The whole graph: layers left to right, namespaces as boxes around their workloads.
+ * One pass of crossing minimisation and node placement (thoroughness 1, elkjs's default
+ * is 7): laying out namespace boxes with edges between their workloads costs seconds for
+ * a few dozen nodes otherwise (bench/webview/graph-layout.mjs measures the options).
+ */
 export const GRAPH_LAYOUT_OPTIONS: Readonly<Record<string, string>> = {
   'elk.algorithm': 'layered',
+  'elk.layered.thoroughness': '1',
   'elk.direction': 'RIGHT',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.json.edgeCoords': 'ROOT',

@@ -1,11 +1,13 @@
 /**
  * The matrix view of the webview bundle in real Chromium, fed with the server's
  * answer for examples/tutorial: what it draws, keyboard navigation, filters, live
- * updates that keep the user's place, and a 500-workload benchmark (printed).
+ * updates that keep the user's place, a 20,000-workload matrix drawn from its runs,
+ * and a 500-workload benchmark (printed).
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import { compactMatrix } from '../../client/src/panel/compact-matrix';
 import { assertMatchesFile } from '../support/snapshot';
 import { EXAMPLES, PROJECT_ROOT } from '../support/paths';
 import { chromiumMissing } from './support/chromium';
@@ -15,6 +17,7 @@ import type { PanelPage } from './support/panel-page';
 import { panelSuite } from './support/panel-suite';
 import { ReachData } from './support/reach-data';
 import { syntheticWorkspace } from './support/synthetic';
+import { syntheticMatrix } from './support/synthetic-matrix';
 
 const TUTORIAL = path.join(EXAMPLES, 'tutorial');
 const EXPECTED = path.join(PROJECT_ROOT, 'test', 'webview', 'expected');
@@ -116,6 +119,83 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
     const focused = await panel.page.evaluate(() => (document.activeElement as HTMLElement).dataset.dst);
     assert.equal(focused, BACKEND);
     assert.equal(await panel.page.inputValue('#f-destinations'), 'default/');
+    await panel.close();
+  });
+
+  test('each cell shows the codicon glyph of its status', async () => {
+    const { panel } = await openTutorial();
+    const glyphs = await panel.page.evaluate(() => {
+      // The glyph codicon.css gives an icon name, read from a probe element.
+      const codicon = (name: string): string => {
+        const probe = document.createElement('span');
+        probe.className = `codicon codicon-${name}`;
+        document.body.append(probe);
+        const content = getComputedStyle(probe, '::before').content;
+        probe.remove();
+        return content;
+      };
+      const names: Record<string, string> = { allowed: 'pass-filled', partial: 'circle-large-filled', denied: 'circle-slash', self: 'dash', none: 'dash' };
+      return [...document.querySelectorAll<HTMLElement>('.matrix-cell')].map((cell) => {
+        const style = getComputedStyle(cell, '::before');
+        return { kind: cell.dataset.kind, same: style.content === codicon(names[cell.dataset.kind ?? '']!), font: style.fontFamily };
+      });
+    });
+    assert.deepEqual(new Set(glyphs.map((g) => g.kind)), new Set(['self', 'partial', 'denied', 'allowed', 'none']));
+    for (const g of glyphs) assert.deepEqual({ same: g.same, font: g.font }, { same: true, font: 'codicon' }, g.kind);
+    await panel.close();
+  });
+
+  test('a 20,000-workload matrix is drawn from its runs: a bounded window of cells, right far down and right', async () => {
+    const { matrix, expected } = syntheticMatrix(20_000);
+    const n = matrix.nodes.length;
+    const kindOf = (row: number, col: number): string => {
+      if (row === col) return 'self';
+      if (matrix.nodes[row]!.kind === 'external' && matrix.nodes[col]!.kind === 'external') return 'none';
+      return matrix.palette[expected(row, col)]!.status;
+    };
+    const index = new Map(matrix.nodes.map((node, i) => [node.id, i]));
+    const mismatches = (cells: readonly { src: string; dst: string; status: string }[]): string[] =>
+      cells.filter((c) => c.status !== kindOf(index.get(c.src)!, index.get(c.dst)!)).map((c) => `${c.src} => ${c.dst}: ${c.status}, expected ${kindOf(index.get(c.src)!, index.get(c.dst)!)}`);
+    const panel = await suite.open({ onMessage: async (m, p) => void (m.type === 'ready' && (await p.send({ type: 'status', state: 'ready', message: '' }))) });
+    await panel.waitForPosted('ready');
+    await panel.send({ type: 'matrix', matrix: compactMatrix(matrix, undefined) });
+    const first = await panel.waitForRender((r) => r.cells.length > 0, 60_000);
+    assert.deepEqual(mismatches(first.cells), []);
+    const domCells = (): Promise<number> => panel.page.locator('.matrix-cell').count();
+    assert.ok((await domCells()) < 2000, `${await domCells()} cells in the DOM`);
+    // Scrolled to the end: the window holds the last rows and columns, each with its own cell.
+    const end = await panel.page.evaluate(async () => {
+      const grid = document.querySelector<HTMLElement>('.matrix-scroll')!;
+      grid.scrollTop = grid.scrollHeight;
+      grid.scrollLeft = grid.scrollWidth;
+      // The view draws a scroll position in the next animation frame.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return [...document.querySelectorAll<HTMLElement>('.matrix-cell')].map((el) => ({ src: el.dataset.src!, dst: el.dataset.dst!, status: el.dataset.kind! }));
+    });
+    assert.ok(end.length > 0 && end.every((c) => index.get(c.src)! > n - 100 && index.get(c.dst)! > n - 100), 'the last rows and columns are drawn');
+    assert.deepEqual(mismatches(end), []);
+    assert.ok((await domCells()) < 2000, `${await domCells()} cells in the DOM after scrolling`);
+    // Far down and right, as a click in the graph or the what-if list brings it: the last workload to a range near the end.
+    const src = matrix.nodes[matrix.nodes.map((node) => node.kind).lastIndexOf('workload')]!;
+    const dst = matrix.nodes[n - 40]!;
+    const from = panel.posted.length;
+    await panel.send({ type: 'test.simulate', action: { kind: 'clickCell', src: src.id, dst: dst.id } });
+    const explain = await panel.waitForPosted('explain', () => true, { from });
+    assert.deepEqual([explain.src, explain.dst], [src.id, dst.id]);
+    const cell = matrix.palette[expected(index.get(src.id)!, index.get(dst.id)!)]!;
+    const words = cell.status === 'denied' ? 'denied' : `${cell.status === 'partial' ? 'partly allowed' : 'allowed'}: ${cell.connections}`;
+    const shown = panel.page.locator(`.matrix-cell[data-src="${src.id}"][data-dst="${dst.id}"]`);
+    assert.equal(await shown.getAttribute('aria-label'), `From ${src.label} to ${dst.label}, ${words}`);
+    assert.ok(await shown.isVisible());
+    // The keyboard reaches the far corner too: Ctrl+End is the last source to the last destination.
+    await panel.page.locator('.matrix-cell').first().focus();
+    await panel.page.keyboard.press('Control+End');
+    const corner = await panel.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { src: el.dataset.src, dst: el.dataset.dst, kind: el.dataset.kind };
+    });
+    assert.deepEqual(corner, { src: matrix.nodes[n - 1]!.id, dst: matrix.nodes[n - 1]!.id, kind: 'self' });
+    assert.deepEqual(panel.problems, []);
     await panel.close();
   });
 

@@ -79,6 +79,7 @@ describe('safety', { skip: chromiumMissing() }, () => {
       { type: 'nope' },
       { type: 'matrix', matrix: { ...(await panel.page.evaluate(() => ({}))), version: 1 } },
       { type: 'matrix', matrix: { version: 9, indexing: false, nodes: [], groups: [], palette: [], cells: [0], skippedPolicies: [] } },
+      { type: 'matrix', matrix: { version: 9, indexing: false, nodes: [], groups: [], palette: [], cellRuns: [0, 1], skippedPolicies: [] } },
       { type: 'trace', src: 'a', dst: 'b', result: { text: 'not a list' } },
       { type: 'status', state: 'ready', message: 7 },
     ];

@@ -18,6 +18,7 @@ import { filterConnections, projectedCell } from '../../server/src/workspace/por
 import { SavedWorkspace } from '../../server/src/workspace/saved-workspace';
 import { Workspace } from '../../server/src/workspace/workspace';
 import type { FlowChangeDto, MatrixCell } from '../../server/src/protocol';
+import { expandRuns } from '../../server/src/workspace/matrix-runs';
 import { assertMatchesFile } from '../support/snapshot';
 import { EXAMPLES, PROJECT_ROOT } from '../support/paths';
 import { ReachData, readFolder } from './support/reach-data';
@@ -154,32 +155,52 @@ test('the saved-files workspace takes open buffers from disk and reuses everythi
   assert.deepEqual(saved.sync(live, new Map([[policies, undefined]])).workspace.getFile(policies), undefined, 'a buffer not on disk is not in the saved files');
 });
 
-test('the host sends the matrix compactly, and the webview checks it before use', () => {
+test('the host passes the matrix on as runs, never one entry per cell, and the webview checks it before use', () => {
   const data = ReachData.fromFolder(path.join(EXAMPLES, 'tutorial'));
   const full = matrixView(data.workspace.reach(), { version: 3, indexing: false }, data.locate);
   const compact = compactMatrix(full, undefined);
-  assert.equal(compact.cells.length, full.nodes.length ** 2);
+  assert.ok(compact.cellRuns instanceof Uint32Array);
+  assert.deepEqual([...compact.cellRuns], full.cellRuns, 'the server\'s runs, as they came');
+  assert.ok(!('cells' in compact) && !('traces' in compact));
   const text = (c: MatrixCell): string => `${c.status} ${c.connections}${c.note ? ` (${c.note})` : ''}`;
   const replicas = 'each pod always reaches itself; between two of its pods the policies decide';
   // The tutorial's workloads are Deployments: on the diagonal, the policies' verdict between two replicas, with the note.
   assert.deepEqual(compact.palette.map(text), [`denied No Connections (${replicas})`, 'denied No Connections', 'allowed All Connections', 'partial TCP 80']);
   // Every cell is the engine's answer for its pair; runs make the answer a few dozen numbers long.
   const engine = data.workspace.reach();
+  const cells = expandRuns([...compact.cellRuns], full.nodes.length ** 2, compact.palette.length)!;
   full.nodes.forEach((src, r) =>
     full.nodes.forEach((dst, c) => {
       const node = engine.node(src.id)!;
       const self = src.id === dst.id && node.kind === 'workload';
       const set = src.id === dst.id ? (self ? engine.selfConnections(node) : undefined) : engine.connections(node, engine.node(dst.id)!);
       const expected = set ? `${cellStatus(set)} ${formatConnections(set)}${self ? ` (${replicas})` : ''}` : 'denied No Connections';
-      const cell = compact.palette[compact.cells[r * full.nodes.length + c]!]!;
+      const cell = compact.palette[cells[r * full.nodes.length + c]!]!;
       assert.equal(text(cell), expected, `${src.id} => ${dst.id}`);
     }),
   );
   assert.ok(full.cellRuns.length < full.nodes.length ** 2, `${full.cellRuns.length} numbers for ${full.nodes.length ** 2} cells`);
   assert.throws(() => compactMatrix({ ...full, cellRuns: full.cellRuns.slice(2) }, undefined), /does not hold/);
+  assert.throws(() => compactMatrix({ ...full, cellRuns: [0.5, full.nodes.length ** 2] }, undefined), /does not hold/);
   assert.ok(isPanelMatrix(compact));
-  assert.ok(!isPanelMatrix({ ...compact, cells: compact.cells.slice(1) }), 'wrong number of cells');
-  assert.ok(!isPanelMatrix({ ...compact, cells: compact.cells.map(() => 99) }), 'index outside the palette');
+  const broken: [string, number[]][] = [
+    ['too few cells', full.cellRuns.slice(2)],
+    ['too many cells', [...full.cellRuns, 0, 1]],
+    ['an index outside the palette', full.cellRuns.map((v, i) => (i % 2 === 0 ? 99 : v))],
+    ['an empty run', [0, 0, ...full.cellRuns]],
+    ['an odd number of numbers', full.cellRuns.slice(1)],
+  ];
+  for (const [why, runs] of broken) assert.ok(!isPanelMatrix({ ...compact, cellRuns: Uint32Array.from(runs) }), why);
+  assert.ok(!isPanelMatrix({ ...compact, cellRuns: full.cellRuns }), 'runs as a list rather than a typed array');
+});
+
+test('a run longer than a 32-bit count holds is sent as several', () => {
+  const n = 70_000;
+  const node = { id: 'x', label: 'x', kind: 'workload' as const, group: 'g' };
+  const result = { version: 1, indexing: false, nodes: new Array(n).fill(node), groups: [], palette: [{ status: 'denied' as const, connections: 'No Connections' }], cellRuns: [0, n * n], tracesComplete: false, skippedPolicies: [] };
+  const compact = compactMatrix(result, undefined);
+  assert.deepEqual([...compact.cellRuns], [0, 0xffffffff, 0, n * n - 0xffffffff]);
+  assert.ok(isPanelMatrix(compact));
 });
 
 test('the host accepts only well-formed webview messages', () => {

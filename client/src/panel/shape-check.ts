@@ -30,10 +30,13 @@ export function nullable(check: Check): Check {
 
 /** An object with these required and optional properties (others are allowed and ignored). */
 export function shape(required: Readonly<Record<string, Check>>, optional: Readonly<Record<string, Check>> = {}): Check {
+  // Listed once: a matrix of 20,000 workloads runs these checks on every node.
+  const musts = Object.entries(required);
+  const mays = Object.entries(optional);
   return (v) => {
     if (!isRecord(v)) return false;
-    for (const [key, check] of Object.entries(required)) if (!check(v[key])) return false;
-    for (const [key, check] of Object.entries(optional)) if (v[key] !== undefined && !check(v[key])) return false;
+    for (const [key, check] of musts) if (!check(v[key])) return false;
+    for (const [key, check] of mays) if (v[key] !== undefined && !check(v[key])) return false;
     return true;
   };
 }
