@@ -15,7 +15,7 @@ export interface OrderedTier {
 }
 
 /** Numbers first, smallest first; "no order" counts as infinite. */
-function compareOrders(a: number | undefined, b: number | undefined): number {
+export function compareOrders(a: number | undefined, b: number | undefined): number {
   if (a === b) return 0;
   if (a === undefined) return 1;
   if (b === undefined) return -1;

@@ -21,6 +21,17 @@ export function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
+/** Where new items go above the item starting its line at `lineStart`: comment lines right above it belong to it. */
+export function aboveComments(text: string, lineStart: number): number {
+  let start = lineStart;
+  while (start > 0) {
+    const previous = lineStartOf(text, start - 1);
+    if (!text.slice(previous, start).trim().startsWith('#')) break;
+    start = previous;
+  }
+  return start;
+}
+
 export function columnOf(text: string, offset: number): number {
   return offset - lineStartOf(text, offset);
 }

@@ -19,7 +19,7 @@ import { insert, type FindingFix, type TextEdit } from '../../../analysis/fixes/
 import { objectRoot } from '../../../analysis/fixes/locate';
 import { renderFlow, seqLines, type RMap } from '../../../analysis/fixes/render-yaml';
 import { addPair, appendToSeq, fillEmptyValue, type EditContext } from '../../../analysis/fixes/yaml-edits';
-import { lineStartOf } from '../../../analysis/fixes/yaml-style';
+import { aboveComments, lineStartOf } from '../../../analysis/fixes/yaml-style';
 
 export const CALICO_DNS_TITLE = 'Allow DNS egress to kube-dns (UDP and TCP 53)';
 
@@ -81,16 +81,6 @@ function insertBefore(ctx: EditContext, seq: YSeq, index: number): TextEdit[] | 
   return [insert(aboveComments(ctx.text, lineStart), lines.join(ctx.style.eol) + ctx.style.eol)];
 }
 
-/** Comment lines right above an item belong to it: new items go above them. */
-function aboveComments(text: string, lineStart: number): number {
-  let start = lineStart;
-  while (start > 0) {
-    const previous = lineStartOf(text, start - 1);
-    if (!text.slice(previous, start).trim().startsWith('#')) break;
-    start = previous;
-  }
-  return start;
-}
 
 /** Puts the real selectors in place of the placeholders: plain in block YAML, quoted in flow YAML and JSON. */
 function withSelectors(edit: TextEdit, ctx: EditContext, flow: boolean): TextEdit {

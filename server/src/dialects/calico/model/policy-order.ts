@@ -11,6 +11,7 @@
  */
 import { DEFAULT_TIER, effectiveNamespace, effectiveOrder, effectiveTier } from './defaults';
 import type { CalicoPolicy } from './types';
+import { compareOrders } from '../../../evaluate/evaluation-order';
 
 const DEFAULT_TIER_ORDER = 1_000_000;
 export const KUBERNETES_POLICY_ORDER = 1000;
@@ -52,14 +53,6 @@ export function calicoKey(policy: CalicoPolicy, tiers: TierOrders = new Map()): 
 export function kubernetesKey(namespace: string, name: string, tiers: TierOrders = new Map()): EvaluationKey {
   const tierOrder = tierOrderOf(tiers, DEFAULT_TIER);
   return { ...(tierOrder !== undefined && { tierOrder }), tier: DEFAULT_TIER, order: KUBERNETES_POLICY_ORDER, sortName: `${namespace}/${KUBERNETES_NAME_PREFIX}${name}` };
-}
-
-/** Numbers first, smallest first; "no order" counts as infinite. */
-function compareOrders(a: number | undefined, b: number | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return a - b;
 }
 
 function compareText(a: string, b: string): number {

@@ -10,7 +10,7 @@ import { editContext } from '../../../analysis/fixes/edit-context';
 import { insert, type Fix, type FindingFix } from '../../../analysis/fixes/fix';
 import { objectRoot } from '../../../analysis/fixes/locate';
 import { renderFlow, seqLines, type RMap } from '../../../analysis/fixes/render-yaml';
-import { lineStartOf } from '../../../analysis/fixes/yaml-style';
+import { aboveComments, lineStartOf } from '../../../analysis/fixes/yaml-style';
 import type { FindingData } from '../../../core/finding';
 import { getPair, isMap, isSeq } from '../../../core/parse/yaml-tree';
 import { dnsFindings } from '../checks/dns-check';
@@ -52,13 +52,3 @@ export const clusterDnsFix: FindingFix = (analysis, data): Fix | undefined => {
   return { title: CLUSTER_DNS_TITLE, kind: 'quickfix', edits: [insert(aboveComments(ctx.text, lineStart), lines.join(ctx.style.eol) + ctx.style.eol)], isPreferred: true };
 };
 
-/** Comment lines right above the Deny belong to it: the new rule goes above them. */
-function aboveComments(text: string, lineStart: number): number {
-  let start = lineStart;
-  while (start > 0) {
-    const previous = lineStartOf(text, start - 1);
-    if (!text.slice(previous, start).trim().startsWith('#')) break;
-    start = previous;
-  }
-  return start;
-}
