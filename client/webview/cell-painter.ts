@@ -26,7 +26,8 @@ export class CellPainter {
   private readonly template = h('div', { attrs: { role: 'gridcell', tabindex: '-1' } });
   private readonly textTemplate = h('span', { className: 'cell-text' });
   private readonly icons = new Map<string, HTMLSpanElement>();
-  private readonly painted = new WeakMap<HTMLElement, number>();
+  /** Where and at which epoch each cell was painted last: a row's cells are reused for other rows. */
+  private readonly painted = new WeakMap<HTMLElement, { epoch: number; row: number; col: number }>();
   private readonly signatures = new WeakMap<HTMLElement, string>();
   /** Bumped whenever what a cell shows may have changed. */
   private epoch = 0;
@@ -45,8 +46,9 @@ export class CellPainter {
   }
 
   paint(el: HTMLDivElement, place: CellPlace): void {
-    if (this.painted.get(el) === this.epoch) return;
-    this.painted.set(el, this.epoch);
+    const last = this.painted.get(el);
+    if (last?.epoch === this.epoch && last.row === place.row && last.col === place.col) return;
+    this.painted.set(el, { epoch: this.epoch, row: place.row, col: place.col });
     const s = this.store;
     const r = s.rows[place.row]!;
     const c = s.cols[place.col]!;
@@ -71,12 +73,17 @@ export class CellPainter {
     el.setAttribute('aria-label', cellLabel(src, dst, kind, cell, changes, flows));
     el.setAttribute('aria-selected', String(selected));
     el.title = cellTooltip(src, dst, kind, cell, changes, flows);
-    const text = this.textTemplate.cloneNode(false) as HTMLSpanElement;
-    text.textContent = cellSummary(kind, cell);
     // The status glyph is the cell's ::before (panel.css). The what-if mark is a glyph the size
-    // of the text (the aria-label says it in words), not a tiny "+".
-    if (change) el.replaceChildren(text, this.icon(CHANGE_ICON[change], 'change-mark'));
-    else el.replaceChildren(text);
+    // of the text (the aria-label says it in words), not a tiny "+". A cell's text element is kept.
+    let text = el.firstElementChild as HTMLSpanElement | null;
+    if (!text) el.append((text = this.textTemplate.cloneNode(false) as HTMLSpanElement));
+    const summary = cellSummary(kind, cell);
+    if (text.textContent !== summary) text.textContent = summary;
+    const mark = text.nextElementSibling;
+    if (change) {
+      const name = `codicon-${CHANGE_ICON[change]}`;
+      if (!mark?.classList.contains(name)) el.replaceChildren(text, this.icon(CHANGE_ICON[change], 'change-mark'));
+    } else mark?.remove();
   }
 
   private icon(name: string, extra: string): HTMLSpanElement {

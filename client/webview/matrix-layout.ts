@@ -119,13 +119,21 @@ function columnAt(layout: GridLayout, x: number): number {
   return Math.max(0, lo);
 }
 
-/** The display rows and columns a viewport shows, with a few extra on each side. */
-export function visibleWindow(layout: GridLayout, columns: number, view: Viewport): GridWindow {
-  const firstRow = Math.max(0, Math.floor(view.top / CELL_H) - OVERSCAN);
-  const lastRow = Math.min(layout.display.length - 1, Math.ceil((view.top + view.height - layout.headH) / CELL_H) + OVERSCAN);
-  const firstCol = Math.max(0, columnAt(layout, view.left) - OVERSCAN);
-  const lastCol = Math.min(columns - 1, columnAt(layout, view.left + view.width - layout.headW) + OVERSCAN);
+/** The display rows and columns a viewport shows, with a few extra on each side (`overscan`). */
+export function visibleWindow(layout: GridLayout, columns: number, view: Viewport, overscan = OVERSCAN): GridWindow {
+  const firstRow = Math.max(0, Math.floor(view.top / CELL_H) - overscan);
+  const lastRow = Math.min(layout.display.length - 1, Math.ceil((view.top + view.height - layout.headH) / CELL_H) + overscan);
+  const firstCol = Math.max(0, columnAt(layout, view.left) - overscan);
+  const lastCol = Math.min(columns - 1, columnAt(layout, view.left + view.width - layout.headW) + overscan);
   return { firstRow, lastRow, firstCol, lastCol };
+}
+
+/** How many cells of `next` are not in `drawn`. */
+export function newCells(drawn: GridWindow | undefined, next: GridWindow): number {
+  const size = (w: GridWindow): number => Math.max(0, w.lastRow - w.firstRow + 1) * Math.max(0, w.lastCol - w.firstCol + 1);
+  if (!drawn) return size(next);
+  const common = { firstRow: Math.max(drawn.firstRow, next.firstRow), lastRow: Math.min(drawn.lastRow, next.lastRow), firstCol: Math.max(drawn.firstCol, next.firstCol), lastCol: Math.min(drawn.lastCol, next.lastCol) };
+  return size(next) - (common.firstRow <= common.lastRow && common.firstCol <= common.lastCol ? size(common) : 0);
 }
 
 /** The scroll position that brings a cell into view, moving as little as possible. */

@@ -4,22 +4,18 @@
  * trace). Only the visible window is in the DOM, rows and columns alike, and its
  * cells are read from the server's runs (matrix-cells.ts), so 20,000 workloads (400
  * million cells) draw like five. Elements are kept by grid position and repainted in
- * place, which keeps scroll and keyboard focus across live updates; a row lays its
- * cells out in its own flow, so a scroll frame adds and removes cells at the edges only.
+ * place, which keeps scroll and keyboard focus across live updates; rows (matrix-rows.ts)
+ * lay their cells out in their own flow and are reused as the window moves, so a scroll
+ * frame adds and removes cells at the edges only.
  */
 import { CellPainter } from './cell-painter';
 import { nodeName } from './cell-text';
-import { h, icon } from './dom';
-import { BAND_H, CELL_H, gridLayout, scrollToShow, visibleWindow, type GridLayout, type GridWindow } from './matrix-layout';
+import { h } from './dom';
+import { BAND_H, CELL_H, gridLayout, newCells, scrollToShow, visibleWindow, type GridLayout, type GridWindow } from './matrix-layout';
+import { headClass, MatrixRows } from './matrix-rows';
 import { changesKey, currentFonts, measureGrid, TextMeter } from './matrix-sizes';
 import type { PanelStore } from './panel-store';
 
-interface RowElements {
-  readonly element: HTMLDivElement;
-  /** Holds the room left of the first drawn column: cells are laid out in the row's flow, not each positioned. */
-  readonly spacer: HTMLDivElement;
-  readonly cells: Map<number, HTMLDivElement>;
-}
 
 export class MatrixView {
   readonly element: HTMLDivElement;
@@ -31,12 +27,14 @@ export class MatrixView {
   private gridKey = '';
   /** Widths measured in the current fonts, kept across layouts. */
   private meter: TextMeter | undefined;
-  private readonly rowEls = new Map<number, RowElements>();
   private readonly colEls = new Map<number, HTMLDivElement>();
   private active = { row: 0, col: 0 };
   private frame = 0;
+  /** The window drawn last. */
+  private drawn: GridWindow | undefined;
   private readonly painter: CellPainter;
-  /** The epoch of the painter each header was last classed in. */
+  private readonly rows: MatrixRows;
+  /** The epoch each column header was last classed in. */
   private readonly headsClassed = new WeakMap<HTMLElement, number>();
   private headEpoch = 0;
 
@@ -47,8 +45,9 @@ export class MatrixView {
     this.painter = new CellPainter(store);
     this.bands = h('div', { className: 'matrix-bands', attrs: { 'aria-hidden': 'true' } });
     const corner = h('div', { className: 'matrix-corner', attrs: { role: 'columnheader', 'aria-colindex': '1' } }, [h('span', { className: 'corner-to', text: 'to →' }), h('span', { className: 'corner-from', text: 'from ↓' })]);
-    this.head = h('div', { className: 'matrix-head', attrs: { role: 'row', 'aria-rowindex': '1' } }, [corner, this.bands]);
+    this.head = h('div', { className: 'matrix-head', attrs: { role: 'row', 'aria-rowindex': '1', id: 'np-row-head' } }, [corner, this.bands]);
     this.canvas = h('div', { className: 'matrix-canvas' }, [this.head]);
+    this.rows = new MatrixRows(store, this.painter, this.canvas);
     this.element = h('div', { className: 'matrix-scroll', attrs: { role: 'grid', 'aria-label': 'Reachability matrix: rows are sources, columns are destinations', tabindex: '0' } }, [this.canvas]);
     this.element.addEventListener('scroll', () => this.scheduleWindow());
     this.element.addEventListener('keydown', (e) => this.onKey(e));
@@ -105,7 +104,7 @@ export class MatrixView {
   }
 
   cellElement(src: string, dst: string): HTMLElement | undefined {
-    return this.reveal(src, dst) ? this.rowEls.get(this.layout!.displayOf[this.active.row]!)?.cells.get(this.active.col) : undefined;
+    return this.reveal(src, dst) ? this.rows.cell(this.layout!.displayOf[this.active.row]!, this.active.col) : undefined;
   }
 
   private scheduleWindow(): void {
@@ -113,7 +112,7 @@ export class MatrixView {
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.store.setScroll(this.element.scrollTop, this.element.scrollLeft);
-      this.renderWindow(false);
+      this.renderWindow(false, true);
     });
   }
 
@@ -121,19 +120,27 @@ export class MatrixView {
     return { top: this.element.scrollTop, left: this.element.scrollLeft, width: this.element.clientWidth || 800, height: this.element.clientHeight || 600 };
   }
 
-  /** Draws the visible window; `rebuild` drops every element first (the rows or columns changed). */
-  private renderWindow(rebuild: boolean): void {
+  /**
+   * Draws the visible window; `rebuild` drops every element first (the rows or columns
+   * changed). A scroll that lands far away (a dragged scrollbar) draws what is on screen
+   * first and the few rows and columns around it in the next frame, which halves the
+   * frame that has to draw everything anew.
+   */
+  private renderWindow(rebuild: boolean, scrolled = false): void {
     const layout = this.layout;
     if (!layout) return;
-    const win = visibleWindow(layout, this.store.cols.length, this.viewport());
-    this.syncColumns(win, rebuild);
-    for (const [index, row] of this.rowEls) {
-      if (index < win.firstRow || index > win.lastRow || rebuild) {
-        row.element.remove();
-        this.rowEls.delete(index);
-      }
+    const view = this.viewport();
+    let win = visibleWindow(layout, this.store.cols.length, view);
+    const onScreen = visibleWindow(layout, this.store.cols.length, view, 0);
+    if (scrolled && newCells(this.drawn, onScreen) > newCells(undefined, onScreen) / 2) {
+      win = onScreen;
+      this.scheduleWindow();
     }
-    for (let index = win.firstRow; index <= win.lastRow; index++) this.syncRow(index, win);
+    this.drawn = win;
+    this.syncColumns(win, rebuild);
+    // Reused rows are not in the DOM in display order; screen readers read the grid's rows in this one.
+    const owns = [this.head.id, ...this.rows.sync(layout, win, this.active, rebuild)].join(' ');
+    if (this.element.getAttribute('aria-owns') !== owns) this.element.setAttribute('aria-owns', owns);
     const activeShown = this.activeCell() !== undefined;
     this.element.tabIndex = activeShown ? -1 : 0;
   }
@@ -149,71 +156,23 @@ export class MatrixView {
       const node = this.store.node(this.store.cols[col]!);
       const existing = this.colEls.get(col);
       if (existing) {
-        if (this.headsClassed.get(existing) !== this.headEpoch) existing.className = this.headClass('matrix-colhead', node.id, col);
+        if (this.headsClassed.get(existing) !== this.headEpoch) existing.className = headClass(this.store, this.layout!, 'matrix-colhead', node.id, col);
         this.headsClassed.set(existing, this.headEpoch);
         continue;
       }
-      const el = h('div', { className: this.headClass('matrix-colhead', node.id, col), title: nodeName(node), attrs: { role: 'columnheader', 'aria-colindex': String(col + 2) } }, [h('span', { className: 'colhead-text', text: node.label })]);
+      const el = h('div', { className: headClass(this.store, this.layout!, 'matrix-colhead', node.id, col), title: nodeName(node), attrs: { role: 'columnheader', 'aria-colindex': String(col + 2) } }, [h('span', { className: 'colhead-text', text: node.label })]);
       this.placeColumn(el, col);
       this.head.append(el);
       this.colEls.set(col, el);
     }
   }
 
-  private headClass(base: string, id: string, col?: number): string {
-    const focus = this.store.focusActive ? (this.store.focusSelected.has(id) ? ' focus-selected' : '') : '';
-    return `${base}${focus}${col !== undefined && this.layout!.groupStarts.has(col) ? ' group-start' : ''}`;
-  }
 
-  private syncRow(index: number, win: GridWindow): void {
-    const display = this.layout!.display[index]!;
-    let row = this.rowEls.get(index);
-    if (!row) {
-      row = { element: h('div', { className: 'matrix-row', attrs: { role: 'row', 'aria-rowindex': String(index + 2) } }), spacer: h('div', { className: 'matrix-spacer' }), cells: new Map() };
-      row.element.style.top = `${this.layout!.headH + index * CELL_H}px`;
-      row.element.style.width = `${this.layout!.width}px`;
-      if (display.kind === 'group') {
-        row.element.classList.add('group-row');
-        row.element.append(h('div', { className: 'matrix-grouphead', attrs: { role: 'rowheader', 'aria-colspan': String(this.store.cols.length + 1) } }, [icon(display.group === 'External' ? 'globe' : 'folder'), h('span', { text: `${display.label} (${display.size})` })]));
-      } else {
-        const node = this.store.node(this.store.rows[display.row]!);
-        row.element.append(h('div', { className: this.headClass('matrix-rowhead', node.id), title: nodeName(node), attrs: { role: 'rowheader', 'aria-colindex': '1' } }, [icon(node.kind === 'external' ? 'globe' : 'server-process'), h('span', { className: 'rowhead-text', text: node.label })]), row.spacer);
-      }
-      this.canvas.append(row.element);
-      this.rowEls.set(index, row);
-    } else if (display.kind === 'node') {
-      const head = row.element.firstElementChild as HTMLElement | null;
-      if (head && this.headsClassed.get(head) !== this.headEpoch) head.className = this.headClass('matrix-rowhead', this.store.node(this.store.rows[display.row]!).id);
-      if (head) this.headsClassed.set(head, this.headEpoch);
-    }
-    if (display.kind === 'node') this.syncCells(row, display.row, win);
-  }
-
-  private syncCells(row: RowElements, rowPos: number, win: GridWindow): void {
-    for (const [col, el] of row.cells) {
-      if (col < win.firstCol || col > win.lastCol) {
-        el.remove();
-        row.cells.delete(col);
-      }
-    }
-    // The drawn columns stay one contiguous stretch: new ones go before the first or after the last.
-    let next: Element | null = row.spacer.nextElementSibling;
-    for (let col = win.firstCol; col <= win.lastCol; col++) {
-      let el = row.cells.get(col);
-      if (!el) {
-        el = this.painter.create(col, this.columnWidth(col));
-        row.element.insertBefore(el, next);
-        row.cells.set(col, el);
-      } else next = el.nextElementSibling;
-      this.painter.paint(el, { row: rowPos, col, active: this.active.row === rowPos && this.active.col === col, groupStart: this.layout!.groupStarts.has(col), cut: this.layout!.cut[col]! });
-    }
-    const left = `${this.layout!.colX[win.firstCol]!}px`;
-    if (row.spacer.style.width !== left) row.spacer.style.width = left;
-  }
 
   /** What the cells and headers show may have changed: the next window paints them again. */
   private invalidate(): void {
     this.painter.invalidate();
+    this.rows.invalidate();
     this.headEpoch++;
   }
 
@@ -240,11 +199,7 @@ export class MatrixView {
   /** A column header at its column's place and width. */
   private placeColumn(el: HTMLElement, col: number): void {
     el.style.left = `${this.layout!.headW + this.layout!.colX[col]!}px`;
-    el.style.width = `${this.columnWidth(col)}px`;
-  }
-
-  private columnWidth(col: number): number {
-    return this.layout!.colX[col + 1]! - this.layout!.colX[col]!;
+    el.style.width = `${this.layout!.colX[col + 1]! - this.layout!.colX[col]!}px`;
   }
 
   /** After a data change the active cell stays on the selected pair, wherever it moved. */
@@ -258,7 +213,7 @@ export class MatrixView {
 
   private activeCell(): HTMLDivElement | undefined {
     const display = this.layout?.displayOf[this.active.row];
-    return display === undefined ? undefined : this.rowEls.get(display)?.cells.get(this.active.col);
+    return display === undefined ? undefined : this.rows.cell(display, this.active.col);
   }
 
   private focusActive(): void {

@@ -175,6 +175,14 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
     assert.ok(end.length > 0 && end.every((c) => index.get(c.src)! > n - 100 && index.get(c.dst)! > n - 100), 'the last rows and columns are drawn');
     assert.deepEqual(mismatches(end), []);
     assert.ok((await domCells()) < 2000, `${await domCells()} cells in the DOM after scrolling`);
+    // Rows are reused as the window moves; the grid lists them for screen readers in display order.
+    const order = await panel.page.evaluate(() => {
+      const grid = document.querySelector('[role=grid]')!;
+      const owned = (grid.getAttribute('aria-owns') ?? '').split(' ').map((id) => document.getElementById(id)!.getAttribute('aria-rowindex'));
+      return { owned: owned.map(Number), rows: document.querySelectorAll('[role=row]').length };
+    });
+    assert.equal(order.owned.length, order.rows);
+    assert.deepEqual(order.owned, [...order.owned].sort((a, b) => a - b));
     // Far down and right, as a click in the graph or the what-if list brings it: the last workload to a range near the end.
     const src = matrix.nodes[matrix.nodes.map((node) => node.kind).lastIndexOf('workload')]!;
     const dst = matrix.nodes[n - 40]!;
