@@ -10,12 +10,14 @@
 //   - scroll frames: the main thread's time for each frame that draws a new scroll
 //     position (from the frame's first animation callback to the end of its rendering),
 //     for a wheel-like scroll down, across, diagonally, and jumps far away (a dragged
-//     scrollbar), and how many frames exceed 16 ms.
+//     scrollbar), and how many frames exceed 16 ms; and the main thread's CPU time a frame,
+//     from a trace of the same scroll, which the machine's load inflates less.
 // Numbers only: nothing asserts a time. Needs `tsc -b test/webview` and `node esbuild.mjs`
 // (npm run bench does both) and Debian's Chromium, as `npm run test:webview` does.
 //
 //   node bench/webview/bench.mjs [--sizes=1000,5000,20000] [--frames=60]
 import { createRequire } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,7 +65,10 @@ async function measure(browser, server, workloads) {
       { t: text, runs: Buffer.from(cellRuns.buffer, cellRuns.byteOffset, cellRuns.byteLength).toString('base64') },
     );
     const firstMs = await panel.page.evaluate(firstRender);
+    // The renderer's main-thread CPU time while scrolling, from a trace: a load-steadier figure than wall time.
+    await browser.startTracing(panel.page, { categories: ['toplevel'] });
     const scroll = await panel.page.evaluate(scrollFrames, { frames: options.frames });
+    scroll.cpuMs = mainThreadCpuMs(await browser.stopTracing());
     const problems = [...panel.problems];
     return { workloads, nodes: matrix.nodes.length, runs: matrix.cellRuns.length / 2, messageMiB: (text.length + cellRuns.byteLength) / 2 ** 20, hostMs, firstMs, scroll, problems };
   } finally {
@@ -142,17 +147,26 @@ async function scrollFrames({ frames }) {
   return result;
 }
 
+/** CPU time of the page's main thread (top-level tasks) in a Chromium trace. */
+function mainThreadCpuMs(trace) {
+  const events = JSON.parse(trace.toString()).traceEvents;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  let us = 0;
+  for (const e of events) if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`)) us += e.tdur ?? e.dur ?? 0;
+  return us / 1000;
+}
+
 function report(results) {
-  console.log('| workloads (nodes) | runs | message | host: check + encode | first render | scroll p50 / p95 / max | frames > 16 ms | cells in the DOM |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| workloads (nodes) | runs | message | host: check + encode | first render | scroll p50 / p95 / max | frames > 16 ms | scroll CPU a frame | cells in the DOM |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
     if (r.error) {
-      console.log(`| ${r.workloads} | | | | failed: ${r.error} | | | |`);
+      console.log(`| ${r.workloads} | | | | failed: ${r.error} | | | | |`);
       continue;
     }
     const all = ['down', 'across', 'diagonal', 'jumps'].flatMap((k) => r.scroll[k]);
     const over = all.filter((v) => v > TARGET_FRAME_MS).length;
-    console.log(`| ${r.workloads.toLocaleString('en')} (${r.nodes.toLocaleString('en')}) | ${r.runs.toLocaleString('en')} | ${r.messageMiB.toFixed(1)} MiB | ${ms(r.hostMs)} | ${ms(r.firstMs)} | ${ms(percentile(all, 50))} / ${ms(percentile(all, 95))} / ${ms(Math.max(...all))} | ${over} of ${all.length} | ${r.scroll.cellsInDom} |`);
+    console.log(`| ${r.workloads.toLocaleString('en')} (${r.nodes.toLocaleString('en')}) | ${r.runs.toLocaleString('en')} | ${r.messageMiB.toFixed(1)} MiB | ${ms(r.hostMs)} | ${ms(r.firstMs)} | ${ms(percentile(all, 50))} / ${ms(percentile(all, 95))} / ${ms(Math.max(...all))} | ${over} of ${all.length} | ${ms(r.scroll.cpuMs / all.length)} | ${r.scroll.cellsInDom} |`);
   }
   console.log('\nscroll p95 by motion (down / across / diagonal / jumps):');
   for (const r of results.filter((x) => !x.error)) console.log(`  ${r.workloads}: ${['down', 'across', 'diagonal', 'jumps'].map((k) => ms(percentile(r.scroll[k], 95))).join(' / ')}`);
@@ -164,7 +178,10 @@ function report(results) {
   }
 }
 
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+
 async function main() {
+  console.log(`load average at the start: ${loadAverage()} (${os.cpus().length} cores; wall times grow with it)`);
   const missing = chromiumMissing();
   if (missing) {
     console.log(`webview benchmark skipped: ${missing}`);
@@ -193,6 +210,7 @@ async function main() {
     await server.close();
   }
   report(results);
+  console.log(`load average at the end: ${loadAverage()}`);
   return code;
 }
 
