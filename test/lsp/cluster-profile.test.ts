@@ -60,3 +60,30 @@ test('the profile file wins over the setting, and editing it judges the open fil
   const again = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'netpol/cidr-host-bits' && d.severity === 1));
   assert.match(String(again.diagnostics.find((d) => d.code === 'netpol/cidr-host-bits')!.message), /Kubernetes 1\.36 rejects it/);
 });
+
+const DNS_POLICY = fs.readFileSync(fixture('cli', 'profile', 'dns-ipblock', 'policy.yaml'), 'utf8');
+
+/** The codes of the diagnostics the server publishes for the DNS-through-ipBlock policy, once the workspace is indexed. */
+async function dnsCodes(profile: string | undefined, settings: Record<string, unknown>, expect: (codes: string[]) => boolean): Promise<string[]> {
+  const folder = folderWith(profile);
+  fs.writeFileSync(path.join(folder, 'policy.yaml'), DNS_POLICY);
+  const client = await LspClient.start({ workspaceFolders: [folder], settings });
+  clients.push(client);
+  await client.waitForNotification<IndexStatusParams>(IndexStatusNotification.method, (p) => p.state === 'ready');
+  const uri = fileUri(path.join(folder, 'policy.yaml'));
+  client.open(uri, DNS_POLICY);
+  const published = await client.waitForDiagnostics(uri, (p) => expect(p.diagnostics.map((d) => String(d.code))));
+  return published.diagnostics.map((d) => String(d.code)).sort();
+}
+
+test('the plugin setting decides whether DNS through an ipBlock reaches kube-dns', async () => {
+  const generic = await dnsCodes(undefined, { netpolLens: { podCidrs: ['10.244.0.0/16'] } }, (codes) => codes.includes('netpol/egress-without-dns'));
+  assert.ok(generic.includes('netpol/egress-without-dns'));
+  const calico = await dnsCodes(undefined, { netpolLens: { plugin: 'calico', podCidrs: ['10.244.0.0/16'] } }, () => true);
+  assert.ok(!calico.includes('netpol/egress-without-dns'), calico.join(', '));
+});
+
+test('the profile file names the Service range, and an ipBlock inside it is flagged', async () => {
+  const codes = await dnsCodes('serviceCidrs: [10.96.0.0/12]\n', {}, (found) => found.includes('profile/service-range'));
+  assert.ok(codes.includes('profile/service-range'));
+});

@@ -16,8 +16,12 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { PROJECT_ROOT } from '../support/paths';
 
-/** Files outside a dialect folder allowed to name one: none. */
-const REACHABILITY_ALLOWED: readonly string[] = [];
+/**
+ * Files outside a dialect folder allowed to name one: the network plugins of the cluster
+ * profile, where "calico" is the plugin that carries a cluster's traffic (whatever policy
+ * dialects the workspace holds), not the projectcalico.org/v3 dialect.
+ */
+const REACHABILITY_ALLOWED: readonly string[] = ['server/src/analysis/profile/network-plugins.ts'];
 
 /**
  * The one import between dialect folders (eslint.config.mjs names it too): Calico runs

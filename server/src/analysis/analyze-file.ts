@@ -14,6 +14,7 @@ import { finding, sortFindings, type Finding } from '../core/finding';
 import type { FileAnalysis, PolicyObject } from './file-analysis';
 import { DEFAULT_PROFILE, type ClusterProfile } from './profile/cluster-profile';
 import { applyVersionGates } from './profile/version-gates';
+import { applyAddressGates } from './profile/address-gates';
 
 export type { FileAnalysis } from './file-analysis';
 
@@ -36,8 +37,8 @@ export function* analyzeTextSteps(text: string, previous?: FileAnalysis, profile
   const checked = DIALECTS.flatMap((dialect) => dialect.check(parsed, readings.get(dialect.id)!));
   yield;
   const findings = [...syntaxFindings(parsed), ...checked];
-  // Checks judge independently of the profile (their results are kept per document); the release decides here.
-  return { parsed, objects, readings, relevant, findings: sortFindings(applyVersionGates(findings, profile)), profile };
+  // Checks judge independently of the profile (their results are kept per document); the release and the pod addresses decide here.
+  return { parsed, objects, readings, relevant, findings: sortFindings(applyAddressGates(applyVersionGates(findings, profile), profile)), profile };
 }
 
 /** Parser problems with a finding code of their own; the rest are `yaml/syntax`. */

@@ -25,16 +25,29 @@ function rangesNearPods(policies: readonly Policy[], direction: 'ingress' | 'egr
   return near;
 }
 
+/** What the profile says of pod addresses, as the model holds it. */
+interface AddressProfile {
+  readonly podAddresses: readonly IpRange[];
+  readonly podCidrs: readonly string[];
+  readonly plugin: string;
+  readonly ipBlocksMatchPods: boolean;
+}
+
 /**
  * The sentence a trace adds when the side's policies name an address range that could
  * hold pod addresses; undefined when none does.
  */
-export function addressAssumption(policies: readonly Policy[], direction: 'ingress' | 'egress', podAddresses: readonly IpRange[], podCidrs: readonly string[]): string | undefined {
+export function addressAssumption(policies: readonly Policy[], direction: 'ingress' | 'egress', profile: AddressProfile): string | undefined {
+  const { podAddresses, podCidrs, plugin } = profile;
   if (podAddresses.length > 0) {
     if (rangesNearPods(policies, direction, podAddresses).length === 0) return undefined;
-    return `pod addresses are taken to be in ${podCidrs.join(', ')} (cluster profile), and an address range that covers one of them matches those pods.`;
+    return `pod addresses are taken to be in ${podCidrs.join(', ')} (cluster profile), and an address range that covers one of them matches those pods${plugin === 'generic' ? '' : ` (plugin: ${plugin})`}.`;
   }
   const known = podCidrs.map((c) => parseCidr(c)).filter((r): r is IpRange => r !== undefined);
   if (rangesNearPods(policies, direction, known.length > 0 ? known : USUAL_POD_RANGES).length === 0) return undefined;
+  if (profile.ipBlocksMatchPods) {
+    return `the plugin${plugin === 'generic' ? '' : ` (${plugin})`} matches pod addresses against address ranges, but the pod ranges are not known, so address ranges are matched only against addresses outside the cluster; set podCidrs in the cluster profile.`;
+  }
+  if (plugin !== 'generic') return `address ranges (ipBlock, nets) are matched only against addresses outside the cluster, never pod addresses (cluster profile: plugin ${plugin}, ipBlocksMatchPods off).`;
   return 'address ranges (ipBlock, nets) are matched only against addresses outside the cluster, never pod addresses; set ipBlocksMatchPods and podCidrs in the cluster profile if your plugin matches pod addresses.';
 }

@@ -7,6 +7,7 @@ import { ALL_CONNECTIONS, formatConnections, NO_CONNECTIONS, unionConnections, t
 import type { Policy, PolicyRule } from '../ir/policy-ir';
 import type { ReachMatrix } from './matrix';
 import { addressAssumption } from './address-assumption';
+import { hostNetworkAssumption } from './host-network-assumption';
 import { nearMiss } from './near-miss';
 import { orderedSideTrace } from './ordered-trace';
 import type { ReachModel } from './reach-model';
@@ -34,8 +35,12 @@ function sideTrace(model: ReachModel, matrix: ReachMatrix, direction: 'ingress' 
   const isolating = matrix.isolating(direction, subject.cell);
   const skipped = model.skipped.filter((s) => s.noteIn !== undefined && model.matchesNode(s.noteIn, subject.cell)).map((s) => ({ policy: s.ref, problems: s.problems }));
   const base = { direction, subject: subject.id, namespace: subject.namespace, skipped };
-  const assumption = other.kind === 'workload' ? addressAssumption(isolating, direction, model.podAddresses, model.podCidrs) : undefined;
-  return { ...decidedSide(model, matrix, base, isolating, subject, other), ...(assumption && { assumption }) };
+  const sentences = [hostNetworkAssumption(model, direction, subject, other), other.kind === 'workload' ? addressAssumption(isolating, direction, model) : undefined];
+  const assumption = sentences
+    .filter((s): s is string => s !== undefined)
+    .map((s, i) => (i === 0 ? s : s[0]!.toUpperCase() + s.slice(1)))
+    .join(' ');
+  return { ...decidedSide(model, matrix, base, isolating, subject, other), ...(assumption !== '' && { assumption }) };
 }
 
 function decidedSide(model: ReachModel, matrix: ReachMatrix, base: Pick<SideTrace, 'direction' | 'subject' | 'namespace' | 'skipped'>, isolating: readonly Policy[], subject: WorkloadNode, other: ReachNode): SideTrace {

@@ -73,6 +73,11 @@ export class ReachEngine {
     return this.model.skipped;
   }
 
+  /** Whether host-networked pods were taken as node traffic (the profile's hostNetwork: node) or as ordinary pods. */
+  get hostNetworkAsNode(): boolean {
+    return this.model.hostNetworkAsNode;
+  }
+
   /** The valid policies of every dialect, lowered (the rejected ones are in skippedPolicies). */
   get policies(): readonly Policy[] {
     return this.model.policies;

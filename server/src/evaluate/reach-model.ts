@@ -47,6 +47,13 @@ export class ReachModel implements PodClassView {
   /** The pod address ranges an address range may match; empty: address ranges match only external addresses. */
   podAddresses: readonly IpRange[] = [];
   podCidrs: readonly string[] = [];
+  plugin = 'generic';
+  ipBlocksMatchPods = false;
+  /** Whether host-networked pods are node traffic (never selected, never matched by pod selectors). */
+  hostNetworkAsNode = true;
+  /** The node address ranges an address range must cover to match a host-networked pod. */
+  nodeAddresses: readonly IpRange[] = [];
+  nodeCidrs: readonly string[] = [];
   private readonly namespaceViews = new Map<string, NamespaceView>();
 
   /** Without `input` the model is empty until load() has run. */
@@ -67,6 +74,11 @@ export class ReachModel implements PodClassView {
     for (const tier of input.tiers ?? []) if (!this.tiers.has(tier.name)) this.tiers.set(tier.name, tier);
     this.podAddresses = input.podAddresses ?? [];
     this.podCidrs = input.podCidrs ?? [];
+    this.plugin = input.plugin ?? 'generic';
+    this.ipBlocksMatchPods = input.ipBlocksMatchPods ?? this.podAddresses.length > 0;
+    this.hostNetworkAsNode = (input.hostNetwork ?? 'node') === 'node';
+    this.nodeAddresses = input.nodeAddresses ?? [];
+    this.nodeCidrs = input.nodeCidrs ?? [];
     yield* this.sortPoliciesSteps();
     yield* this.classify(this.labelKeysRead());
     this.atoms = splitAddressSpace(this.ipCuts());
@@ -189,9 +201,11 @@ export class ReachModel implements PodClassView {
 
   /**
    * Whether an endpoint match holds for a node (a pod class, or an external range).
-   * Assumption (the cluster profile's): an address range matches a pod only when the
+   * Assumptions (the cluster profile's): an address range matches a pod only when the
    * plugin matches pod addresses and the range covers a pod range (podAddresses);
-   * otherwise pod addresses are never inside one.
+   * otherwise pod addresses are never inside one. A host-networked pod taken as node
+   * traffic is never matched by pod selectors, and an address range matches it only
+   * when it covers a node range.
    */
   matchesNode(match: EndpointMatch, node: number): boolean {
     switch (match.kind) {
@@ -203,6 +217,7 @@ export class ReachModel implements PodClassView {
       case 'pods': {
         if (node >= this.classes.length) return false;
         const cls = this.classes[node]!;
+        if (this.hostNetworkAsNode && cls.workload.hostNetwork) return false;
         if (match.namespace !== undefined && cls.namespace !== match.namespace) return false;
         if (match.namespaces && !match.namespaces.test(this.namespaceView(cls.namespace))) return false;
         return !match.pods || match.pods.test(this.podView(node));
@@ -211,7 +226,10 @@ export class ReachModel implements PodClassView {
         return node >= this.classes.length && (match.family === undefined || this.atoms[node - this.classes.length]!.family === match.family);
       case 'addresses': {
         const inside = (r: IpRange, x: IpRange): boolean => r.family === x.family && r.start <= x.start && x.end <= r.end;
-        if (node < this.classes.length) return this.podAddresses.some((pods) => match.ranges.some((r) => inside(r, pods)));
+        if (node < this.classes.length) {
+          const own = this.hostNetworkAsNode && this.classes[node]!.workload.hostNetwork ? this.nodeAddresses : this.podAddresses;
+          return own.some((addresses) => match.ranges.some((r) => inside(r, addresses)));
+        }
         const atom = this.atoms[node - this.classes.length]!;
         return match.ranges.some((r) => inside(r, atom));
       }
@@ -241,8 +259,8 @@ export class ReachModel implements PodClassView {
       case 'external':
         return range(this.classes.length, this.nodeCount);
       case 'addresses':
-        // Pod classes too when pod addresses are configured (an address range may hold pods).
-        return this.podAddresses.length > 0 ? [...range(0, this.classes.length), ...this.atomsWithin(match.ranges)] : this.atomsWithin(match.ranges);
+        // Pod classes too when pod (or node) addresses are configured (an address range may hold pods).
+        return this.podAddresses.length > 0 || (this.hostNetworkAsNode && this.nodeAddresses.length > 0) ? [...range(0, this.classes.length), ...this.atomsWithin(match.ranges)] : this.atomsWithin(match.ranges);
       case 'and': {
         const narrowing = match.parts.find((p) => p.kind === 'pods' || p.kind === 'external' || p.kind === 'addresses' || p.kind === 'none');
         return narrowing ? this.candidates(narrowing) : range(0, this.nodeCount);

@@ -56,6 +56,19 @@ export interface ReachInput {
   readonly podAddresses?: readonly IpRange[];
   /** The pod ranges as the profile wrote them, for traces (known even when podAddresses is empty). */
   readonly podCidrs?: readonly string[];
+  /** The network plugin the profile names, for traces (`generic` when absent). */
+  readonly plugin?: string;
+  /** Whether the plugin matches pod addresses against address ranges, for traces (podAddresses decides). */
+  readonly ipBlocksMatchPods?: boolean;
+  /**
+   * How host-networked pods take part: `node` (the default, as most plugins do: no policy
+   * selects them, pod selectors never match them, an address range matches them when it
+   * covers nodeAddresses) or `pod` (ordinary pods with their labels).
+   */
+  readonly hostNetwork?: 'node' | 'pod';
+  /** The nodes' address ranges (the profile's nodeCidrs). */
+  readonly nodeAddresses?: readonly IpRange[];
+  readonly nodeCidrs?: readonly string[];
 }
 
 /** A policy left out because the API server would reject it. */

@@ -20,6 +20,7 @@ import { Workspace } from '../workspace/workspace';
 import type { ReachEngine } from '../evaluate/reach-engine';
 import { analyzeTextSteps } from '../analysis/analyze-file';
 import { DEFAULT_PROFILE, formatVersion, parseKubernetesVersion } from '../analysis/profile/cluster-profile';
+import { HOST_NETWORK_MODES, PLUGINS } from '../analysis/profile/network-plugins';
 import { mergeProfile, PROFILE_FILE_NAME, readProfileFile, type ProfileOverrides } from '../analysis/profile/profile-file';
 import { formatInteger } from '../analysis/explain/markdown';
 import { ReachRunner } from './reach-runner';
@@ -260,7 +261,7 @@ export class WorkspaceIndexer {
     const setting = this.supports.configuration ? ((await this.connection.workspace.getConfiguration({ section: 'netpolLens' })) as unknown) : undefined;
     const version = setting && typeof setting === 'object' ? (setting as { kubernetesVersion?: unknown }).kubernetesVersion : undefined;
     const parsed = typeof version === 'string' ? parseKubernetesVersion(version) : undefined;
-    const layers: ProfileOverrides[] = [parsed ? { kubernetesVersion: parsed, versionGiven: true } : {}, podAddressSettings(setting)];
+    const layers: ProfileOverrides[] = [parsed ? { kubernetesVersion: parsed, versionGiven: true } : {}, profileSettings(setting)];
     for (const folder of this.folders) {
       const text = await fs.readFile(path.join(folder, PROFILE_FILE_NAME), 'utf8').catch(() => undefined);
       if (text === undefined) continue;
@@ -347,10 +348,23 @@ export function normalizeUri(uri: string): string {
   }
 }
 
-/** `netpolLens.podCidrs` and `netpolLens.ipBlocksMatchPods`, read defensively (a wrong value is ignored). */
-function podAddressSettings(setting: unknown): ProfileOverrides {
+/**
+ * The profile's settings (`netpolLens.plugin`, `podCidrs`, `ipBlocksMatchPods`, `hostNetwork`,
+ * `nodeCidrs`, `serviceCidrs`), read defensively: a wrong value is ignored.
+ */
+function profileSettings(setting: unknown): ProfileOverrides {
   if (!setting || typeof setting !== 'object') return {};
-  const { podCidrs, ipBlocksMatchPods } = setting as { podCidrs?: unknown; ipBlocksMatchPods?: unknown };
-  const cidrs = Array.isArray(podCidrs) ? podCidrs.filter((c): c is string => typeof c === 'string' && cidrOrUndefined(c) !== undefined) : [];
-  return { ...(cidrs.length > 0 && { podCidrs: cidrs }), ...(typeof ipBlocksMatchPods === 'boolean' && { ipBlocksMatchPods }) };
+  const read = setting as Record<string, unknown>;
+  const overrides: ProfileOverrides = {};
+  for (const key of ['podCidrs', 'nodeCidrs', 'serviceCidrs'] as const) {
+    const value = read[key];
+    const cidrs = Array.isArray(value) ? value.filter((c): c is string => typeof c === 'string' && cidrOrUndefined(c) !== undefined) : [];
+    if (cidrs.length > 0) overrides[key] = cidrs;
+  }
+  if (typeof read['ipBlocksMatchPods'] === 'boolean') overrides.ipBlocksMatchPods = read['ipBlocksMatchPods'];
+  const plugin = PLUGINS.find((p) => p === read['plugin']);
+  if (plugin) overrides.plugin = plugin;
+  const hostNetwork = HOST_NETWORK_MODES.find((m) => m === read['hostNetwork']);
+  if (hostNetwork) overrides.hostNetwork = hostNetwork;
+  return overrides;
 }

@@ -13,6 +13,7 @@ import type { FileAnalysis } from '../analysis/file-analysis';
 import type { Finding } from '../core/finding';
 import { DIALECTS } from '../dialects/registry';
 import type { WorkspaceIndex } from './workspace-index';
+import { serviceRangeFindings } from './service-range-findings';
 
 /** Every dialect's findings about the workspace's workloads, for the file's policies; none without workloads. */
 export function workspaceFindings(analysis: FileAnalysis, index: WorkspaceIndex): Finding[] {
@@ -20,8 +21,8 @@ export function workspaceFindings(analysis: FileAnalysis, index: WorkspaceIndex)
   return DIALECTS.flatMap((dialect) => dialect.workspace?.policyFindings ? dialect.readingOf(analysis).flatMap((policy) => dialect.workspace!.policyFindings!(policy, index)) : []);
 }
 
-/** Every dialect's findings of the file's policies that involve policies of other files. */
+/** Every dialect's findings of the file's policies that involve policies of other files, and those the cluster profile's ranges decide. */
 export function crossFileFindings(uri: string, analysis: FileAnalysis, index: WorkspaceIndex): Finding[] {
-  return DIALECTS.flatMap((dialect) => dialect.workspace?.fileFindings?.(uri, analysis, index) ?? []);
+  return [...DIALECTS.flatMap((dialect) => dialect.workspace?.fileFindings?.(uri, analysis, index) ?? []), ...serviceRangeFindings(uri, analysis)];
 }
 

@@ -167,8 +167,20 @@ export class WorkspaceIndex {
 
   /** What the evaluator needs; the policies are lowered as the evaluator reads them, one file at a time. */
   reachInput(profile: ClusterProfile = DEFAULT_PROFILE): ReachInput {
-    const podAddresses = profile.ipBlocksMatchPods ? profile.podCidrs.map(parseCidr).filter((r): r is IpRange => r !== undefined) : [];
-    return { namespaces: [...this.namespaces.values()], workloads: this.workloads, policies: this.loweredPolicies(), tiers: [...this.tiers.values(), ...DIALECT_TIERS], podAddresses, podCidrs: profile.podCidrs };
+    const ranges = (cidrs: readonly string[]): IpRange[] => cidrs.map(parseCidr).filter((r): r is IpRange => r !== undefined);
+    return {
+      namespaces: [...this.namespaces.values()],
+      workloads: this.workloads,
+      policies: this.loweredPolicies(),
+      tiers: [...this.tiers.values(), ...DIALECT_TIERS],
+      podAddresses: profile.ipBlocksMatchPods ? ranges(profile.podCidrs) : [],
+      podCidrs: profile.podCidrs,
+      plugin: profile.plugin,
+      ipBlocksMatchPods: profile.ipBlocksMatchPods,
+      hostNetwork: profile.hostNetwork,
+      nodeAddresses: ranges(profile.nodeCidrs),
+      nodeCidrs: profile.nodeCidrs,
+    };
   }
 
   rejected(analysis: FileAnalysis, ref: ObjectRef): boolean {

@@ -22,11 +22,12 @@ export interface WorkloadHover {
 
 const LISTED = 5;
 
-/** What `hostNetwork: true` means for policies, and what the answer below assumed. */
+/** What `hostNetwork: true` means for policies, and what the answer below assumed (the cluster profile's hostNetwork). */
 const HOST_NETWORK =
   '**hostNetwork:** its pods use their node\'s network namespace and IP, and NetworkPolicy leaves their behaviour undefined: ' +
-  'on most plugins no policy applies to them, and their traffic is the node\'s (always allowed to pods on the same node; matched by ipBlocks that cover node IPs, not by pod selectors). ' +
-  'The reachability below assumes they behave as ordinary pods with these labels.';
+  'on most plugins no policy applies to them, and their traffic is the node\'s (always allowed to pods on the same node; matched by ipBlocks that cover node IPs, not by pod selectors). ';
+const AS_NODE = 'The reachability below assumes that (cluster profile `hostNetwork: node`; `pod` treats them as ordinary pods).';
+const AS_POD = 'The reachability below treats them as ordinary pods with these labels (cluster profile `hostNetwork: pod`).';
 
 /** `reach` is called only when the offset is on a workload, so other hovers never pay for reachability. */
 export function workloadHover(analysis: FileAnalysis, uri: string, offset: number, engine: ReachEngine): WorkloadHover | null {
@@ -40,7 +41,7 @@ export function workloadHover(analysis: FileAnalysis, uri: string, offset: numbe
 function render(workload: WorkloadObject, node: WorkloadNode, engine: ReachEngine): string {
   const labels = node.workload.labels;
   const lines = [`**${workload.kind} \`${node.id.replace(/\[[^\]]*\]$/, '')}\`**`, '', labels.labels.size > 0 ? `Pods labelled \`${formatLabelSet(labels).split(', ').join('`, `')}\`.` : 'Its pods have no labels.', ''];
-  if (workload.hostNetwork) lines.push(HOST_NETWORK, '');
+  if (workload.hostNetwork) lines.push(HOST_NETWORK + (engine.hostNetworkAsNode ? AS_NODE : AS_POD), '');
   lines.push(...isolation(node, engine), '');
   lines.push(reachLine('Who can reach it', engine.nodes.filter((n) => n !== node).map((src) => [src, engine.connections(src, node)] as const)));
   lines.push('', reachLine('Whom it can reach', engine.nodes.filter((n) => n !== node).map((dst) => [dst, engine.connections(node, dst)] as const)));

@@ -4,8 +4,12 @@
  * prints; every finding that depends on it names the release it assumed. The pod
  * address ranges, and whether the network plugin matches pod addresses against
  * ipBlocks, decide whether an address range in a policy can select pods; traces and
- * hovers say which assumption they made.
+ * hovers say which assumption they made. The network plugin sets the defaults of what
+ * plugins do differently; a setting given beside it wins.
  */
+
+
+import { PLUGIN_DEFAULTS, type HostNetworkMode, type Plugin } from './network-plugins';
 
 export interface KubernetesVersion {
   readonly major: number;
@@ -26,7 +30,16 @@ export interface ClusterProfile {
    * matches those pods.
    */
   readonly ipBlocksMatchPods: boolean;
+  /** The network plugin; `generic` when it is not known. */
+  readonly plugin: Plugin;
+  /** How host-networked pods take part in reachability. */
+  readonly hostNetwork: HostNetworkMode;
+  /** The nodes' address ranges: with hostNetwork `node`, an address range covering one matches host-networked pods. */
+  readonly nodeCidrs: readonly string[];
+  /** The Service cluster IP ranges: an ipBlock inside one matches no traffic on most plugins (Services are translated first). */
+  readonly serviceCidrs: readonly string[];
 }
+
 
 /**
  * The newest stable Kubernetes release this version of the extension knows. Kept in step
@@ -38,7 +51,10 @@ export const DEFAULT_PROFILE: ClusterProfile = {
   kubernetesVersion: NEWEST_KUBERNETES,
   versionGiven: false,
   podCidrs: [],
-  ipBlocksMatchPods: false,
+  plugin: 'generic',
+  ...PLUGIN_DEFAULTS.generic,
+  nodeCidrs: [],
+  serviceCidrs: [],
 };
 
 /** "1.35", "v1.35", "1.35.2" or "v1.35.0-eks-1234" -> 1.35; undefined for anything else. */
@@ -65,6 +81,10 @@ export function sameProfile(a: ClusterProfile, b: ClusterProfile): boolean {
     a.kubernetesVersion.major === b.kubernetesVersion.major &&
     a.kubernetesVersion.minor === b.kubernetesVersion.minor &&
     a.ipBlocksMatchPods === b.ipBlocksMatchPods &&
-    a.podCidrs.join(',') === b.podCidrs.join(',')
+    a.plugin === b.plugin &&
+    a.hostNetwork === b.hostNetwork &&
+    a.podCidrs.join(',') === b.podCidrs.join(',') &&
+    a.nodeCidrs.join(',') === b.nodeCidrs.join(',') &&
+    a.serviceCidrs.join(',') === b.serviceCidrs.join(',')
   );
 }

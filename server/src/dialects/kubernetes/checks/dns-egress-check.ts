@@ -15,6 +15,7 @@ import type { CheckContext, PolicyCheck } from './check';
 import { dataAt } from '../../../analysis/checks/finding-data';
 import { hasSyntaxErrors } from './document-state';
 import { policyAllowsDns } from './dns-reach';
+import { portsAdmit } from './rule-ports';
 import { selectorCovers } from './selector-match';
 
 export const dnsEgressCheck: PolicyCheck = {
@@ -27,6 +28,23 @@ export const dnsEgressCheck: PolicyCheck = {
   },
 };
 
+/**
+ * The ipBlocks of the policy's egress rules that admit DNS, as `cidr` and `except`
+ * texts: whether one reaches the kube-dns pods depends on the cluster profile (does the
+ * plugin match pod addresses, and where are they), which decides later (profile/address-gates.ts).
+ */
+function dnsAddressRanges(policy: NetworkPolicy): { cidr: string; except: string[] }[] {
+  const ranges: { cidr: string; except: string[] }[] = [];
+  for (const rule of policy.spec.egress?.items ?? []) {
+    if (!portsAdmit(rule, 'UDP', 53, 'dns')) continue;
+    for (const peer of rule.peers?.items ?? []) {
+      const cidr = peer.ipBlock?.cidr?.value;
+      if (cidr !== undefined) ranges.push({ cidr, except: peer.ipBlock!.except.map((e) => e.value) });
+    }
+  }
+  return ranges;
+}
+
 /** The warning depends on the policy alone (whether to give it does not), so it is built once per policy object. */
 const warningFor = memoByObject((policy: NetworkPolicy): Finding[] => {
   const spec = getPair(policy.ref.node, 'spec')?.value;
@@ -35,14 +53,10 @@ const warningFor = memoByObject((policy: NetworkPolicy): Finding[] => {
   const message =
     ruleCount === 0
       ? 'This policy denies all egress, DNS included: the selected pods cannot even resolve names, which breaks most of them in confusing ways. If the lock-down is deliberate, still allow DNS egress (UDP/TCP 53) to kube-dns.'
-      : `Egress from the selected pods is restricted and no rule allows DNS (UDP port 53) to kube-dns, so every name lookup will fail.${hasIpBlock(policy) ? ' An ipBlock means addresses outside the cluster, so it does not reach the kube-dns pods.' : ''} Allow DNS egress to kube-dns in kube-system.`;
-  return [finding('netpol/egress-without-dns', 'warning', message, anchorSpan(spec), { data: dataAt(policy.ref, ['spec'], { denyAll: ruleCount === 0 }) })];
+      : 'Egress from the selected pods is restricted and no rule allows DNS (UDP port 53) to kube-dns, so every name lookup will fail. Allow DNS egress to kube-dns in kube-system.';
+  const ranges = dnsAddressRanges(policy);
+  return [finding('netpol/egress-without-dns', 'warning', message, anchorSpan(spec), { data: dataAt(policy.ref, ['spec'], { denyAll: ruleCount === 0, ...(ranges.length > 0 && { dnsAddressRanges: ranges }) }) })];
 });
-
-/** Whether an egress rule names an ipBlock, which a reader may take for a way to reach kube-dns. */
-function hasIpBlock(policy: NetworkPolicy): boolean {
-  return (policy.spec.egress?.items ?? []).some((rule) => rule.peers?.items.some((peer) => peer.ipBlock !== undefined));
-}
 
 /** Whether `other` (a policy that allows DNS) covers every pod `policy` isolates: same namespace, a selector at least as broad. */
 function allowsDnsFor(other: NetworkPolicy, policy: NetworkPolicy): boolean {

@@ -6,12 +6,13 @@
  * kube-system, node-local-dns, OpenShift's openshift-dns). Labels nobody can know
  * offline are judged leniently (any value mentioning "dns" or "kube-system").
  *
- * An ipBlock never counts: the reachability engine (and `why`) reads an ipBlock as
- * addresses outside the cluster, as the NetworkPolicy documentation intends it and
- * netpol-analyzer reads it, so `0.0.0.0/0` does not select the kube-dns pods there.
- * This check reads it the same way, so that it warns exactly when `why` says DNS
- * is denied. (Whether a CNI lets an ipBlock match pod IPs varies; pods are not
- * reliably reachable that way, and their IPs are not known offline.)
+ * An ipBlock does not count here: whether it reaches the kube-dns pods depends on the
+ * cluster profile (does the plugin match pod addresses against ipBlocks, and where are
+ * they), so the DNS check hands the ipBlocks that admit DNS to the profile, which
+ * decides as the evaluator does (analysis/profile/address-gates.ts). By default an
+ * ipBlock means addresses outside the cluster, as the NetworkPolicy documentation
+ * intends it and netpol-analyzer reads it, so the check warns exactly when `why` says
+ * DNS is denied.
  */
 import { memoByObject } from '../../../model/memo';
 import type { NetworkPolicy, Peer, PolicyRule } from '../../../model/types';

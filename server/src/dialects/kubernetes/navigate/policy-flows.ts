@@ -9,16 +9,13 @@
  *
  * Counted with one bit array per rule, never pair by pair, so a policy that
  * selects every pod of a large namespace still costs a few passes over the nodes.
+ * Everything is asked of the engine on the lowered policy (its subject, each rule's
+ * peers and connections), so the lens counts what reach and why evaluate.
  */
-import { ALL_CONNECTIONS, isNoConnections, NO_CONNECTIONS, unionConnections, type ConnectionSet } from '../../../ir/connection-set';
-import { rangeContains } from '../../../ir/ip-range';
+import { isNoConnections, type ConnectionSet } from '../../../ir/connection-set';
+import type { Policy, PolicyRule } from '../../../ir/policy-ir';
 import type { ReachEngine, ReachNode, WorkloadNode } from '../../../evaluate/reach-engine';
-import { portConnections } from '../reach/compile-parts';
 import type { PolicyRef, SkippedPolicy } from '../../../evaluate/types';
-import type { CompiledPeer, CompiledPolicy, CompiledRule } from '../reach/compiled-types';
-import { compiledOf } from '../reach/lower-policy';
-import { selectorMatches } from '../../../model/selectors';
-import { namespaceLabelsOf, type Universe } from '../../../analysis/navigate/universe';
 import { rejectedSelects, workloadCount, type LensHooks } from '../../../analysis/navigate/lens-hooks';
 import type { NetworkPolicy } from '../../../model/types';
 
@@ -37,43 +34,42 @@ export type PolicyLensInfo =
   | { readonly kind: 'skipped'; readonly ref: PolicyRef; readonly selected: readonly WorkloadNode[]; readonly problems: readonly string[] };
 
 /** The engine's view of the policy whose object starts at `start` in `uri`. */
-export function policyLensInfo(engine: ReachEngine, universe: Universe, uri: string, start: number): PolicyLensInfo | undefined {
+export function policyLensInfo(engine: ReachEngine, uri: string, start: number): PolicyLensInfo | undefined {
   const at = (ref: PolicyRef): boolean => ref.source.uri === uri && ref.source.span.start === start;
   const lowered = engine.policies.find((p) => at(p.ref));
-  const compiled = lowered && compiledOf(lowered);
-  if (lowered && compiled) return compiledInfo(engine, universe, lowered.ref, compiled);
+  if (lowered) return loweredInfo(engine, lowered);
   const skipped: SkippedPolicy | undefined = engine.skippedPolicies.find((s) => at(s.ref));
   if (!skipped) return undefined;
   const selected = skipped.subject ? engine.selectedNodes(skipped.subject) : [];
   return { kind: 'skipped', ref: skipped.ref, selected, problems: skipped.problems.map((p) => p.message) };
 }
 
-function selectedNodes(engine: ReachEngine, namespace: string, selector: CompiledPolicy['podSelector']): WorkloadNode[] {
-  return engine.nodes.filter((n): n is WorkloadNode => n.kind === 'workload' && n.namespace === namespace && selectorMatches(selector, n.workload.labels));
-}
-
-function compiledInfo(engine: ReachEngine, universe: Universe, ref: PolicyRef, policy: CompiledPolicy): PolicyLensInfo {
+function loweredInfo(engine: ReachEngine, policy: Policy): PolicyLensInfo {
   const nodes = engine.nodes;
   const index = new Map(nodes.map((n, i) => [n, i] as const));
-  const selected = selectedNodes(engine, policy.ref.namespace, policy.podSelector);
+  const selected = engine.selectedNodes(policy.subject);
   const selectedIndices = selected.map((n) => index.get(n)!);
   const reached = new Uint8Array(nodes.length);
+  const allows = (rules: readonly PolicyRule[]): PolicyRule[] => rules.filter((rule) => rule.action === 'Allow');
   let flows = 0;
-  if (policy.ingress) flows += ingressFlows(policy, policy.ingress, nodes, selectedIndices, universe, reached);
-  if (policy.egress) flows += egressFlows(policy, policy.egress, nodes, selectedIndices, universe, reached);
+  if (policy.ingress) flows += ingressFlows(engine, allows(policy.ingress), index, selectedIndices, reached);
+  if (policy.egress) flows += egressFlows(engine, allows(policy.egress), index, selectedIndices, reached);
   const peers = nodes.filter((n, i): n is WorkloadNode => reached[i] === 1 && n.kind === 'workload');
   const external = nodes.some((n, i) => reached[i] === 1 && n.kind !== 'workload');
   const directions = (['ingress', 'egress'] as const).filter((d) => policy[d] !== undefined);
-  return { kind: 'compiled', ref, selected, flows, peers, directions, external };
+  return { kind: 'compiled', ref: policy.ref, selected, flows, peers, directions, external };
 }
 
+type NodeIndex = ReadonlyMap<ReachNode, number>;
+
 /** Sources that reach each selected pod: the rules whose ports are open on that pod. */
-function ingressFlows(policy: CompiledPolicy, rules: readonly CompiledRule[], nodes: readonly ReachNode[], selected: readonly number[], universe: Universe, reached: Uint8Array): number {
-  const admitted = rules.map((rule) => admittedBy(policy, rule, nodes, universe));
+function ingressFlows(engine: ReachEngine, rules: readonly PolicyRule[], index: NodeIndex, selected: readonly number[], reached: Uint8Array): number {
+  const nodes = engine.nodes;
+  const admitted = rules.map((rule) => admittedBy(engine, rule, index));
   const groups = new Map<string, { union: Uint8Array; members: number[] }>();
   let flows = 0;
   for (const s of selected) {
-    const open = rules.map((rule) => !isNoConnections(connectionsTo(rule, nodes[s]!)));
+    const open = rules.map((rule) => !isNoConnections(connectionsTo(engine, rule, nodes[s]!)));
     const signature = open.map((o) => (o ? '1' : '0')).join('');
     let group = groups.get(signature);
     if (!group) groups.set(signature, (group = { union: unionOf(admitted.filter((_, i) => open[i]), nodes.length), members: [] }));
@@ -85,12 +81,12 @@ function ingressFlows(policy: CompiledPolicy, rules: readonly CompiledRule[], no
 }
 
 /** Destinations the selected pods reach: the same for every selected pod, itself excluded. */
-function egressFlows(policy: CompiledPolicy, rules: readonly CompiledRule[], nodes: readonly ReachNode[], selected: readonly number[], universe: Universe, reached: Uint8Array): number {
+function egressFlows(engine: ReachEngine, rules: readonly PolicyRule[], index: NodeIndex, selected: readonly number[], reached: Uint8Array): number {
+  const nodes = engine.nodes;
   const union = new Uint8Array(nodes.length);
   for (const rule of rules) {
-    const admitted = admittedBy(policy, rule, nodes, universe);
-    admitted.forEach((v, i) => {
-      if (v && !union[i] && !isNoConnections(connectionsTo(rule, nodes[i]!))) union[i] = 1;
+    admittedBy(engine, rule, index).forEach((v, i) => {
+      if (v && !union[i] && !isNoConnections(connectionsTo(engine, rule, nodes[i]!))) union[i] = 1;
     });
   }
   const total = count(union);
@@ -100,28 +96,16 @@ function egressFlows(policy: CompiledPolicy, rules: readonly CompiledRule[], nod
   return flows;
 }
 
-/** The nodes a rule's peers match (all nodes when the rule has no peers). */
-function admittedBy(policy: CompiledPolicy, rule: CompiledRule, nodes: readonly ReachNode[], universe: Universe): Uint8Array {
-  const admitted = new Uint8Array(nodes.length);
-  nodes.forEach((node, i) => {
-    if (rule.peers === null || rule.peers.some((peer) => peerMatches(policy, peer, node, universe))) admitted[i] = 1;
-  });
+/** The nodes a rule's peers match, as the engine matches them (all nodes when the rule has no peers). */
+function admittedBy(engine: ReachEngine, rule: PolicyRule, index: NodeIndex): Uint8Array {
+  const admitted = new Uint8Array(index.size);
+  for (const node of engine.ruleNodes(rule)) admitted[index.get(node)!] = 1;
   return admitted;
 }
 
-function peerMatches(policy: CompiledPolicy, peer: CompiledPeer, node: ReachNode, universe: Universe): boolean {
-  if (node.kind === 'external') return peer.kind === 'ipBlock' && rangeContains(peer.cidr, node.range) && !peer.except.some((e) => rangeContains(e, node.range));
-  if (peer.kind === 'ipBlock') return false;
-  if (peer.namespaceSelector ? !selectorMatches(peer.namespaceSelector, namespaceLabelsOf(universe, node.namespace)) : node.namespace !== policy.ref.namespace) return false;
-  return !peer.podSelector || selectorMatches(peer.podSelector, node.workload.labels);
-}
-
 /** What a rule allows towards a destination: named ports resolve against the destination's container ports. */
-function connectionsTo(rule: CompiledRule, destination: ReachNode): ConnectionSet {
-  if (rule.uniform) return rule.uniform;
-  if (rule.ports === null) return ALL_CONNECTIONS;
-  const ports = destination.kind === 'workload' ? destination.workload.ports : [];
-  return rule.ports.reduce((set, port) => unionConnections(set, portConnections(port, ports)), NO_CONNECTIONS);
+function connectionsTo(engine: ReachEngine, rule: PolicyRule, destination: ReachNode): ConnectionSet {
+  return rule.uniform ?? engine.ruleConnections(rule, destination);
 }
 
 function unionOf(sets: readonly Uint8Array[], length: number): Uint8Array {
@@ -146,8 +130,8 @@ function count(set: Uint8Array): number {
 export const kubernetesLenses: LensHooks<NetworkPolicy> = {
   kinds: ['selects', 'flows'],
   showReachability: true,
-  resolve({ policy, uri, lens, engine, universe }) {
-    const info = policyLensInfo(engine, universe, uri, policy.ref.node.span.start);
+  resolve({ policy, uri, lens, engine }) {
+    const info = policyLensInfo(engine, uri, policy.ref.node.span.start);
     if (!info) return { title: lens === 'selects' ? 'selects no workload' : 'allows no traffic', workloads: [] };
     const workloads = (nodes: readonly WorkloadNode[]) => nodes.map((n) => n.workload);
     if (lens === 'selects') return { title: info.kind === 'skipped' ? rejectedSelects(info.selected.length) : `selects ${workloadCount(info.selected.length)}`, workloads: workloads(info.selected) };
