@@ -34,14 +34,30 @@ interface AddressProfile {
 }
 
 /**
+ * In a dual-stack cluster a pod has an address of each family, and a range of one family
+ * matches only connections of that family: said when the ranges cover the pods' range of
+ * one family alone, since the matrix does not split connections by family.
+ */
+function oneFamily(near: readonly IpRange[], podAddresses: readonly IpRange[]): string {
+  const families = new Set(podAddresses.map((r) => r.family));
+  if (families.size < 2) return '';
+  const covered = new Set(podAddresses.filter((pod) => near.some((r) => r.family === pod.family && r.start <= pod.start && pod.end <= r.end)).map((r) => r.family));
+  if (covered.size !== 1) return '';
+  const [family] = covered;
+  const other = family === 4 ? 6 : 4;
+  return ` These ranges cover only the pods' IPv${family} addresses: IPv${other} connections to the pods are not matched by them.`;
+}
+
+/**
  * The sentence a trace adds when the side's policies name an address range that could
  * hold pod addresses; undefined when none does.
  */
 export function addressAssumption(policies: readonly Policy[], direction: 'ingress' | 'egress', profile: AddressProfile): string | undefined {
   const { podAddresses, podCidrs, plugin } = profile;
   if (podAddresses.length > 0) {
-    if (rangesNearPods(policies, direction, podAddresses).length === 0) return undefined;
-    return `pod addresses are taken to be in ${podCidrs.join(', ')} (cluster profile), and an address range that covers one of them matches those pods${plugin === 'generic' ? '' : ` (plugin: ${plugin})`}.`;
+    const near = rangesNearPods(policies, direction, podAddresses);
+    if (near.length === 0) return undefined;
+    return `pod addresses are taken to be in ${podCidrs.join(', ')} (cluster profile), and an address range that covers one of them matches those pods${plugin === 'generic' ? '' : ` (plugin: ${plugin})`}.${oneFamily(near, podAddresses)}`;
   }
   const known = podCidrs.map((c) => parseCidr(c)).filter((r): r is IpRange => r !== undefined);
   if (rangesNearPods(policies, direction, known.length > 0 ? known : USUAL_POD_RANGES).length === 0) return undefined;
