@@ -1,7 +1,8 @@
 /**
- * Whether an address range in a policy matches pods is the cluster profile's call:
- * by default it matches only addresses outside the cluster, and traces say so; with
- * ipBlocksMatchPods and podCidrs, a range that covers the pod range matches the pods.
+ * Whether an ipBlock matches pods is the cluster profile's call: by default it matches
+ * only addresses outside the cluster, and traces say so; with ipBlocksMatchPods and
+ * podCidrs, a range that covers the pod range matches the pods. Calico nets match pod
+ * addresses by definition, once podCidrs says where they are.
  */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -39,13 +40,13 @@ const MATCHING: ClusterProfile = { ...DEFAULT_PROFILE, podCidrs: ['10.244.0.0/16
 test('by default an ipBlock matches no pod, and the trace says what it assumed', () => {
   const ws = workspace(EGRESS_ANYWHERE_BUT_METADATA);
   assert.equal(allowed(ws, 'ns1/a[Pod]', 'ns1/b[Pod]'), 'No Connections');
-  assert.ok(why(ws, 'ns1/a[Pod]', 'ns1/b[Pod]').some((line) => line.startsWith('  Assumption: address ranges (ipBlock, nets) are matched only against addresses outside the cluster')));
+  assert.ok(why(ws, 'ns1/a[Pod]', 'ns1/b[Pod]').some((line) => line.startsWith('  Assumption: an ipBlock is matched only against addresses outside the cluster')));
 });
 
 test('with pod ranges and ipBlocksMatchPods, an ipBlock that covers the pod range matches the pods', () => {
   const ws = workspace(EGRESS_ANYWHERE_BUT_METADATA, MATCHING);
   assert.equal(allowed(ws, 'ns1/a[Pod]', 'ns1/b[Pod]'), 'All Connections');
-  assert.ok(why(ws, 'ns1/a[Pod]', 'ns1/b[Pod]').some((line) => line === '  Assumption: pod addresses are taken to be in 10.244.0.0/16 (cluster profile), and an address range that covers one of them matches those pods.'));
+  assert.ok(why(ws, 'ns1/a[Pod]', 'ns1/b[Pod]').some((line) => line === '  Assumption: pod addresses are taken to be in 10.244.0.0/16 (cluster profile), and an ipBlock that covers one of them matches those pods.'));
 });
 
 test('an ipBlock whose except covers the pod range does not match the pods', () => {
@@ -53,8 +54,14 @@ test('an ipBlock whose except covers the pod range does not match the pods', () 
   assert.equal(allowed(workspace(policy, MATCHING), 'ns1/a[Pod]', 'ns1/b[Pod]'), 'No Connections');
 });
 
-test('Calico nets follow the same assumption', () => {
+test('Calico nets match pod addresses whatever the plugin setting, once the pod ranges are known', () => {
   assert.equal(allowed(workspace(CALICO_NETS), 'ns1/a[Pod]', 'ns1/b[Pod]'), 'No Connections');
+  assert.ok(why(workspace(CALICO_NETS), 'ns1/a[Pod]', 'ns1/b[Pod]').some((line) => line.includes('would match pods too, but the pod ranges are not known')));
+  const rangesOnly: ClusterProfile = { ...DEFAULT_PROFILE, podCidrs: ['10.244.0.0/16'] };
+  assert.equal(allowed(workspace(CALICO_NETS, rangesOnly), 'ns1/a[Pod]', 'ns1/b[Pod]'), 'All Connections');
+  assert.ok(why(workspace(CALICO_NETS, rangesOnly), 'ns1/a[Pod]', 'ns1/b[Pod]').some((line) => line.includes('match pod addresses by definition (nets, networks) match the pods in 10.244.0.0/16')));
+  // The same ranges for an ipBlock: the plugin's call, off by default.
+  assert.equal(allowed(workspace(EGRESS_ANYWHERE_BUT_METADATA, rangesOnly), 'ns1/a[Pod]', 'ns1/b[Pod]'), 'No Connections');
   assert.equal(allowed(workspace(CALICO_NETS, MATCHING), 'ns1/a[Pod]', 'ns1/b[Pod]'), 'All Connections');
 });
 

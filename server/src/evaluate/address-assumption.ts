@@ -1,9 +1,10 @@
 /**
  * Whether an address range in a policy could hold pod addresses, and what the
  * evaluator assumed about it: traces and hovers say so wherever it matters, since
- * plugins differ (most match pod addresses against ipBlocks, some do not).
+ * plugins differ (most match pod addresses against ipBlocks, some do not), while some
+ * dialects match pod addresses by definition (podsByAddress).
  */
-import { addressCuts } from '../ir/endpoint-match';
+import type { EndpointMatch } from '../ir/endpoint-match';
 import { parseCidr, type IpRange } from '../ir/ip-range';
 import type { Policy } from '../ir/policy-ir';
 
@@ -14,12 +15,24 @@ function overlaps(a: IpRange, b: IpRange): boolean {
   return a.family === b.family && a.start <= b.end && b.start <= a.end;
 }
 
+/** The address ranges of a match, those its dialect matches against pods by address (byAddress) or the others. */
+function rangesOf(match: EndpointMatch, byAddress: boolean, into: IpRange[]): void {
+  if (match.kind === 'addresses') {
+    if ((match.podsByAddress === true) === byAddress) into.push(...match.ranges);
+  } else if (match.kind === 'and' || match.kind === 'or') for (const part of match.parts) rangesOf(part, byAddress, into);
+  else if (match.kind === 'not') rangesOf(match.part, byAddress, into);
+}
+
 /** The address ranges the rules of `policies` name in one direction that could hold pod addresses. */
-function rangesNearPods(policies: readonly Policy[], direction: 'ingress' | 'egress', podRanges: readonly IpRange[]): IpRange[] {
+function rangesNearPods(policies: readonly Policy[], direction: 'ingress' | 'egress', podRanges: readonly IpRange[], byAddress = false): IpRange[] {
   const near: IpRange[] = [];
   for (const policy of policies) {
     for (const rule of policy[direction] ?? []) {
-      for (const peer of rule.peers ?? []) for (const range of addressCuts(peer.match)) if (podRanges.some((p) => overlaps(p, range))) near.push(range);
+      for (const peer of rule.peers ?? []) {
+        const ranges: IpRange[] = [];
+        rangesOf(peer.match, byAddress, ranges);
+        for (const range of ranges) if (podRanges.some((p) => overlaps(p, range))) near.push(range);
+      }
     }
   }
   return near;
@@ -28,6 +41,7 @@ function rangesNearPods(policies: readonly Policy[], direction: 'ingress' | 'egr
 /** What the profile says of pod addresses, as the model holds it. */
 interface AddressProfile {
   readonly podAddresses: readonly IpRange[];
+  readonly podRanges: readonly IpRange[];
   readonly podCidrs: readonly string[];
   readonly plugin: string;
   readonly ipBlocksMatchPods: boolean;
@@ -49,21 +63,38 @@ function oneFamily(near: readonly IpRange[], podAddresses: readonly IpRange[]): 
 }
 
 /**
- * The sentence a trace adds when the side's policies name an address range that could
- * hold pod addresses; undefined when none does.
+ * The sentences a trace adds when the side's policies name an address range that could
+ * hold pod addresses; undefined when none does. Ranges whose dialect matches pod
+ * addresses by definition are said apart from those the plugin decides.
  */
 export function addressAssumption(policies: readonly Policy[], direction: 'ingress' | 'egress', profile: AddressProfile): string | undefined {
+  const sentences = [byAddressAssumption(policies, direction, profile), pluginAssumption(policies, direction, profile)].filter((s): s is string => s !== undefined);
+  return sentences.length > 0 ? sentences.map((s, i) => (i === 0 ? s : s[0]!.toUpperCase() + s.slice(1))).join(' ') : undefined;
+}
+
+function byAddressAssumption(policies: readonly Policy[], direction: 'ingress' | 'egress', profile: AddressProfile): string | undefined {
+  const { podRanges, podCidrs } = profile;
+  if (podRanges.length > 0) {
+    const near = rangesNearPods(policies, direction, podRanges, true);
+    if (near.length === 0) return undefined;
+    return `address ranges of policies that match pod addresses by definition (nets, networks) match the pods in ${podCidrs.join(', ')} (cluster profile) that they cover.${oneFamily(near, podRanges)}`;
+  }
+  if (rangesNearPods(policies, direction, USUAL_POD_RANGES, true).length === 0) return undefined;
+  return 'address ranges of policies that match pod addresses by definition (nets, networks) would match pods too, but the pod ranges are not known, so they are matched only against addresses outside the cluster; set podCidrs in the cluster profile.';
+}
+
+function pluginAssumption(policies: readonly Policy[], direction: 'ingress' | 'egress', profile: AddressProfile): string | undefined {
   const { podAddresses, podCidrs, plugin } = profile;
   if (podAddresses.length > 0) {
     const near = rangesNearPods(policies, direction, podAddresses);
     if (near.length === 0) return undefined;
-    return `pod addresses are taken to be in ${podCidrs.join(', ')} (cluster profile), and an address range that covers one of them matches those pods${plugin === 'generic' ? '' : ` (plugin: ${plugin})`}.${oneFamily(near, podAddresses)}`;
+    return `pod addresses are taken to be in ${podCidrs.join(', ')} (cluster profile), and an ipBlock that covers one of them matches those pods${plugin === 'generic' ? '' : ` (plugin: ${plugin})`}.${oneFamily(near, podAddresses)}`;
   }
   const known = podCidrs.map((c) => parseCidr(c)).filter((r): r is IpRange => r !== undefined);
   if (rangesNearPods(policies, direction, known.length > 0 ? known : USUAL_POD_RANGES).length === 0) return undefined;
   if (profile.ipBlocksMatchPods) {
-    return `the plugin${plugin === 'generic' ? '' : ` (${plugin})`} matches pod addresses against address ranges, but the pod ranges are not known, so address ranges are matched only against addresses outside the cluster; set podCidrs in the cluster profile.`;
+    return `the plugin${plugin === 'generic' ? '' : ` (${plugin})`} matches pod addresses against ipBlocks, but the pod ranges are not known, so ipBlocks are matched only against addresses outside the cluster; set podCidrs in the cluster profile.`;
   }
-  if (plugin !== 'generic') return `address ranges (ipBlock, nets) are matched only against addresses outside the cluster, never pod addresses (cluster profile: plugin ${plugin}, ipBlocksMatchPods off).`;
-  return 'address ranges (ipBlock, nets) are matched only against addresses outside the cluster, never pod addresses; set ipBlocksMatchPods and podCidrs in the cluster profile if your plugin matches pod addresses.';
+  if (plugin !== 'generic') return `an ipBlock is matched only against addresses outside the cluster, never pod addresses (cluster profile: plugin ${plugin}, ipBlocksMatchPods off).`;
+  return 'an ipBlock is matched only against addresses outside the cluster, never pod addresses; set ipBlocksMatchPods and podCidrs in the cluster profile if your plugin matches pod addresses.';
 }

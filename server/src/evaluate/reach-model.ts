@@ -47,6 +47,8 @@ export class ReachModel implements PodClassView {
   /** The pod address ranges an address range may match; empty: address ranges match only external addresses. */
   podAddresses: readonly IpRange[] = [];
   podCidrs: readonly string[] = [];
+  /** The pod ranges, whatever the plugin: address ranges that match pods by address (podsByAddress) compare with these. */
+  podRanges: readonly IpRange[] = [];
   plugin = 'generic';
   ipBlocksMatchPods = false;
   /** Whether host-networked pods are node traffic (never selected, never matched by pod selectors). */
@@ -74,6 +76,7 @@ export class ReachModel implements PodClassView {
     for (const tier of input.tiers ?? []) if (!this.tiers.has(tier.name)) this.tiers.set(tier.name, tier);
     this.podAddresses = input.podAddresses ?? [];
     this.podCidrs = input.podCidrs ?? [];
+    this.podRanges = input.podRanges ?? this.podAddresses;
     this.plugin = input.plugin ?? 'generic';
     this.ipBlocksMatchPods = input.ipBlocksMatchPods ?? this.podAddresses.length > 0;
     this.hostNetworkAsNode = (input.hostNetwork ?? 'node') === 'node';
@@ -227,7 +230,7 @@ export class ReachModel implements PodClassView {
       case 'addresses': {
         const inside = (r: IpRange, x: IpRange): boolean => r.family === x.family && r.start <= x.start && x.end <= r.end;
         if (node < this.classes.length) {
-          const own = this.hostNetworkAsNode && this.classes[node]!.workload.hostNetwork ? this.nodeAddresses : this.podAddresses;
+          const own = this.hostNetworkAsNode && this.classes[node]!.workload.hostNetwork ? this.nodeAddresses : match.podsByAddress ? this.podRanges : this.podAddresses;
           return own.some((addresses) => match.ranges.some((r) => inside(r, addresses)));
         }
         const atom = this.atoms[node - this.classes.length]!;
@@ -260,7 +263,7 @@ export class ReachModel implements PodClassView {
         return range(this.classes.length, this.nodeCount);
       case 'addresses':
         // Pod classes too when pod (or node) addresses are configured (an address range may hold pods).
-        return this.podAddresses.length > 0 || (this.hostNetworkAsNode && this.nodeAddresses.length > 0) ? [...range(0, this.classes.length), ...this.atomsWithin(match.ranges)] : this.atomsWithin(match.ranges);
+        return this.podAddresses.length > 0 || (match.podsByAddress && this.podRanges.length > 0) || (this.hostNetworkAsNode && this.nodeAddresses.length > 0) ? [...range(0, this.classes.length), ...this.atomsWithin(match.ranges)] : this.atomsWithin(match.ranges);
       case 'and': {
         const narrowing = match.parts.find((p) => p.kind === 'pods' || p.kind === 'external' || p.kind === 'addresses' || p.kind === 'none');
         return narrowing ? this.candidates(narrowing) : range(0, this.nodeCount);

@@ -56,6 +56,8 @@ export interface ReachInput {
   readonly podAddresses?: readonly IpRange[];
   /** The pod ranges as the profile wrote them, for traces (known even when podAddresses is empty). */
   readonly podCidrs?: readonly string[];
+  /** The pod ranges whatever the plugin does: what an address range a dialect matches against pods (podsByAddress) is compared with. */
+  readonly podRanges?: readonly IpRange[];
   /** The network plugin the profile names, for traces (`generic` when absent). */
   readonly plugin?: string;
   /** Whether the plugin matches pod addresses against address ranges, for traces (podAddresses decides). */

@@ -60,8 +60,12 @@ export type EndpointMatch =
   | { readonly kind: 'pods'; readonly namespace?: string; readonly namespaces?: LabelPredicate<NamespaceView>; readonly pods?: PodPredicate }
   /** Every address outside the cluster, of one family when `family` is set. */
   | { readonly kind: 'external'; readonly family?: 4 | 6 }
-  /** Addresses inside any of the ranges. */
-  | { readonly kind: 'addresses'; readonly ranges: readonly IpRange[] }
+  /**
+   * Addresses inside any of the ranges. Whether a pod's address counts is the cluster
+   * profile's call for most dialects (plugins differ); `podsByAddress` says the dialect
+   * itself matches pod addresses against the ranges, whatever the plugin.
+   */
+  | { readonly kind: 'addresses'; readonly ranges: readonly IpRange[]; readonly podsByAddress?: true }
   /** Addresses of cluster nodes: unknown to a workspace of manifests, so nothing matches. */
   | { readonly kind: 'nodes'; readonly text: string }
   | { readonly kind: 'and'; readonly parts: readonly EndpointMatch[] }

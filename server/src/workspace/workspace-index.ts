@@ -175,6 +175,7 @@ export class WorkspaceIndex {
       tiers: [...this.tiers.values(), ...DIALECT_TIERS],
       podAddresses: profile.ipBlocksMatchPods ? ranges(profile.podCidrs) : [],
       podCidrs: profile.podCidrs,
+      podRanges: ranges(profile.podCidrs),
       plugin: profile.plugin,
       ipBlocksMatchPods: profile.ipBlocksMatchPods,
       hostNetwork: profile.hostNetwork,

@@ -12,6 +12,7 @@ import { DIALECTS } from '../../dialects/registry';
 import type { PolicyObject } from '../file-analysis';
 import { rejectionsOf } from '../rejections';
 import type { ExplainOptions, Explanation } from './types';
+import type { ClusterProfile } from '../profile/cluster-profile';
 
 export type { ExplainOptions, Explanation, SelectorScope, WorkspaceMatcher } from './types';
 
@@ -21,6 +22,8 @@ export interface ExplainInput {
   readonly readings: ReadonlyMap<string, readonly PolicyObject[]>;
   /** The file's findings: a policy with rejections (analysis/rejections.ts) is explained as rejected. */
   readonly findings?: readonly Finding[];
+  /** The cluster profile the file was judged for: hovers say what reachability assumed under it. */
+  readonly profile?: ClusterProfile;
 }
 
 export function explainAt(input: ExplainInput, offset: number, options: ExplainOptions = {}): Explanation | null {
@@ -29,7 +32,7 @@ export function explainAt(input: ExplainInput, offset: number, options: ExplainO
   for (const dialect of DIALECTS) {
     const policies = input.readings.get(dialect.id) ?? [];
     if (policies.length === 0) continue;
-    const explanation = dialect.explain.explainAt({ text: input.parsed.text, policies, rejectionsOf: rejections }, offset, options);
+    const explanation = dialect.explain.explainAt({ text: input.parsed.text, policies, rejectionsOf: rejections, ...(input.profile && { profile: input.profile }) }, offset, options);
     if (explanation) return explanation;
   }
   return null;

@@ -2,6 +2,7 @@
 import type { Finding } from '../../core/finding';
 import type { ObjectRef } from '../../model/types';
 import type { ExplainOptions, Explanation } from './types';
+import type { ClusterProfile } from '../profile/cluster-profile';
 
 /** One dialect's policies of a file, and a cursor offset in it. */
 export interface ExplainSite<P> {
@@ -9,6 +10,8 @@ export interface ExplainSite<P> {
   readonly policies: readonly P[];
   /** Why the API server would reject the policy at `ref` (analysis/rejections.ts); empty when it would store it. */
   readonly rejectionsOf: (ref: ObjectRef) => readonly Finding[];
+  /** The cluster profile, when known (hovers on address ranges say what reachability assumed). */
+  readonly profile?: ClusterProfile;
 }
 
 export interface ExplainHooks<P> {

@@ -5,6 +5,7 @@
  */
 import type { CalicoPolicy } from '../model/types';
 import { explainCalicoDirection, explainCalicoNamespace, explainCalicoOrder, explainCalicoPolicy, explainCalicoTier, explainCalicoTypes } from './explain-policy';
+import type { ClusterProfile } from '../../../analysis/profile/cluster-profile';
 import { explainCalicoAction, explainCalicoEntity, explainCalicoField, explainCalicoNets, explainCalicoPorts, explainCalicoProtocol, explainCalicoRule } from './explain-rule';
 import { explainCalicoSelector } from './explain-selector';
 import { locateCalico, type CalicoLocated } from './locate';
@@ -18,13 +19,13 @@ export const calicoExplain: ExplainHooks<CalicoPolicy> = {
   explainAt(site, offset, options) {
     const located = locateCalico(site.policies, site.text, offset);
     if (!located) return null;
-    const markdown = render(located, options);
+    const markdown = render(located, options, site.profile);
     const rejections = site.rejectionsOf(located.policy.ref);
     return { markdown: rejections.length > 0 ? paragraphs([rejectedLead(rejections), markdown]) : markdown, span: located.span };
   },
 };
 
-function render(located: CalicoLocated, options: ExplainOptions): string {
+function render(located: CalicoLocated, options: ExplainOptions, profile: ClusterProfile | undefined): string {
   const { policy, target } = located;
   switch (target.kind) {
     case 'policy':
@@ -50,7 +51,7 @@ function render(located: CalicoLocated, options: ExplainOptions): string {
     case 'entity':
       return explainCalicoEntity(policy, target.rule, target.side);
     case 'nets':
-      return explainCalicoNets(target.rule, target.side, target.field);
+      return explainCalicoNets(target.rule, target.side, target.field, profile?.podCidrs ?? []);
     case 'ports':
       return explainCalicoPorts(target.rule, target.side, target.field);
     case 'field':

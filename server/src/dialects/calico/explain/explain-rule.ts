@@ -67,14 +67,16 @@ export function explainCalicoEntity(policy: CalicoPolicy, rule: CalicoRule, side
   return paragraphs([title, matches, sourcePorts, scoping]);
 }
 
-export function explainCalicoNets(rule: CalicoRule, side: EntitySide, field: 'nets' | 'notNets'): string {
+export function explainCalicoNets(rule: CalicoRule, side: EntitySide, field: 'nets' | 'notNets', podCidrs: readonly string[]): string {
   const nets = rule[side]?.[field]?.items.map((n) => code(n.value)).join(', ') ?? '';
   const where = side === 'source' ? 'source' : 'destination';
-  if (field === 'notNets') return `**\`notNets\`**: the ${where} address must be outside every one of ${nets}. Pod addresses count too.`;
-  return paragraphs([
-    `**\`nets\`**: the ${where} address must be in one of ${nets} (OR).`,
-    'Calico matches by address, so pods whose addresses fall in these ranges match too. (Reachability in this extension does not know pod addresses and counts only addresses outside the cluster.)',
-  ]);
+  // The evaluator compares nets with the profile's pod ranges (podsByAddress); without them it knows no pod address.
+  const reach =
+    podCidrs.length > 0
+      ? `Reachability takes pod addresses to be in ${podCidrs.map(code).join(', ')} (cluster profile).`
+      : 'Reachability does not know where pod addresses are and counts only addresses outside the cluster: set `podCidrs` in the cluster profile.';
+  if (field === 'notNets') return paragraphs([`**\`notNets\`**: the ${where} address must be outside every one of ${nets}. Pod addresses count too.`, reach]);
+  return paragraphs([`**\`nets\`**: the ${where} address must be in one of ${nets} (OR).`, `Calico matches by address, so pods whose addresses fall in these ranges match too. ${reach}`]);
 }
 
 export function explainCalicoPorts(rule: CalicoRule, side: EntitySide, field: 'ports' | 'notPorts'): string {

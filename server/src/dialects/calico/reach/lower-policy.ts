@@ -94,18 +94,18 @@ function rulePorts(rule: CompiledCalicoRule): RulePorts {
 
 /**
  * One rule side. A pod matches when its address is in `nets` and outside `notNets`
- * (by the evaluator's assumption about pod addresses), `notSelector` does not match
+ * (Calico matches pod addresses too; the profile's podCidrs say where they are), `notSelector` does not match
  * it, and the scoped selector does.
  * An address outside the cluster is no endpoint: a scoped side never matches it,
  * a notSelector always does; Felix renders a rule once per IP version, and a side
  * whose nets and notNets name only one family exists only for that family.
  */
 function entityMatch(entity: CompiledEntity, ipVersion: 4 | 6 | undefined): EndpointMatch {
-  // Whether a pod's address is in `nets` is the cluster profile's assumption, which the evaluator holds.
+  // Felix matches `nets` against pod addresses too; where pods are is the cluster profile's (podCidrs), which the evaluator holds.
   const podSide = allOf([
     { kind: 'pods' },
-    entity.nets ? { kind: 'addresses', ranges: entity.nets } : ANY_ENDPOINT,
-    entity.notNets ? notOf({ kind: 'addresses', ranges: entity.notNets }) : ANY_ENDPOINT,
+    entity.nets ? { kind: 'addresses', ranges: entity.nets, podsByAddress: true } : ANY_ENDPOINT,
+    entity.notNets ? notOf({ kind: 'addresses', ranges: entity.notNets, podsByAddress: true }) : ANY_ENDPOINT,
     entity.notSelector ? notOf({ kind: 'pods', pods: podPredicate(entity.notSelector) }) : ANY_ENDPOINT,
     entity.scoped ? scopedPods(entity.scoped.namespaces, entity.scoped.selector) : ANY_ENDPOINT,
   ]);

@@ -96,7 +96,8 @@ function lowerRule(uri: string, rule: ClusterRule, notes: string[]): PolicyRule 
 function lowerPeer(peer: Selection, word: 'from' | 'to'): RulePeer {
   if (peer.networks) {
     const ranges = peer.networks.items.map((n) => parseCidr(n.value)).filter((r): r is IpRange => r !== undefined);
-    return { match: { kind: 'addresses', ranges }, text: `${word} networks ${peer.networks.items.map((n) => n.value).join(', ')}` };
+    // The API: cluster-internal traffic is checked against networks as well (0.0.0.0/0 covers every IPv4 pod).
+    return { match: { kind: 'addresses', ranges, podsByAddress: true }, text: `${word} networks ${peer.networks.items.map((n) => n.value).join(', ')}` };
   }
   if (peer.nodes) return { match: { kind: 'nodes', text: describe(peer.nodes) }, text: `${word} nodes with ${describe(peer.nodes)} (node addresses are not in the workspace, so no workload here is one)` };
   if (peer.domainNames) return { match: NO_ENDPOINT, text: `${word} domains ${peer.domainNames.items.map((d) => d.value).join(', ')}` };

@@ -7,16 +7,19 @@ import type { Field, IpBlock, PolicyRule } from '../../../model/types';
 import { addressCount, containsCidr, formatAddress, formatCount, parseCidr, unionCount, type Cidr } from '../../../analysis/explain/cidr';
 import { bullets, code, paragraphs } from '../../../analysis/explain/markdown';
 import type { IpBlockFocus } from './target';
+import { parseCidr as parseRange, rangeOf } from '../../../ir/ip-range';
+import { addressRangeAssumption } from '../../../analysis/profile/address-words';
+import type { ClusterProfile } from '../../../analysis/profile/cluster-profile';
 
 const POD_IPS =
   'Use `ipBlock` for addresses outside the cluster: pod IPs change whenever pods are re-created, so select pods with `podSelector` / `namespaceSelector` instead. Depending on the network plugin, NAT (load balancers, node ports) can change the address the policy sees.';
 
-export function explainIpBlock(rule: PolicyRule, ipBlock: IpBlock, focus: IpBlockFocus): string {
+export function explainIpBlock(rule: PolicyRule, ipBlock: IpBlock, focus: IpBlockFocus, profile?: ClusterProfile): string {
   switch (focus.part) {
     case 'ipBlock':
       return paragraphs([`**\`ipBlock\`**: ${rule.direction === 'ingress' ? 'sources' : 'destinations'} by IP address.`, blockSummary(ipBlock), POD_IPS]);
     case 'cidr':
-      return explainCidr(ipBlock.cidr);
+      return explainCidr(ipBlock.cidr, profile);
     case 'except':
       return paragraphs(['**`except`**: addresses carved out of `cidr`; this item does not allow them (another item or policy still can).', blockSummary(ipBlock)]);
     case 'except-item':
@@ -54,7 +57,7 @@ function isStrictSubset(outer: Cidr, inner: Cidr): boolean {
   return containsCidr(outer, inner) && inner.prefix > outer.prefix;
 }
 
-function explainCidr(field: Field<string> | undefined): string {
+function explainCidr(field: Field<string> | undefined, profile: ClusterProfile | undefined): string {
   if (field === undefined) return '**`cidr`** expects an address range in CIDR notation, such as `10.0.0.0/8` or `2001:db8::/32`.';
   const parsed = parseCidr(field.value);
   if (!parsed.ok) return `**${code(field.value)} is not a valid CIDR**: ${parsed.reason}. Write an address and a prefix length, such as \`10.0.0.0/8\`, \`192.168.1.10/32\` or \`2001:db8::/32\`.`;
@@ -64,7 +67,9 @@ function explainCidr(field: Field<string> | undefined): string {
   const other = cidr.prefix === 0 ? ` It does not include IPv${cidr.family === 4 ? 6 : 4} addresses; add \`${cidr.family === 4 ? '::/0' : '0.0.0.0/0'}\` for those.` : '';
   const masked = cidr.hostBitsSet ? ` ${code(field.value)} has bits set after the prefix; it is read as ${code(`${formatAddress(cidr.first, cidr.family)}/${cidr.prefix}`)}.` : '';
   const text = `**\`cidr: ${field.value}\`**: the IPv${cidr.family} range ${rangeText(cidr)} (${fixed}).${other}${masked}`;
-  return coversClusterSpace(cidr) ? paragraphs([text, ASSUMED_EXTERNAL]) : text;
+  const range = rangeOf(cidr);
+  const nearPods = coversClusterSpace(cidr) || (profile?.podCidrs ?? []).some((p) => { const pod = parseRange(p); return pod !== undefined && pod.family === range.family && pod.start <= range.end && range.start <= pod.end; });
+  return nearPods ? paragraphs([text, addressRangeAssumption([range], profile)]) : text;
 }
 
 /**
@@ -80,9 +85,6 @@ const CLUSTER_SPACE: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.
 function coversClusterSpace(cidr: Cidr): boolean {
   return CLUSTER_SPACE.some((space) => space.family === cidr.family && (containsCidr(space, cidr) || containsCidr(cidr, space)));
 }
-
-const ASSUMED_EXTERNAL =
-  '**Assumed:** reachability (the panel, `reach`, `why`) and the DNS check read an ipBlock as addresses outside the cluster, so pods whose IPs fall in this range are not matched by it, as netpol-analyzer assumes. Many network plugins do match pod IPs against ipBlocks: to allow pods, select them with `podSelector` / `namespaceSelector`.';
 
 function explainExcept(ipBlock: IpBlock, field: Field<string>): string {
   const parsed = parseCidr(field.value);

@@ -6,6 +6,7 @@
 import type { ExplainHooks } from '../../../analysis/explain/explain-hooks';
 import type { ExplainOptions } from '../../../analysis/explain/types';
 import type { NetworkPolicy } from '../../../model/types';
+import type { ClusterProfile } from '../../../analysis/profile/cluster-profile';
 import { explainNullPeerSelector, explainUnknownField, explainWrongShape } from './explain-field';
 import { explainIpBlock } from './explain-ip-block';
 import { explainPeer, explainPeers } from './explain-peer';
@@ -23,12 +24,12 @@ export const kubernetesExplain: ExplainHooks<NetworkPolicy> = {
     const located = locate(site.policies, site.text, offset);
     if (!located) return null;
     const rejections = site.rejectionsOf(located.policy.ref);
-    if (rejections.length > 0) return { markdown: explainRejected(located.policy, located.target, located.span, rejections, () => render(located, options)), span: located.span };
-    return { markdown: render(located, options), span: located.span };
+    if (rejections.length > 0) return { markdown: explainRejected(located.policy, located.target, located.span, rejections, () => render(located, options, site.profile)), span: located.span };
+    return { markdown: render(located, options, site.profile), span: located.span };
   },
 };
 
-function render(located: Located, options: ExplainOptions): string {
+function render(located: Located, options: ExplainOptions, profile: ClusterProfile | undefined): string {
   const { policy, target } = located;
   switch (target.kind) {
     case 'policy':
@@ -50,7 +51,7 @@ function render(located: Located, options: ExplainOptions): string {
     case 'selector':
       return explainSelector(target, policy, options);
     case 'ip-block':
-      return explainIpBlock(target.rule, target.ipBlock, target.focus);
+      return explainIpBlock(target.rule, target.ipBlock, target.focus, profile);
     case 'ports':
       return explainPorts(target.rule);
     case 'port':
