@@ -7,6 +7,7 @@ import type { CalicoPolicy } from '../model/types';
 import { explainCalicoDirection, explainCalicoNamespace, explainCalicoOrder, explainCalicoPolicy, explainCalicoTier, explainCalicoTypes } from './explain-policy';
 import { explainCalicoAction, explainCalicoEntity, explainCalicoField, explainCalicoNets, explainCalicoPorts, explainCalicoProtocol, explainCalicoRule } from './explain-rule';
 import { explainCalicoSelector } from './explain-selector';
+import { explainCalicoIcmp } from './icmp-words';
 import { locateCalico, type CalicoLocated } from './locate';
 import type { ExplainHooks } from '../../../analysis/explain/explain-hooks';
 import { paragraphs } from '../../../analysis/explain/markdown';
@@ -47,6 +48,8 @@ function render(located: CalicoLocated, options: ExplainOptions): string {
       return explainCalicoAction(policy, target.rule);
     case 'protocol':
       return explainCalicoProtocol(target.rule, target.field);
+    case 'icmp':
+      return explainCalicoIcmp(target.rule, target.field);
     case 'entity':
       return explainCalicoEntity(policy, target.rule, target.side);
     case 'nets':

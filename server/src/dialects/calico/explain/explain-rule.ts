@@ -89,8 +89,6 @@ export function explainCalicoPorts(rule: CalicoRule, side: EntitySide, field: 'p
 
 const FIELDS: Readonly<Record<string, string>> = {
   ipVersion: '**`ipVersion`**: the rule only matches IPv4 (4) or IPv6 (6) traffic.',
-  icmp: '**`icmp`**: matches ICMP messages by `type` (and `code`); the rule needs `protocol: ICMP` or `ICMPv6`.',
-  notICMP: '**`notICMP`**: matches every ICMP message except this `type` (and `code`).',
   http: '**`http`**: matches HTTP methods and paths. Calico enforces it only with its application layer policy (Envoy); it is valid on Allow rules only.',
   metadata: '**`metadata`**: annotations on the rule, for people and tools. They change nothing.',
   serviceAccounts: '**`serviceAccounts`**: matches pods by the Kubernetes service account they run as (`names`, or a `selector` over the service accounts\' labels).',
