@@ -44,8 +44,14 @@ export function explainCalicoProtocol(rule: CalicoRule, field: 'protocol' | 'not
   if (info?.problem) return `**\`${field}\`**: ${info.problem}`;
   if (field === 'notProtocol') return `**\`notProtocol: ${name}\`**${number}: the rule matches every protocol except ${name}.`;
   const ports = info?.supportsPorts ? 'Ports in `source` and `destination` apply to this protocol.' : 'This protocol has no ports, so the rule cannot list any.';
-  return paragraphs([`**\`protocol: ${name}\`**${number}: the rule only matches ${name} traffic.`, ports]);
+  return paragraphs([`**\`protocol: ${name}\`**${number}: the rule only matches ${name} traffic.`, ports, ICMP_FAMILIES[info?.number ?? -1]]);
 }
+
+/** ICMP belongs to one IP version: Felix renders an ICMP rule for IPv4 only, an ICMPv6 rule for IPv6 only. */
+const ICMP_FAMILIES: Readonly<Record<number, string>> = {
+  1: 'ICMP is IPv4\'s (IPv6 has ICMPv6): the rule only meets IPv4 traffic. `icmp: {type, code}` narrows it to some messages (`type: 8` is a ping request).',
+  58: 'ICMPv6 is IPv6\'s (IPv4 has ICMP): the rule only meets IPv6 traffic. `icmp: {type, code}` narrows it to some messages (`type: 128` is a ping request; 133-137 are neighbour discovery, which IPv6 needs).',
+};
 
 /** In an ingress rule the destination is the policy's own pod; in an egress rule the source is. */
 function sideRole(rule: CalicoRule, side: EntitySide): 'far' | 'own' {
