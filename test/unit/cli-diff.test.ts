@@ -13,7 +13,7 @@ import { parseTxtRows } from '../../server/src/cli/diff-formats';
 import { runCli } from '../../server/src/cli/run-cli';
 import { fixture } from '../support/paths';
 
-const CASES = ['connections', 'workloads', 'named-ports', 'ip-blocks'];
+const CASES = ['connections', 'workloads', 'named-ports', 'ip-blocks', 'icmp'];
 
 for (const name of CASES) {
   test(`diff text of ${name} parses back into the rows of its JSON`, () => {

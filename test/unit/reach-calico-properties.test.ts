@@ -3,7 +3,8 @@
  * workspaces of pods, Kubernetes NetworkPolicies and Calico policies (written as
  * JSON manifests, so parsing, the model and the checks are exercised too):
  * - the engine agrees with a slow reference that walks Calico's evaluation for
- *   one connection at a time (protocol, port, peer), written independently here;
+ *   one connection at a time (protocol and port, ICMP type and code, or protocol
+ *   number; peer), written independently here;
  * - a Kubernetes policy and its Calico translation (order 1000, Allow rules) give
  *   the same connlist, so the ordered path and the union path agree;
  * - an incremental update equals a full computation, and file order does not matter.
@@ -12,7 +13,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { allowsPort, connectionKey, intersectConnections, type Protocol } from '../../server/src/ir/connection-set';
+import { allowsIcmp, allowsPort, allowsProtocolNumber, connectionKey, intersectConnections, type ConnectionSet, type IcmpProtocol, type Protocol } from '../../server/src/ir/connection-set';
 import { parseIp } from '../../server/src/ir/ip-range';
 import type { ReachEngine, ReachNode } from '../../server/src/evaluate/reach-engine';
 import { evaluateSelector } from '../../server/src/dialects/calico/selector/evaluate';
@@ -42,13 +43,39 @@ const match = fc.oneof(
 const portMatch = fc.oneof({ arbitrary: fc.constant({}), weight: 2 }, fc.record({ ports: fc.constantFrom(...PORTS) }), fc.record({ notPorts: fc.constantFrom(...PORTS) })) as fc.Arbitrary<Json>;
 const entity = (destination: boolean): fc.Arbitrary<Json> => (destination ? fc.tuple(match, portMatch).map(([m, p]) => ({ ...m, ...p })) : match);
 
+/** ICMP matches Calico accepts: a type, a type and code. */
+const ICMP_MATCHES = [undefined, { type: 8 }, { type: 8, code: 0 }, { type: 3 }, { type: 135 }];
+
 const calicoRule = fc
-  .record({ action: fc.constantFrom('Allow', 'Deny', 'Pass', 'Log'), protocol: fc.constantFrom(undefined, 'TCP', 'UDP'), notProtocol: fc.constantFrom(undefined, undefined, 'UDP'), source: entity(false), destination: entity(true) })
-  .map(({ protocol, notProtocol, destination, ...rest }) => {
+  .record({
+    action: fc.constantFrom('Allow', 'Deny', 'Pass', 'Log'),
+    protocol: fc.constantFrom<string | number | undefined>(undefined, 'TCP', 'UDP', 'ICMP', 'ICMPv6', 1, 47, 'UDPLite'),
+    notProtocol: fc.constantFrom<string | number | undefined>(undefined, undefined, 'UDP', 'ICMP', 47),
+    icmp: fc.constantFrom(...ICMP_MATCHES),
+    notICMP: fc.constantFrom(...ICMP_MATCHES),
+    ipVersion: fc.constantFrom(undefined, undefined, 4, 6),
+    source: entity(false),
+    destination: entity(true),
+  })
+  .map(({ protocol, notProtocol, icmp, notICMP, ipVersion, destination, ...rest }) => {
     // Calico rejects ports without a protocol that has them: give such rules TCP.
     const needsProtocol = destination['ports'] !== undefined || destination['notPorts'] !== undefined;
-    const proto = protocol ?? (needsProtocol ? 'TCP' : undefined);
-    return { ...rest, destination, ...(proto && { protocol: proto }), ...(notProtocol && notProtocol !== proto && { notProtocol }) };
+    const proto = needsProtocol && !(protocol === 'TCP' || protocol === 'UDP') ? 'TCP' : protocol;
+    // ICMP matches need an ICMP protocol; ICMP is IPv4's and ICMPv6 IPv6's; nets are IPv4 here.
+    const family = proto === 'ICMP' || proto === 1 ? 4 : proto === 'ICMPv6' ? 6 : undefined;
+    const notFamily = notProtocol === 'ICMP' ? 4 : undefined;
+    const hasNets = [rest.source, destination].some((e) => e['nets'] !== undefined || e['notNets'] !== undefined);
+    const fits = (wanted: number | undefined): boolean => wanted === undefined || wanted === ipVersion;
+    const version = ipVersion !== undefined && fits(family) && fits(notFamily) && (!hasNets || ipVersion === 4) ? ipVersion : undefined;
+    return {
+      ...rest,
+      destination,
+      ...(proto !== undefined && { protocol: proto }),
+      ...(notProtocol !== undefined && notProtocol !== proto && { notProtocol }),
+      ...(family && icmp && { icmp }),
+      ...(family && notICMP && { notICMP }),
+      ...(version !== undefined && { ipVersion: version }),
+    };
   });
 
 const calicoPolicy = fc.record({
@@ -132,9 +159,35 @@ function objectsOf(w: World): Json[] {
 
 type Endpoint = { readonly kind: 'pod'; readonly pod: PodSpec; readonly index: number } | { readonly kind: 'ip'; readonly ip: string };
 
-interface Connection {
-  readonly protocol: Protocol;
-  readonly port: number;
+type Connection =
+  | { readonly protocol: Protocol; readonly port: number }
+  | { readonly protocol: IcmpProtocol; readonly type: number; readonly code: number }
+  | { readonly protocol: number };
+
+const PROTOCOL_NUMBERS: Record<string, number> = { TCP: 6, UDP: 17, SCTP: 132, ICMP: 1, ICMPv6: 58, UDPLite: 136 };
+
+function protocolNumber(protocol: string | number): number {
+  return typeof protocol === 'number' ? protocol : PROTOCOL_NUMBERS[protocol]!;
+}
+
+function portOf(c: Connection): number | undefined {
+  return 'port' in c ? c.port : undefined;
+}
+
+/** The ICMP match of a rule against a connection: ICMP of either family, same type, and same code when one is given. */
+function icmpMatches(match: Json, c: Connection): boolean {
+  if (!('type' in c)) return false;
+  return match['type'] === c.type && (match['code'] === undefined || match['code'] === c.code);
+}
+
+function allows(set: ConnectionSet, c: Connection): boolean {
+  if ('port' in c) return allowsPort(set, c.protocol, c.port);
+  if ('type' in c) return allowsIcmp(set, c.protocol, c.type, c.code);
+  return allowsProtocolNumber(set, c.protocol);
+}
+
+function describe(c: Connection): string {
+  return 'port' in c ? `${c.protocol}/${c.port}` : 'type' in c ? `${c.protocol} ${c.type}/${c.code}` : `protocol ${c.protocol}`;
 }
 
 function labelsOf(p: PodSpec): Map<string, string> {
@@ -161,11 +214,13 @@ function inCidr(ip: string, cidr: string): boolean {
 }
 
 function portMatches(list: readonly (number | string)[], c: Connection, dst: Endpoint): boolean {
+  const port = portOf(c);
+  if (port === undefined) return false;
   return list.some((p) => {
-    if (typeof p === 'number') return p === c.port;
+    if (typeof p === 'number') return p === port;
     const range = /^(\d+):(\d+)$/.exec(p);
-    if (range) return Number(range[1]) <= c.port && c.port <= Number(range[2]);
-    return dst.kind === 'pod' && dst.pod.http === c.port && p === 'http' && c.protocol === 'TCP';
+    if (range) return Number(range[1]) <= port && port <= Number(range[2]);
+    return dst.kind === 'pod' && dst.pod.http === port && p === 'http' && c.protocol === 'TCP';
   });
 }
 
@@ -181,6 +236,8 @@ function calicoEntityMatches(e: Json, namespace: string | undefined, node: Endpo
   const scoped = selector !== undefined || nsSelector !== undefined || (namespace !== undefined && notSelector !== undefined);
   if (node.kind === 'ip') {
     if (scoped) return false;
+    // Felix renders a rule per IP version; a side whose nets are all IPv4 (as here) exists in IPv4 only.
+    if ((nets || notNets) && parseIp(node.ip)!.family !== 4) return false;
     if (nets && !nets.some((n) => inCidr(node.ip, n))) return false;
     return !notNets?.some((n) => inCidr(node.ip, n));
   }
@@ -217,8 +274,17 @@ function calicoRef(p: CalicoSpec, i: number): RefPolicy {
     decide: (direction, subject, peer, c) =>
       (p.types.includes(direction === 'ingress' ? 'Ingress' : 'Egress') ? p[direction] : []).map((rule): Verdict => {
         const r = rule as Json;
-        if (r['protocol'] !== undefined && r['protocol'] !== c.protocol) return undefined;
-        if (r['notProtocol'] !== undefined && r['notProtocol'] === c.protocol) return undefined;
+        const number = protocolNumber(c.protocol);
+        if (r['protocol'] !== undefined && protocolNumber(r['protocol'] as string | number) !== number) return undefined;
+        if (r['notProtocol'] !== undefined && protocolNumber(r['notProtocol'] as string | number) === number) return undefined;
+        if (r['icmp'] !== undefined && !icmpMatches(r['icmp'] as Json, c)) return undefined;
+        if (r['notICMP'] !== undefined && icmpMatches(r['notICMP'] as Json, c)) return undefined;
+        // A rule exists for one IP version when it says so or its protocol is ICMP (IPv4) or ICMPv6 (IPv6):
+        // then it meets no message of the other ICMP and no address of the other family.
+        const version = (r['ipVersion'] as number | undefined) ?? (number === 1 && r['protocol'] !== undefined ? 4 : number === 58 && r['protocol'] !== undefined ? 6 : undefined);
+        if (version === 4 && number === 58) return undefined;
+        if (version === 6 && number === 1) return undefined;
+        if (version !== undefined && peer.kind === 'ip' && parseIp(peer.ip)!.family !== version) return undefined;
         const [src, dst] = direction === 'ingress' ? [peer, subject] : [subject, peer];
         const ok = calicoEntityMatches(r['source'] as Json, namespace, src, c, false) && calicoEntityMatches(r['destination'] as Json, namespace, dst, c, true);
         return ok ? (r['action'] as Verdict) : undefined;
@@ -242,10 +308,11 @@ function k8sPeerMatches(peer: Json, namespace: string, node: Endpoint): boolean 
 }
 
 function k8sPortMatches(port: Json, c: Connection, dst: Endpoint): boolean {
-  if (((port['protocol'] as string | undefined) ?? 'TCP') !== c.protocol) return false;
+  const number = portOf(c);
+  if (((port['protocol'] as string | undefined) ?? 'TCP') !== c.protocol || number === undefined) return false;
   const value = port['port'];
-  if (value === 'http') return dst.kind === 'pod' && dst.pod.http === c.port && c.protocol === 'TCP';
-  return (value as number) <= c.port && c.port <= ((port['endPort'] as number | undefined) ?? (value as number));
+  if (value === 'http') return dst.kind === 'pod' && dst.pod.http === number && c.protocol === 'TCP';
+  return (value as number) <= number && number <= ((port['endPort'] as number | undefined) ?? (value as number));
 }
 
 function k8sRef(p: K8sSpec, i: number): RefPolicy {
@@ -308,8 +375,18 @@ const SAMPLES: readonly Connection[] = [
   { protocol: 'UDP', port: 53 },
   { protocol: 'UDP', port: 8080 },
   { protocol: 'SCTP', port: 80 },
+  { protocol: 'ICMP', type: 8, code: 0 },
+  { protocol: 'ICMP', type: 8, code: 3 },
+  { protocol: 'ICMP', type: 3, code: 1 },
+  { protocol: 'ICMP', type: 0, code: 0 },
+  { protocol: 'ICMPv6', type: 128, code: 0 },
+  { protocol: 'ICMPv6', type: 135, code: 0 },
+  { protocol: 'ICMPv6', type: 8, code: 0 },
+  { protocol: 47 },
+  { protocol: 50 },
+  { protocol: 136 },
 ];
-const ADDRESSES = ['10.1.2.3', '10.9.9.9', '8.8.8.8', '1.2.3.4'];
+const ADDRESSES = ['10.1.2.3', '10.9.9.9', '8.8.8.8', '1.2.3.4', '2001:db8::1'];
 
 function nodeOf(engine: ReachEngine, e: Endpoint): ReachNode {
   if (e.kind === 'pod') return engine.node(`${e.pod.namespace}/pod${e.index}[Pod]`)!;
@@ -331,7 +408,7 @@ test('property: the engine agrees with a connection-by-connection walk of Calico
           const set = engine.connections(nodeOf(engine, src), nodeOf(engine, dst));
           for (const c of SAMPLES) {
             const expected = sideAllows(policies, 'egress', src, dst, c) && sideAllows(policies, 'ingress', dst, src, c);
-            assert.equal(allowsPort(set, c.protocol, c.port), expected, `${JSON.stringify(src)} => ${JSON.stringify(dst)} ${c.protocol}/${c.port}`);
+            assert.equal(allows(set, c), expected, `${JSON.stringify(src)} => ${JSON.stringify(dst)} ${describe(c)}`);
           }
         }
       }

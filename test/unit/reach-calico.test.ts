@@ -66,6 +66,8 @@ const WHY_CASES: { name: string; args: string[]; exitCode: number }[] = [
   { name: 'log-app-db', args: ['app', 'db', path.join(REACH, 'calico-log')], exitCode: 0 },
   { name: 'k8s-interleaved-app-db', args: ['app', 'db', path.join(REACH, 'calico-k8s-interleaved')], exitCode: 0 },
   { name: 'nets-app-10.1', args: ['ns1/app', '10.1.2.3', path.join(REACH, 'calico-nets')], exitCode: 1 },
+  { name: 'icmp-pass-client-server', args: ['client', 'server', path.join(REACH, 'calico-icmp-pass')], exitCode: 0 },
+  { name: 'deny-icmp-then-allow-client-server', args: ['client', 'server', path.join(REACH, 'calico-deny-icmp-then-allow')], exitCode: 0 },
 ];
 
 for (const c of WHY_CASES) {

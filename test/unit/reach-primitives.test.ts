@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ALL_CONNECTIONS, connectionsOf, formatConnections, intersectConnections, NO_CONNECTIONS, unionConnections } from '../../server/src/ir/connection-set';
+import { ALL_CONNECTIONS, allowsIcmp, allowsProtocolNumber, connectionsOf, formatConnections, icmpConnections, intersectConnections, NO_CONNECTIONS, otherConnections, subtractConnections, unionConnections } from '../../server/src/ir/connection-set';
+import { icmpMessages } from '../../server/src/ir/icmp-set';
+import { ALL_OTHER_PROTOCOLS, otherProtocol } from '../../server/src/ir/other-protocols';
 import { ConnectionTable, ALL, NONE } from '../../server/src/ir/connection-table';
 import { formatIp, formatRange, parseCidr, parseIp, splitAddressSpace } from '../../server/src/ir/ip-range';
 import { parsePortQuery } from '../../server/src/evaluate/port-query';
-import { formatPorts, intersectPorts, portRange, unionPorts } from '../../server/src/ir/port-set';
+import { formatPorts, intersectPorts, portRange, subtractPorts, unionPorts } from '../../server/src/ir/port-set';
 
 test('port sets merge overlapping and adjacent ranges', () => {
   assert.deepEqual(unionPorts(portRange(80), portRange(81, 90)), [80, 90]);
@@ -23,6 +25,30 @@ test('connection sets print as netpol-analyzer prints them', () => {
   assert.equal(formatConnections(unionConnections(connectionsOf('TCP', [8080, 8080, 9090, 9090]), connectionsOf('UDP', portRange(8080)))), 'TCP 8080,9090,UDP 8080');
   assert.equal(formatConnections(connectionsOf('TCP', portRange(1, 65535))), 'TCP 1-65535');
   assert.equal(formatConnections(intersectConnections(ALL_CONNECTIONS, connectionsOf('UDP', portRange(53)))), 'UDP 53');
+});
+
+test('ICMP, ICMPv6 and other protocols print after their names, types before codes, in a fixed order', () => {
+  const ping = icmpConnections('ICMP', icmpMessages(8, 0));
+  assert.equal(formatConnections(ping), 'ICMP type 8 code 0');
+  assert.equal(formatConnections(icmpConnections('ICMP', icmpMessages(8))), 'ICMP type 8');
+  assert.equal(formatConnections(icmpConnections('ICMPv6', icmpMessages())), 'ICMPv6');
+  // Whole types first, then each type that is only partly there, with its codes.
+  const mixed = icmpConnections('ICMP', unionPorts(unionPorts(icmpMessages(0), icmpMessages(8)), unionPorts(icmpMessages(3, 1), icmpMessages(3, 3))));
+  assert.equal(formatConnections(mixed), 'ICMP type 0,8,ICMP type 3 code 1,3');
+  // A run of messages across types splits at the type boundaries.
+  assert.equal(formatConnections(icmpConnections('ICMP', [3 * 256 + 4, 5 * 256 + 2])), 'ICMP type 4,ICMP type 3 code 4-255,ICMP type 5 code 0-2');
+  const everything = unionConnections(unionConnections(ping, connectionsOf('TCP', portRange(80))), unionConnections(icmpConnections('ICMPv6', icmpMessages(128)), otherConnections(otherProtocol(47))));
+  assert.equal(formatConnections(everything), 'ICMP type 8 code 0,ICMPv6 type 128,TCP 80,protocol 47');
+  assert.equal(formatConnections(otherConnections(ALL_OTHER_PROTOCOLS)), 'other protocols');
+  assert.equal(formatConnections(otherConnections(subtractPorts(ALL_OTHER_PROTOCOLS, [47, 47]))), 'other protocols but 47');
+  // The named protocols have parts of their own, so their numbers are no other protocol.
+  assert.deepEqual(otherProtocol(6), []);
+  assert.deepEqual(icmpMessages(256), []);
+  // All of every part is "All Connections"; all but TCP 80 lists every other part.
+  assert.equal(formatConnections(unionConnections(subtractConnections(ALL_CONNECTIONS, connectionsOf('TCP', portRange(80))), connectionsOf('TCP', portRange(80)))), 'All Connections');
+  assert.equal(formatConnections(subtractConnections(ALL_CONNECTIONS, connectionsOf('TCP', portRange(80)))), 'ICMP,ICMPv6,SCTP 1-65535,TCP 1-79,81-65535,UDP 1-65535,other protocols');
+  assert.ok(allowsIcmp(ping, 'ICMP', 8, 0) && !allowsIcmp(ping, 'ICMP', 8, 1) && !allowsIcmp(ping, 'ICMPv6', 8, 0));
+  assert.ok(allowsProtocolNumber(everything, 47) && !allowsProtocolNumber(everything, 50));
 });
 
 test('the connection table interns sets and memoizes operations', () => {

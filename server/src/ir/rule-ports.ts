@@ -45,10 +45,14 @@ function termsPorts(terms: readonly PortTerm[], protocol: Protocol, declared: re
   return set;
 }
 
-/** What the ports match towards a destination that declares `declared`. */
+/**
+ * What the ports match towards a destination that declares `declared`. Without
+ * terms that is every connection, ICMP and the other protocols too; terms name
+ * protocols with ports, so with terms the other parts stay empty.
+ */
 export function portsConnections(ports: RulePorts, declared: readonly DeclaredPort[]): ConnectionSet {
   if (ports.terms === null && ports.except.length === 0) return ALL_CONNECTIONS;
-  const set: Record<Protocol, PortSet> = { ...NO_CONNECTIONS };
+  const set: { -readonly [K in keyof ConnectionSet]: ConnectionSet[K] } = { ...(ports.terms === null ? ALL_CONNECTIONS : NO_CONNECTIONS) };
   for (const p of PROTOCOLS) {
     const included = ports.terms === null ? ALL_CONNECTIONS[p] : termsPorts(ports.terms, p, declared);
     set[p] = ports.except.length === 0 || included.length === 0 ? included : subtractPorts(included, termsPorts(ports.except, p, declared));

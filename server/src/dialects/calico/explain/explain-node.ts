@@ -8,6 +8,7 @@ import { explainCalicoDirection, explainCalicoNamespace, explainCalicoOrder, exp
 import type { ClusterProfile } from '../../../analysis/profile/cluster-profile';
 import { explainCalicoAction, explainCalicoEntity, explainCalicoField, explainCalicoNets, explainCalicoPorts, explainCalicoProtocol, explainCalicoRule } from './explain-rule';
 import { explainCalicoSelector } from './explain-selector';
+import { explainCalicoIcmp } from './icmp-words';
 import { locateCalico, type CalicoLocated } from './locate';
 import type { ExplainHooks } from '../../../analysis/explain/explain-hooks';
 import { paragraphs } from '../../../analysis/explain/markdown';
@@ -48,6 +49,8 @@ function render(located: CalicoLocated, options: ExplainOptions, profile: Cluste
       return explainCalicoAction(policy, target.rule);
     case 'protocol':
       return explainCalicoProtocol(target.rule, target.field);
+    case 'icmp':
+      return explainCalicoIcmp(target.rule, target.field);
     case 'entity':
       return explainCalicoEntity(policy, target.rule, target.side);
     case 'nets':

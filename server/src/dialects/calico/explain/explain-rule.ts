@@ -44,8 +44,14 @@ export function explainCalicoProtocol(rule: CalicoRule, field: 'protocol' | 'not
   if (info?.problem) return `**\`${field}\`**: ${info.problem}`;
   if (field === 'notProtocol') return `**\`notProtocol: ${name}\`**${number}: the rule matches every protocol except ${name}.`;
   const ports = info?.supportsPorts ? 'Ports in `source` and `destination` apply to this protocol.' : 'This protocol has no ports, so the rule cannot list any.';
-  return paragraphs([`**\`protocol: ${name}\`**${number}: the rule only matches ${name} traffic.`, ports]);
+  return paragraphs([`**\`protocol: ${name}\`**${number}: the rule only matches ${name} traffic.`, ports, ICMP_FAMILIES[info?.number ?? -1]]);
 }
+
+/** ICMP belongs to one IP version: Felix renders an ICMP rule for IPv4 only, an ICMPv6 rule for IPv6 only. */
+const ICMP_FAMILIES: Readonly<Record<number, string>> = {
+  1: 'ICMP is IPv4\'s (IPv6 has ICMPv6): the rule only meets IPv4 traffic. `icmp: {type, code}` narrows it to some messages (`type: 8` is a ping request).',
+  58: 'ICMPv6 is IPv6\'s (IPv4 has ICMP): the rule only meets IPv6 traffic. `icmp: {type, code}` narrows it to some messages (`type: 128` is a ping request; 133-137 are neighbour discovery, which IPv6 needs).',
+};
 
 /** In an ingress rule the destination is the policy's own pod; in an egress rule the source is. */
 function sideRole(rule: CalicoRule, side: EntitySide): 'far' | 'own' {
@@ -91,8 +97,6 @@ export function explainCalicoPorts(rule: CalicoRule, side: EntitySide, field: 'p
 
 const FIELDS: Readonly<Record<string, string>> = {
   ipVersion: '**`ipVersion`**: the rule only matches IPv4 (4) or IPv6 (6) traffic.',
-  icmp: '**`icmp`**: matches ICMP messages by `type` (and `code`); the rule needs `protocol: ICMP` or `ICMPv6`.',
-  notICMP: '**`notICMP`**: matches every ICMP message except this `type` (and `code`).',
   http: '**`http`**: matches HTTP methods and paths. Calico enforces it only with its application layer policy (Envoy); it is valid on Allow rules only.',
   metadata: '**`metadata`**: annotations on the rule, for people and tools. They change nothing.',
   serviceAccounts: '**`serviceAccounts`**: matches pods by the Kubernetes service account they run as (`names`, or a `selector` over the service accounts\' labels).',

@@ -22,10 +22,11 @@ export type CalicoTarget =
   | { readonly kind: 'rule'; readonly rule: CalicoRule }
   | { readonly kind: 'action'; readonly rule: CalicoRule }
   | { readonly kind: 'protocol'; readonly rule: CalicoRule; readonly field: 'protocol' | 'notProtocol' }
+  | { readonly kind: 'icmp'; readonly rule: CalicoRule; readonly field: 'icmp' | 'notICMP' }
   | { readonly kind: 'entity'; readonly rule: CalicoRule; readonly side: EntitySide }
   | { readonly kind: 'nets'; readonly rule: CalicoRule; readonly side: EntitySide; readonly field: 'nets' | 'notNets' }
   | { readonly kind: 'ports'; readonly rule: CalicoRule; readonly side: EntitySide; readonly field: 'ports' | 'notPorts' }
-  /** A field explained in a sentence or two: ipVersion, icmp, http, serviceAccounts, services, host-endpoint flags. */
+  /** A field explained in a sentence or two: ipVersion, http, serviceAccounts, services, host-endpoint flags. */
   | { readonly kind: 'field'; readonly field: string };
 
 export interface CalicoLocated {
@@ -94,9 +95,10 @@ function ruleTarget(policy: CalicoPolicy, rule: CalicoRule, steps: Steps): Calic
     case 'source':
     case 'destination':
       return steps.length === 1 ? { kind: 'entity', rule, side: key } : entityTarget(policy, rule, key, steps.slice(1));
-    case 'ipVersion':
     case 'icmp':
     case 'notICMP':
+      return { kind: 'icmp', rule, field: key };
+    case 'ipVersion':
     case 'http':
     case 'metadata':
       return { kind: 'field', field: key };

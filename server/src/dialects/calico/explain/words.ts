@@ -9,6 +9,7 @@ import { effectiveNamespace } from '../model/defaults';
 import type { CalicoPolicy, CalicoPort, CalicoRule, CalicoSelector, EntityRule, Field, ListField } from '../model/types';
 import { interpretProtocol } from '../model/protocol';
 import { formatSelector } from '../selector/print';
+import { icmpProtocolPhrase } from './icmp-words';
 import { code, listOr } from '../../../analysis/explain/markdown';
 
 /** The selector as written, or undefined when it is not written, empty (not set for Calico) or invalid. */
@@ -89,7 +90,7 @@ export function portsPhrase(ports: ListField<CalicoPort> | undefined): string {
 /** `TCP`, `UDP`, `all protocols`, or `every protocol but UDP`. */
 function protocolPhrase(rule: CalicoRule): string {
   const name = (field: Field<string | number>): string => interpretProtocol(field.value).name ?? String(field.value);
-  if (rule.protocol) return name(rule.protocol);
+  if (rule.protocol) return rule.icmp || rule.notICMP ? icmpProtocolPhrase(rule, name(rule.protocol)) : name(rule.protocol);
   if (rule.notProtocol) return `every protocol but ${name(rule.notProtocol)}`;
   return 'any protocol';
 }

@@ -11,7 +11,7 @@ import { entityScope } from '../model/entity-scope';
 import type { CalicoPolicy, CalicoRule, CalicoSelector, EntityRule } from '../model/types';
 import { canonicalSelector } from '../selector/print';
 import type { CalicoAction, CalicoRef, CalicoSel, CompiledCalicoPolicy, CompiledCalicoRule, CompiledEntity } from './types';
-import { compileCalicoPorts, compileNets, ruleProtocols, uniformConnections } from './rule-parts';
+import { compileCalicoPorts, compileNets, impliedIpVersion, ruleProtocols, uniformConnections } from './rule-parts';
 import { NO_CONNECTIONS } from '../../../ir/connection-set';
 import type { CalicoPolicy as CalicoPolicyObject } from '../model/types';
 import type { PolicyProblem } from '../../../ir/policy-ir';
@@ -103,7 +103,7 @@ function compileRule(uri: string, rule: CalicoRule, namespace: string | undefine
   const from = compileEntity(rule.source, namespace);
   const to = compileEntity(rule.destination, namespace);
   const protocols = ruleProtocols(rule);
-  const version = rule.ipVersion?.value;
+  const version = rule.ipVersion?.value ?? impliedIpVersion(protocols);
   const unmodelled = unmodelledParts(rule);
   const where = `${rule.direction} rule ${rule.index + 1}`;
   for (const part of unmodelled) notes.push(`${where} matches on ${part}, which this engine cannot evaluate offline: the rule is treated as matching nothing.`);

@@ -1,7 +1,9 @@
 /** Plain-English names for Calico policies and rule sides, used by why-traces and their renderings. */
 import { formatSelector } from '../selector/print';
 import type { CalicoRef, CalicoSel, CompiledCalicoRule, CompiledEntity, EntityNamespaces } from './types';
-import { PROTOCOLS } from '../../../ir/connection-set';
+import { ALL_CONNECTIONS, ICMP_PROTOCOLS, isAllConnections, PROTOCOLS, subtractConnections, type ConnectionSet } from '../../../ir/connection-set';
+import { formatIcmp } from '../../../ir/icmp-set';
+import { formatOtherProtocols } from '../../../ir/other-protocols';
 import { formatPorts } from '../../../ir/port-set';
 
 /** `GlobalNetworkPolicy default-deny (tier default, order 5000)`. */
@@ -49,11 +51,26 @@ function portsPhrase(entity: CompiledEntity): string {
   return parts.join(', ');
 }
 
-/** ` TCP` when the rule names protocols, ` (no TCP, UDP or SCTP)` for an ICMP-only rule, nothing for all. */
+/**
+ * The protocols a rule matches, before its ports: nothing for all of them, ` TCP`,
+ * ` ICMP type 8 code 0`, ` protocol 47`, or ` (all protocols but TCP)` when what
+ * the rule leaves out is shorter to say than what it matches.
+ */
 function protocolWord(rule: CompiledCalicoRule): string {
-  const named = PROTOCOLS.filter((p) => rule.protocols[p].length > 0);
-  if (named.length === PROTOCOLS.length) return '';
-  return named.length === 0 ? ' (no TCP, UDP or SCTP)' : ` ${named.join('/')}`;
+  if (isAllConnections(rule.protocols)) return '';
+  const matched = protocolsText(rule.protocols);
+  if (matched === '') return ' (no protocol)';
+  const left = protocolsText(subtractConnections(ALL_CONNECTIONS, rule.protocols));
+  return left.length < matched.length ? ` (all protocols but ${left})` : ` ${matched}`;
+}
+
+/** The protocols of a set in connlist order, with ICMP types and codes and protocol numbers but not ports (the ports phrase says those). */
+function protocolsText(set: ConnectionSet): string {
+  const parts: string[] = [];
+  for (const p of ICMP_PROTOCOLS) if (set[p].length > 0) parts.push(formatIcmp(p, set[p]));
+  for (const p of PROTOCOLS) if (set[p].length > 0) parts.push(p);
+  if (set.other.length > 0) parts.push(formatOtherProtocols(set.other));
+  return parts.join(', ');
 }
 
 /** `Deny from pods where env == "dev" in namespace development to port 80`: the far side, and the ports. */

@@ -55,7 +55,7 @@ export interface CompiledCalicoRule {
   readonly index: number;
   readonly action: CalicoAction;
   readonly source: SourceRef;
-  /** The protocols the rule can match among TCP, UDP and SCTP (empty for ICMP-only rules). */
+  /** What the rule's protocol fields match, every port of each: protocols, ICMP types and codes, protocol numbers. */
   readonly protocols: ConnectionSet;
   readonly ipVersion?: 4 | 6;
   readonly from: CompiledEntity;
