@@ -111,6 +111,31 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
     await panel.close();
   });
 
+  test('typing a name filters once, after the typing: keystrokes before the pause replace the pass they would have run', async () => {
+    const { panel } = await openTutorial();
+    const passes = await panel.page.evaluate(async () => {
+      const grid = document.querySelector('[role=grid]')!;
+      const input = document.querySelector<HTMLInputElement>('#f-sources')!;
+      const counts: string[] = [];
+      new MutationObserver(() => counts.push(grid.getAttribute('aria-rowcount')!)).observe(grid, { attributes: true, attributeFilter: ['aria-rowcount'] });
+      // Each keystroke as the browser delivers it, with the microtasks it schedules run before the next one.
+      for (const typed of ['b', 'bu', 'bus', 'busy', 'busyb', 'busybo', 'busybox']) {
+        input.value = typed;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await Promise.resolve();
+        await new Promise((r) => queueMicrotask(() => r(undefined)));
+      }
+      const whileTyping = [...counts];
+      await new Promise((r) => setTimeout(r, 400));
+      return { whileTyping, after: counts };
+    });
+    // 'b' alone would show backend, busybox1 and busybox2; 'busybox' the two busyboxes under their namespace's heading.
+    assert.deepEqual(passes, { whileTyping: [], after: ['4'] });
+    const report = await panel.waitForRender((r) => r.rows.length === 2);
+    assert.deepEqual(report.rows, [B1, B2]);
+    await panel.close();
+  });
+
   test('a live update redraws in place: scroll, selection, focus and filters stay', async () => {
     const data = ReachData.fromFolder(TUTORIAL);
     const { panel, host } = await openTutorial({ data });
