@@ -140,6 +140,7 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
     const data = ReachData.fromFolder(TUTORIAL);
     const { panel, host } = await openTutorial({ data });
     await panel.page.fill('#f-destinations', 'default/');
+    await panel.waitForRender((r) => r.cols.length === 4);
     await clickCell(panel, B2, BACKEND);
     await panel.waitForPosted('explain');
     const before = await panel.waitForRender((r) => r.trace !== undefined);

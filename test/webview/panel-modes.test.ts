@@ -134,6 +134,7 @@ describe('what-if, focus, export and restore', { skip: chromiumMissing() }, () =
     const first = await suite.openDrawn(host);
     await first.page.fill('#f-sources', 'busybox');
     await first.page.fill('#f-ports', 'TCP 80');
+    await first.waitForRender((r) => r.rows.length === 2);
     await clickCell(first, B1, FRONTEND);
     await first.page.getByRole('button', { name: 'What-if' }).click();
     await first.waitForRender((r) => r.trace !== undefined);
