@@ -1,9 +1,9 @@
 /**
  * What a painted cell shows inside its background: the status glyph and the text, kept as
  * sprites. A matrix shows few different ones (five kinds, a palette of a few dozen
- * connection sets), so each is drawn once on a small canvas of its own and a tile copies
- * it with one drawImage; drawing it anew shapes text in two fonts, which made painting
- * tiles the dearest part of a scroll frame. One canvas a sprite, not an atlas: Chromium
+ * connection sets), so each is drawn once on a small canvas of its own and the matrix's
+ * canvas copies it with one drawImage; drawing it anew shapes text in two fonts, which made
+ * painting cells the dearest part of a scroll frame. One canvas a sprite, not an atlas: Chromium
  * copies a source canvas whole each time it changed before a draw. The rare parts (the
  * what-if mark, the frames of selection, what-if and focus) are drawn directly.
  */
