@@ -105,7 +105,7 @@ function refreshSelection(): void {
 function scheduleReport(): void {
   window.clearTimeout(reportTimer);
   reportTimer = window.setTimeout(() => {
-    void graph.ready.then(() => channel.post({ type: 'rendered', report: renderReport(store, document.body, graph, trace) }));
+    void graph.ready.then(() => channel.post({ type: 'rendered', report: renderReport(store, matrix, graph, trace) }));
   }, 30);
 }
 

@@ -107,7 +107,7 @@ function countRun(nodes: readonly MatrixNode[], rows: readonly number[], from: n
 }
 
 /** The column whose span holds x (measured from the row headers' right edge). */
-function columnAt(layout: GridLayout, x: number): number {
+export function columnAt(layout: GridLayout, x: number): number {
   const xs = layout.colX;
   let lo = 0;
   let hi = xs.length - 2;

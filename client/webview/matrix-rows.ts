@@ -1,13 +1,13 @@
 /**
- * The rows of the matrix's drawn window: a source's row (its header, a spacer for the
- * columns left of the window, and the window's cells) or a namespace's heading row.
- * A source's row that leaves the window is reused for one that enters it: moving it and
- * repainting its cells costs a scroll frame much less than new elements. Reused rows are
- * not in the DOM in display order, so the grid lists its rows for screen readers in
- * display order (aria-owns).
+ * The rows of the matrix's drawn window: a source's row (its header, and the focused
+ * cell when it is in this row) or a namespace's heading row. The cells themselves are
+ * painted on a canvas beneath the rows (cell-canvas.ts); the one cell that keyboard focus
+ * rests on is an element of its own, so screen readers read its words and the grid's
+ * position of it. A source's row that leaves the window is reused for one that enters it.
+ * Reused rows are not in the DOM in display order, so the grid lists its rows for screen
+ * readers in display order (aria-owns).
  */
 import type { MatrixNode } from '../../server/src/protocol';
-import type { CellPainter } from './cell-painter';
 import { nodeName } from './cell-text';
 import { h, icon } from './dom';
 import { CELL_H, type GridLayout, type GridWindow } from './matrix-layout';
@@ -17,10 +17,12 @@ interface RowElements {
   readonly element: HTMLDivElement;
   /** A source's row header (absent in a namespace heading row): its icon and text. */
   readonly head: { readonly element: HTMLDivElement; readonly icon: HTMLSpanElement; readonly text: HTMLSpanElement } | undefined;
-  /** Holds the room left of the first drawn column: cells are laid out in the row's flow, not each positioned. */
+  /** Holds the room left of the focused cell's column, which follows it in the row's flow. */
   readonly spacer: HTMLDivElement;
-  readonly cells: Map<number, HTMLDivElement>;
 }
+
+/** Writes the focused cell's words for its place: row and column positions in the store's rows and columns. */
+export type DescribeCell = (el: HTMLDivElement, row: number, col: number) => void;
 
 /** The class of a row or column header: the focused policy's pods stand out, and a column that starts a namespace has a rule. */
 export function headClass(store: PanelStore, layout: GridLayout, base: string, id: string, col?: number): string {
@@ -38,17 +40,23 @@ export class MatrixRows {
 
   constructor(
     private readonly store: PanelStore,
-    private readonly painter: CellPainter,
     private readonly canvas: HTMLElement,
+    private readonly describe: DescribeCell,
   ) {}
+
+  /** The focused cell's element: it moves to the row and column of the active cell. */
+  readonly activeCell = h('div', { className: 'matrix-cell', attrs: { role: 'gridcell', tabindex: '0' } });
+  private described = '';
 
   /** What the headers show may have changed. */
   invalidate(): void {
     this.epoch++;
   }
 
+  /** The focused cell's element when the active cell is at `display`, `col` and drawn. */
   cell(display: number, col: number): HTMLDivElement | undefined {
-    return this.rows.get(display)?.cells.get(col);
+    const row = this.rows.get(display);
+    return row && this.activeCell.parentNode === row.element && this.described.startsWith(`${this.epoch}|${display}|${col}|`) ? this.activeCell : undefined;
   }
 
   /**
@@ -63,12 +71,13 @@ export class MatrixRows {
       if (row.head && !rebuild) spare.push(row);
       else row.element.remove();
     }
-    for (let index = win.firstRow; index <= win.lastRow; index++) this.syncRow(layout, index, win, active, spare);
+    for (let index = win.firstRow; index <= win.lastRow; index++) this.syncRow(layout, index, active, spare);
+    if (![...this.rows.values()].some((row) => row.element === this.activeCell.parentNode)) this.activeCell.remove();
     for (const row of spare) row.element.remove();
     return [...this.rows.keys()].sort((a, b) => a - b).map((index) => this.rows.get(index)!.element.id);
   }
 
-  private syncRow(layout: GridLayout, index: number, win: GridWindow, active: { row: number; col: number }, spare: RowElements[]): void {
+  private syncRow(layout: GridLayout, index: number, active: { row: number; col: number }, spare: RowElements[]): void {
     const display = layout.display[index]!;
     let row = this.rows.get(index);
     if (!row) {
@@ -80,7 +89,7 @@ export class MatrixRows {
     }
     if (display.kind === 'node') {
       this.syncHead(layout, row.head!, this.store.node(this.store.rows[display.row]!));
-      this.syncCells(layout, row, display.row, win, active);
+      this.syncActive(layout, row, index, display.row, active);
     }
   }
 
@@ -89,7 +98,7 @@ export class MatrixRows {
       h('div', { className: 'matrix-grouphead', attrs: { role: 'rowheader', 'aria-colspan': String(this.store.cols.length + 1) } }, [icon(group === 'External' ? 'globe' : 'folder'), h('span', { text: `${label} (${size})` })]),
     ]);
     element.style.width = `${layout.width}px`;
-    return { element, head: undefined, spacer: h('div'), cells: new Map() };
+    return { element, head: undefined, spacer: h('div') };
   }
 
   private nodeRow(layout: GridLayout): RowElements {
@@ -98,7 +107,7 @@ export class MatrixRows {
     const spacer = h('div', { className: 'matrix-spacer' });
     const element = h('div', { className: 'matrix-row', attrs: { role: 'row', id: `np-row-${++this.serial}` } }, [head.element, spacer]);
     element.style.width = `${layout.width}px`;
-    return { element, head, spacer, cells: new Map() };
+    return { element, head, spacer };
   }
 
   /** A row header shows its source: written when the row is new, reused for another source, or the focus changed. */
@@ -106,6 +115,7 @@ export class MatrixRows {
     if (head.text.textContent !== node.label || head.element.title !== nodeName(node)) {
       head.text.textContent = node.label;
       head.element.title = nodeName(node);
+      head.element.dataset.id = node.id;
       head.icon.className = `codicon codicon-${node.kind === 'external' ? 'globe' : 'server-process'}`;
       this.headsClassed.delete(head.element);
     }
@@ -114,25 +124,24 @@ export class MatrixRows {
     this.headsClassed.set(head.element, this.epoch);
   }
 
-  private syncCells(layout: GridLayout, row: RowElements, rowPos: number, win: GridWindow, active: { row: number; col: number }): void {
-    for (const [col, el] of row.cells) {
-      if (col < win.firstCol || col > win.lastCol) {
-        el.remove();
-        row.cells.delete(col);
-      }
+  /** The focused cell goes into its row after a spacer as wide as the columns left of it. */
+  private syncActive(layout: GridLayout, row: RowElements, index: number, rowPos: number, active: { row: number; col: number }): void {
+    if (rowPos !== active.row) {
+      if (this.activeCell.parentNode === row.element) this.activeCell.remove();
+      return;
     }
-    // The drawn columns stay one contiguous stretch: new ones go before the first or after the last.
-    let next: Element | null = row.spacer.nextElementSibling;
-    for (let col = win.firstCol; col <= win.lastCol; col++) {
-      let el = row.cells.get(col);
-      if (!el) {
-        el = this.painter.create(col, layout.colX[col + 1]! - layout.colX[col]!);
-        row.element.insertBefore(el, next);
-        row.cells.set(col, el);
-      } else next = el.nextElementSibling;
-      this.painter.paint(el, { row: rowPos, col, active: active.row === rowPos && active.col === col, groupStart: layout.groupStarts.has(col), cut: layout.cut[col]! });
+    const col = active.col;
+    const key = `${this.epoch}|${index}|${col}|${rowPos}`;
+    if (this.described !== key) {
+      this.described = key;
+      this.describe(this.activeCell, rowPos, col);
+      this.activeCell.setAttribute('aria-colindex', String(col + 2));
+      this.activeCell.style.width = `${layout.colX[col + 1]! - layout.colX[col]!}px`;
+      row.spacer.style.width = `${layout.colX[col]!}px`;
     }
-    const left = `${layout.colX[win.firstCol]!}px`;
-    if (row.spacer.style.width !== left) row.spacer.style.width = left;
+    if (this.activeCell.parentNode !== row.element) {
+      row.spacer.style.width = `${layout.colX[col]!}px`;
+      row.element.append(this.activeCell);
+    }
   }
 }

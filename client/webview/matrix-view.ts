@@ -1,20 +1,28 @@
 /**
  * The matrix: sources as rows, destinations as columns, grouped by namespace;
  * an ARIA grid with one focusable cell (arrow keys move, Enter opens the
- * trace). Only the visible window is in the DOM, rows and columns alike, and its
- * cells are read from the server's runs (matrix-cells.ts), so 20,000 workloads (400
- * million cells) draw like five. Elements are kept by grid position and repainted in
- * place, which keeps scroll and keyboard focus across live updates; rows (matrix-rows.ts)
- * lay their cells out in their own flow and are reused as the window moves, so a scroll
- * frame adds and removes cells at the edges only.
+ * trace). Cells are read from the server's runs (matrix-cells.ts) and painted on a
+ * canvas the size of the visible body (cell-canvas.ts), so 20,000 workloads (400
+ * million cells) draw like five; headers and rows are elements for the visible window
+ * only, reused as it moves (matrix-rows.ts). The pointer is hit-tested against the
+ * layout; the focused cell and the hovered one are elements above the canvas that carry
+ * the cell's words (screen-reader label, tooltip) and the focus ring.
  */
-import { CellPainter } from './cell-painter';
-import { nodeName } from './cell-text';
+import { CellCanvas } from './cell-canvas';
+import { readCellLook } from './cell-look';
+import { cellKind, cellLabel, cellTooltip, nodeName } from './cell-text';
 import { h } from './dom';
-import { BAND_H, CELL_H, gridLayout, newCells, scrollToShow, visibleWindow, type GridLayout, type GridWindow } from './matrix-layout';
+import { BAND_H, CELL_H, columnAt, gridLayout, newCells, scrollToShow, visibleWindow, type GridLayout, type GridWindow } from './matrix-layout';
 import { headClass, MatrixRows } from './matrix-rows';
 import { changesKey, currentFonts, measureGrid, TextMeter } from './matrix-sizes';
-import type { PanelStore } from './panel-store';
+import { pairKey, type PanelStore } from './panel-store';
+import type { RenderedCell } from '../src/webview-protocol';
+
+/** A cell of the grid by its positions in the store's rows and columns. */
+interface CellPos {
+  readonly row: number;
+  readonly col: number;
+}
 
 
 export class MatrixView {
@@ -32,8 +40,11 @@ export class MatrixView {
   private frame = 0;
   /** The window drawn last. */
   private drawn: GridWindow | undefined;
-  private readonly painter: CellPainter;
+  private readonly cells: CellCanvas;
   private readonly rows: MatrixRows;
+  /** The hovered cell's outline and tooltip. */
+  private readonly hover: HTMLDivElement;
+  private lookRead = false;
   /** The epoch each column header was last classed in. */
   private readonly headsClassed = new WeakMap<HTMLElement, number>();
   private headEpoch = 0;
@@ -42,20 +53,30 @@ export class MatrixView {
     private readonly store: PanelStore,
     private readonly open: (src: string, dst: string) => void,
   ) {
-    this.painter = new CellPainter(store);
+    this.cells = new CellCanvas(store);
+    this.hover = h('div', { className: 'matrix-hover', attrs: { 'aria-hidden': 'true' } });
+    this.hover.hidden = true;
     this.bands = h('div', { className: 'matrix-bands', attrs: { 'aria-hidden': 'true' } });
     const corner = h('div', { className: 'matrix-corner', attrs: { role: 'columnheader', 'aria-colindex': '1' } }, [h('span', { className: 'corner-to', text: 'to →' }), h('span', { className: 'corner-from', text: 'from ↓' })]);
     this.head = h('div', { className: 'matrix-head', attrs: { role: 'row', 'aria-rowindex': '1', id: 'np-row-head' } }, [corner, this.bands]);
-    this.canvas = h('div', { className: 'matrix-canvas' }, [this.head]);
-    this.rows = new MatrixRows(store, this.painter, this.canvas);
+    this.canvas = h('div', { className: 'matrix-canvas' }, [this.head, this.cells.element, this.hover]);
+    this.rows = new MatrixRows(store, this.canvas, (el, row, col) => this.describe(el, row, col));
     this.element = h('div', { className: 'matrix-scroll', attrs: { role: 'grid', 'aria-label': 'Reachability matrix: rows are sources, columns are destinations', tabindex: '0' } }, [this.canvas]);
-    this.element.addEventListener('scroll', () => this.scheduleWindow());
+    this.element.addEventListener('scroll', () => {
+      this.hover.hidden = true;
+      this.scheduleWindow();
+    });
+    this.element.addEventListener('mousemove', (e) => this.onHover(e));
+    this.element.addEventListener('mouseleave', () => (this.hover.hidden = true));
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.element.addEventListener('focus', (e) => e.target === this.element && this.focusActive());
     this.element.addEventListener('click', (e) => this.onClick(e));
     new ResizeObserver(() => this.scheduleWindow()).observe(this.element);
-    // VS Code restyles the page on a theme change (fonts included): measure the text again.
-    const restyled = new MutationObserver(() => this.update());
+    // VS Code restyles the page on a theme change (fonts included): measure the text and read the cells' look again.
+    const restyled = new MutationObserver(() => {
+      this.lookRead = false;
+      this.update();
+    });
     restyled.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
     restyled.observe(document.body, { attributes: true, attributeFilter: ['class'] });
   }
@@ -65,6 +86,7 @@ export class MatrixView {
     const m = this.store.matrix;
     if (!m) return;
     this.invalidate();
+    if (!this.lookRead && this.element.isConnected) this.readLook();
     // Same nodes in the same places: repaint in place (keeps focus); otherwise rebuild the window.
     // Widths follow the text, so new labels, what-if marks or fonts also rebuild.
     const fonts = currentFonts();
@@ -107,6 +129,103 @@ export class MatrixView {
     return this.reveal(src, dst) ? this.rows.cell(this.layout!.displayOf[this.active.row]!, this.active.col) : undefined;
   }
 
+  /** The cells painted on screen, row by row, with their words (for the render report). */
+  shownCells(max: number): RenderedCell[] {
+    const layout = this.layout;
+    if (!layout || this.store.cols.length === 0) return [];
+    const view = this.viewport();
+    const body = this.body(layout, view);
+    const lastCol = Math.min(this.store.cols.length - 1, columnAt(layout, body.left + body.width - 1));
+    const cells: RenderedCell[] = [];
+    for (let d = Math.floor(body.top / CELL_H); d * CELL_H < body.top + body.height && d < layout.display.length; d++) {
+      const display = layout.display[d]!;
+      if (display.kind !== 'node') continue;
+      for (let col = columnAt(layout, body.left); col <= lastCol; col++) {
+        if (cells.length >= max) return cells;
+        const words = this.words({ row: display.row, col });
+        cells.push({ src: words.src, dst: words.dst, status: words.kind, label: words.label });
+      }
+    }
+    return cells;
+  }
+
+  private readLook(): void {
+    this.lookRead = true;
+    const look = readCellLook(this.element);
+    this.cells.setLook(look);
+    // A canvas draws codicons only once their font has loaded; paint again when it has.
+    if (!document.fonts.check(look.glyphFont) || !document.fonts.check(look.markFont)) {
+      void Promise.all([document.fonts.load(look.glyphFont), document.fonts.load(look.markFont)]).then(() => {
+        this.cells.setLook(look);
+        this.renderWindow(false);
+      });
+    }
+  }
+
+  /** The words of a cell: its pair, kind, screen-reader label and tooltip. */
+  private words(pos: CellPos): { src: string; dst: string; kind: RenderedCell['status']; label: string; tooltip: string } {
+    const s = this.store;
+    const r = s.rows[pos.row]!;
+    const c = s.cols[pos.col]!;
+    const src = s.node(r);
+    const dst = s.node(c);
+    const cell = s.cell(r, c);
+    const kind = cellKind(src, dst, r, c, cell);
+    const key = pairKey(src.id, dst.id);
+    const changes = s.changes.get(key) ?? [];
+    const flows = s.focusFlows.get(key) ?? [];
+    return { src: src.id, dst: dst.id, kind, label: cellLabel(src, dst, kind, cell, changes, flows), tooltip: cellTooltip(src, dst, kind, cell, changes, flows) };
+  }
+
+  /** The focused cell's element says what the canvas shows there. */
+  private describe(el: HTMLDivElement, row: number, col: number): void {
+    const words = this.words({ row, col });
+    const selection = this.store.state.selection;
+    el.dataset.src = words.src;
+    el.dataset.dst = words.dst;
+    el.dataset.kind = words.kind;
+    el.setAttribute('aria-label', words.label);
+    el.setAttribute('aria-selected', String(selection?.src === words.src && selection.dst === words.dst));
+    el.title = words.tooltip;
+  }
+
+  /** The cell under a point of the page, if it is over the grid's body (not its headers). */
+  private cellAt(clientX: number, clientY: number): CellPos | undefined {
+    const layout = this.layout;
+    if (!layout || this.store.cols.length === 0) return undefined;
+    const box = this.element.getBoundingClientRect();
+    const vx = clientX - box.left - this.element.clientLeft;
+    const vy = clientY - box.top - this.element.clientTop;
+    if (vx < layout.headW || vy < layout.headH || vx >= this.element.clientWidth || vy >= this.element.clientHeight) return undefined;
+    const x = vx - layout.headW + this.element.scrollLeft;
+    const y = vy - layout.headH + this.element.scrollTop;
+    const display = layout.display[Math.floor(y / CELL_H)];
+    if (display?.kind !== 'node' || x >= layout.colX[layout.colX.length - 1]!) return undefined;
+    return { row: display.row, col: columnAt(layout, x) };
+  }
+
+  private onHover(e: MouseEvent): void {
+    const pos = this.cellAt(e.clientX, e.clientY);
+    const layout = this.layout;
+    if (!pos || !layout) {
+      this.hover.hidden = true;
+      return;
+    }
+    const key = `${pos.row}|${pos.col}`;
+    if (this.hover.dataset.at !== key) {
+      this.hover.dataset.at = key;
+      this.hover.title = this.words(pos).tooltip;
+      this.hover.style.transform = `translate(${layout.headW + layout.colX[pos.col]!}px, ${layout.headH + layout.displayOf[pos.row]! * CELL_H}px)`;
+      this.hover.style.width = `${layout.colX[pos.col + 1]! - layout.colX[pos.col]!}px`;
+    }
+    this.hover.hidden = false;
+  }
+
+  /** The part of the grid's body on screen: the canvas covers it. */
+  private body(layout: GridLayout, view: { top: number; left: number; width: number; height: number }): { left: number; top: number; width: number; height: number } {
+    return { left: view.left, top: view.top, width: Math.max(0, Math.min(view.width, layout.width) - layout.headW), height: Math.max(0, Math.min(view.height, layout.height) - layout.headH) };
+  }
+
   private scheduleWindow(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
@@ -140,6 +259,7 @@ export class MatrixView {
     this.syncColumns(win, rebuild);
     // Reused rows are not in the DOM in display order; screen readers read the grid's rows in this one.
     const owns = [this.head.id, ...this.rows.sync(layout, win, this.active, rebuild)].join(' ');
+    this.cells.paint(layout, this.body(layout, view));
     if (this.element.getAttribute('aria-owns') !== owns) this.element.setAttribute('aria-owns', owns);
     const activeShown = this.activeCell() !== undefined;
     this.element.tabIndex = activeShown ? -1 : 0;
@@ -160,7 +280,7 @@ export class MatrixView {
         this.headsClassed.set(existing, this.headEpoch);
         continue;
       }
-      const el = h('div', { className: headClass(this.store, this.layout!, 'matrix-colhead', node.id, col), title: nodeName(node), attrs: { role: 'columnheader', 'aria-colindex': String(col + 2) } }, [h('span', { className: 'colhead-text', text: node.label })]);
+      const el = h('div', { className: headClass(this.store, this.layout!, 'matrix-colhead', node.id, col), title: nodeName(node), attrs: { role: 'columnheader', 'aria-colindex': String(col + 2), 'data-id': node.id } }, [h('span', { className: 'colhead-text', text: node.label })]);
       this.placeColumn(el, col);
       this.head.append(el);
       this.colEls.set(col, el);
@@ -171,7 +291,8 @@ export class MatrixView {
 
   /** What the cells and headers show may have changed: the next window paints them again. */
   private invalidate(): void {
-    this.painter.invalidate();
+    this.cells.invalidate();
+    this.hover.dataset.at = '';
     this.rows.invalidate();
     this.headEpoch++;
   }
@@ -255,9 +376,14 @@ export class MatrixView {
   }
 
   private onClick(e: MouseEvent): void {
+    // The focused cell's element knows its pair (a click from the keyboard or the test API has no position); elsewhere the pointer says.
     const cell = (e.target as Element).closest<HTMLElement>('.matrix-cell');
-    if (!cell?.dataset.src || !cell.dataset.dst) return;
-    this.reveal(cell.dataset.src, cell.dataset.dst);
+    if (cell?.dataset.src && cell.dataset.dst) this.reveal(cell.dataset.src, cell.dataset.dst);
+    else {
+      const pos = this.cellAt(e.clientX, e.clientY);
+      if (!pos) return;
+      this.moveTo(pos.row, pos.col, false);
+    }
     this.activeCell()?.focus({ preventScroll: true });
     this.openActive();
   }

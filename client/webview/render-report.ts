@@ -1,25 +1,20 @@
 /**
- * What the webview drew, read back from its DOM after each render and sent to
- * the host, which keeps only the last one for the extension's test API. Capped,
- * so a large matrix costs a small message.
+ * What the webview drew, sent to the host after each render, which keeps only the last
+ * one for the extension's test API: the rows and columns, and the cells painted on
+ * screen with their words. Capped, so a large matrix costs a small message.
  */
 import type { RenderedCell, RenderReport } from '../src/webview-protocol';
 import type { GraphView } from './graph-view';
+import type { MatrixView } from './matrix-view';
 import type { PanelStore } from './panel-store';
 import type { TraceView } from './trace-view';
 
 const MAX_IDS = 1000;
 const MAX_CELLS = 400;
 
-export function renderReport(store: PanelStore, root: HTMLElement, graph: GraphView, trace: TraceView): RenderReport {
+export function renderReport(store: PanelStore, matrix: MatrixView, graph: GraphView, trace: TraceView): RenderReport {
   const m = store.matrix;
-  const cells: RenderedCell[] = [];
-  if (store.state.view === 'matrix') {
-    for (const el of root.querySelectorAll<HTMLElement>('.matrix-cell')) {
-      if (cells.length >= MAX_CELLS) break;
-      cells.push({ src: el.dataset.src ?? '', dst: el.dataset.dst ?? '', status: (el.dataset.kind ?? 'none') as RenderedCell['status'], label: el.getAttribute('aria-label') ?? '' });
-    }
-  }
+  const cells: RenderedCell[] = store.state.view === 'matrix' ? matrix.shownCells(MAX_CELLS) : [];
   const selection = store.state.selection;
   return {
     version: m?.version ?? -1,

@@ -2,8 +2,9 @@
  * The panel docked beside the editor (400 px wide) and full screen (1600 px), in light,
  * dark and high-contrast themes: no header, band, cell, label or button shows its text
  * cut, whole address families read as words, and the what-if mark is as large as the
- * text. The tests assert layout facts read from the DOM, never pixels; the screenshots
- * are for a reviewer's eyes and are kept in expected/layout/ (rewritten with
+ * text. The tests assert layout facts read from the DOM, and for the cells (painted on
+ * a canvas) from the texts the canvas was given and the headers that place them; the
+ * screenshots are for a reviewer's eyes and are kept in expected/layout/ (rewritten with
  * UPDATE_SNAPSHOTS=1).
  */
 import * as assert from 'node:assert/strict';
@@ -14,6 +15,7 @@ import { EXAMPLES, PROJECT_ROOT } from '../support/paths';
 import { UPDATING } from '../support/snapshot';
 import { chromiumMissing } from './support/chromium';
 import { FakeHost } from './support/fake-host';
+import { cellBox, cellTexts, cssColor, isGlyph, near, paintedTexts, rgbOf } from './support/painted-cells';
 import type { PanelPage } from './support/panel-page';
 import { panelSuite } from './support/panel-suite';
 import { ReachData, readFolder } from './support/reach-data';
@@ -28,7 +30,7 @@ const WIDTHS = [400, 1600] as const;
 const THEMES: readonly ThemeName[] = ['light', 'dark', 'high-contrast'];
 
 /** Everything that shows words the user reads; each must show all of them. */
-const TEXT_SELECTORS = ['.colhead-text', '.rowhead-text', '.matrix-band', '.matrix-grouphead > span:last-child', '.cell-text', '.field label', '.check', '.tb-button', '.legend-item', '.why-title', '.info-line'];
+const TEXT_SELECTORS = ['.colhead-text', '.rowhead-text', '.matrix-band', '.matrix-grouphead > span:last-child', '.field label', '.check', '.tb-button', '.legend-item', '.why-title', '.info-line'];
 
 /** The tutorial with an unsaved edit: the backend admits busybox1 instead of busybox2. */
 function editedTutorial(): FakeHost {
@@ -49,6 +51,18 @@ function clippedText(panel: PanelPage): Promise<string[]> {
     }
     return cut;
   }, TEXT_SELECTORS);
+}
+
+/** Words painted in a cell that are cut (an ellipsis) or run past the cell's right edge, less its padding. */
+async function clippedCellText(panel: PanelPage): Promise<string[]> {
+  const columns = await panel.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.matrix-colhead')].map((el) => ({ id: el.dataset.id!, left: el.getBoundingClientRect().left, right: el.getBoundingClientRect().right })));
+  const words = (await paintedTexts(panel)).filter((t) => !isGlyph(t));
+  assert.ok(words.length > 0, 'cells show words');
+  return words.flatMap((t) => {
+    const column = columns.find((c) => t.x >= c.left && t.x < c.right);
+    if (!column) return [`"${t.text}" outside every column`];
+    return t.text.endsWith('…') || t.x + t.width > column.right - 5 ? [`"${t.text}" in ${column.id}: ends at ${Math.ceil(t.x + t.width)}, the cell at ${column.right}`] : [];
+  });
 }
 
 /** Inputs whose placeholder is wider than the room inside them. */
@@ -89,6 +103,7 @@ describe('layout beside the editor and full screen', { skip: chromiumMissing() }
         await panel.setTheme(theme);
         await panel.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         assert.deepEqual(await clippedText(panel), [], `${theme} at ${width} px`);
+        assert.deepEqual(await clippedCellText(panel), [], `${theme} at ${width} px: cells`);
         assert.deepEqual(await clippedPlaceholders(panel), [], `${theme} at ${width} px`);
         assert.equal(await pageOverflow(panel), 0, `${theme} at ${width} px: the page scrolls sideways`);
         await keepScreenshot(panel, `tutorial-what-if-${width}-${theme}`);
@@ -114,30 +129,32 @@ describe('layout beside the editor and full screen', { skip: chromiumMissing() }
     const panel = await suite.openDrawn(editedTutorial(), { theme: 'light', width: 400, height: 800 });
     await panel.page.getByRole('button', { name: 'What-if' }).click();
     await panel.waitForRender((r) => r.changes === 2);
+    await panel.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const codicon = (name: string): Promise<string> =>
+      panel.page.evaluate((name) => {
+        const probe = document.createElement('span');
+        probe.className = `codicon codicon-${name}`;
+        document.body.append(probe);
+        const content = getComputedStyle(probe, '::before').content;
+        probe.remove();
+        return content.slice(1, -1);
+      }, name);
     for (const [src, kind] of [[B1, 'added'], [B2, 'removed']] as const) {
-      const facts = await panel.page.evaluate(
-        ({ src, dst, kind }) => {
-          const cell = document.querySelector<HTMLElement>(`.matrix-cell[data-src="${src}"][data-dst="${dst}"]`)!;
-          const mark = cell.querySelector<HTMLElement>('.change-mark')!;
-          const text = cell.querySelector<HTMLElement>('.cell-text')!.getBoundingClientRect();
-          const box = cell.getBoundingClientRect();
-          const m = mark.getBoundingClientRect();
-          const probe = document.createElement('span');
-          probe.style.color = `var(--np-${kind})`;
-          document.body.append(probe);
-          const expected = getComputedStyle(probe).color;
-          probe.remove();
-          return {
-            glyph: mark.classList.contains(`codicon-diff-${kind}`),
-            size: Math.min(m.width, m.height),
-            inside: m.left >= box.left && m.right <= box.right && m.top >= box.top && m.bottom <= box.bottom,
-            clearOfText: text.width === 0 || m.left >= text.right,
-            colour: getComputedStyle(mark).color === expected,
-          };
-        },
-        { src, dst: BACKEND, kind },
-      );
-      assert.deepEqual({ ...facts, size: facts.size >= 14 }, { glyph: true, size: true, inside: true, clearOfText: true, colour: true }, `${kind}: ${JSON.stringify(facts)}`);
+      const box = await cellBox(panel, src, BACKEND);
+      const texts = await cellTexts(panel, src, BACKEND);
+      const glyph = await codicon(`diff-${kind}`);
+      const mark = texts.find((t) => t.text === glyph);
+      assert.ok(mark, `${kind}: no mark among ${JSON.stringify(texts.map((t) => t.text))}`);
+      const words = texts.filter((t) => !isGlyph(t));
+      const size = Number(/(\d+(?:\.\d+)?)px/.exec(mark.font)?.[1]);
+      const facts = {
+        font: /codicon/.test(mark.font),
+        size: size >= 14,
+        inside: mark.x >= box.left && mark.x + mark.width <= box.left + box.width && mark.y >= box.top && mark.y + size <= box.top + box.height,
+        clearOfText: words.every((w) => mark.x >= w.x + w.width),
+        colour: near(await rgbOf(panel, mark.color), await cssColor(panel, `var(--np-${kind})`)),
+      };
+      assert.deepEqual(facts, { font: true, size: true, inside: true, clearOfText: true, colour: true }, `${kind}: ${JSON.stringify({ mark, box })}`);
     }
     const legend = await panel.page.locator('.legend-item.change-added .codicon').getAttribute('class');
     assert.match(legend ?? '', /codicon-diff-added/, 'the legend shows the same mark');

@@ -10,6 +10,7 @@ import type { PanelState } from '../../client/src/webview-protocol';
 import { EXAMPLES } from '../support/paths';
 import { chromiumMissing } from './support/chromium';
 import { FakeHost } from './support/fake-host';
+import { cellPixel, cellTexts, clickCell, cssColor, isGlyph, near } from './support/painted-cells';
 import type { PanelPage } from './support/panel-page';
 import { panelSuite } from './support/panel-suite';
 import { ReachData, readFolder } from './support/reach-data';
@@ -29,8 +30,14 @@ function editedTutorial(): { saved: ReachData; buffers: ReachData; policies: str
   return { saved: new ReachData(files), buffers: new ReachData(buffers), policies };
 }
 
-async function cellClasses(panel: PanelPage, src: string, dst: string): Promise<string> {
-  return (await panel.page.locator(`.matrix-cell[data-src="${src}"][data-dst="${dst}"]`).getAttribute('class')) ?? '';
+/** The colour of a cell's left edge, inside its grid line: where a what-if, focus or selection frame is painted. */
+function frameColour(panel: PanelPage, src: string, dst: string): Promise<[number, number, number]> {
+  return cellPixel(panel, src, dst, 1, 12);
+}
+
+/** The colour of a cell's background, right of its text and clear of any frame. */
+function backgroundColour(panel: PanelPage, src: string, dst: string): Promise<[number, number, number]> {
+  return cellPixel(panel, src, dst, -5, 5);
 }
 
 describe('what-if, focus, export and restore', { skip: chromiumMissing() }, () => {
@@ -43,9 +50,13 @@ describe('what-if, focus, export and restore', { skip: chromiumMissing() }, () =
     await panel.page.getByRole('button', { name: 'What-if' }).click();
     assert.deepEqual((await panel.waitForPosted('setWhatIf')).enabled, true);
     const report = await panel.waitForRender((r) => r.changes === 2);
-    assert.match(await cellClasses(panel, B1, BACKEND), /\bchange-added\b/);
-    assert.match(await cellClasses(panel, B2, BACKEND), /\bchange-removed\b/);
-    assert.doesNotMatch(await cellClasses(panel, B2, FRONTEND), /\bchange-/);
+    const [added, removed] = [await cssColor(panel, 'var(--np-added)'), await cssColor(panel, 'var(--np-removed)')];
+    assert.ok(near(await frameColour(panel, B1, BACKEND), added), 'framed in the colour of added flows');
+    assert.ok(near(await frameColour(panel, B2, BACKEND), removed), 'framed in the colour of removed flows');
+    for (const colour of [added, removed]) assert.ok(!near(await frameColour(panel, B2, FRONTEND), colour), 'an unchanged pair has no frame');
+    const marks = async (src: string, dst: string): Promise<string[]> => (await cellTexts(panel, src, dst)).filter(isGlyph).map((g) => g.text);
+    assert.equal((await marks(B1, BACKEND)).length, 2, 'the status glyph and the what-if mark');
+    assert.equal((await marks(B2, FRONTEND)).length, 1, 'the status glyph alone');
     const label = report.cells.find((c) => c.src === B2 && c.dst === BACKEND)?.label;
     assert.equal(label, 'From busybox2 to backend, denied. Unsaved edits remove TCP 80');
     const items = await panel.page.locator('.info .changes li').allTextContents();
@@ -67,12 +78,27 @@ describe('what-if, focus, export and restore', { skip: chromiumMissing() }, () =
     const cursor = { uri: policies, position: data.positionOf(policies, 'values: ["frontend", "full"]') };
     const host = new FakeHost({ data, cursor });
     const panel = await suite.openDrawn(host, { theme: 'dark' });
+    const partial = await backgroundColour(panel, B2, BACKEND);
+    const editor = await cssColor(panel, 'var(--vscode-editor-background)');
+    assert.ok(near(partial, await cssColor(panel, 'var(--np-partial-bg)')));
     await panel.page.getByRole('button', { name: 'Focus' }).click();
     assert.equal((await panel.waitForPosted('setFocus')).mode, 'cursor');
     const report = await panel.waitForRender((r) => r.focus === 'default/default-access-frontend');
-    assert.match(await cellClasses(panel, B1, FRONTEND), /\bfocus-flow\b/);
-    assert.match(await cellClasses(panel, B2, FRONTEND), /\bfocus-flow\b/);
-    assert.match(await cellClasses(panel, B2, BACKEND), /\bfocus-dim\b/);
+    const focusColour = await cssColor(panel, 'var(--np-focus)');
+    assert.ok(near(await frameColour(panel, B1, FRONTEND), focusColour), 'a flow the policy allows is framed');
+    assert.ok(near(await frameColour(panel, B2, FRONTEND), focusColour));
+    // A flow it does not allow is faded: its background a blend of its tint and the editor's background, at the opacity panel.css gives .focus-dim.
+    const opacity = Number(await panel.page.evaluate(() => {
+      const probe = document.createElement('div');
+      probe.className = 'cell-look focus-dim';
+      document.body.append(probe);
+      const value = getComputedStyle(probe).opacity;
+      probe.remove();
+      return value;
+    }));
+    assert.ok(opacity > 0 && opacity < 1);
+    const faded = partial.map((v, i) => editor[i]! + (v - editor[i]!) * opacity);
+    assert.ok(near(await backgroundColour(panel, B2, BACKEND), faded, 4), `${(await backgroundColour(panel, B2, BACKEND)).join(',')} is not ${faded.join(',')}`);
     assert.match((await panel.page.locator('.matrix-colhead.focus-selected').allTextContents()).join(','), /^frontend$/);
     assert.match(report.cells.find((c) => c.src === B1 && c.dst === FRONTEND)?.label ?? '', /The focused policy's ingress rule 1 allows TCP 80/);
     assert.match((await panel.page.locator('.info').textContent()) ?? '', /Focused on default\/default-access-frontend: isolates 1 selected workload for ingress and allows 2 flows/);
@@ -80,7 +106,9 @@ describe('what-if, focus, export and restore', { skip: chromiumMissing() }, () =
     await panel.page.getByRole('button', { name: 'Stop focusing' }).click();
     assert.equal((await panel.waitForPosted('setFocus', (m) => m.mode === 'off')).mode, 'off');
     await panel.waitForRender((r) => r.focus === undefined);
-    assert.doesNotMatch(await cellClasses(panel, B2, BACKEND), /\bfocus-/);
+    await panel.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.ok(near(await backgroundColour(panel, B2, BACKEND), partial), 'no longer faded');
+    assert.ok(!near(await frameColour(panel, B2, FRONTEND), focusColour), 'no longer framed');
     assert.deepEqual(panel.problems, []);
     await panel.close();
   });
@@ -106,7 +134,8 @@ describe('what-if, focus, export and restore', { skip: chromiumMissing() }, () =
     const first = await suite.openDrawn(host);
     await first.page.fill('#f-sources', 'busybox');
     await first.page.fill('#f-ports', 'TCP 80');
-    await first.page.locator(`.matrix-cell[data-src="${B1}"][data-dst="${FRONTEND}"]`).click();
+    await first.waitForRender((r) => r.rows.length === 2);
+    await clickCell(first, B1, FRONTEND);
     await first.page.getByRole('button', { name: 'What-if' }).click();
     await first.waitForRender((r) => r.trace !== undefined);
     const saved = (await first.page.evaluate(() => (window as unknown as { __state: unknown }).__state)) as PanelState;

@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import { PROJECT_ROOT } from '../support/paths';
 import { chromiumMissing } from './support/chromium';
 import { FakeHost } from './support/fake-host';
+import { clickCell } from './support/painted-cells';
 import type { PanelPage } from './support/panel-page';
 import { panelSuite } from './support/panel-suite';
 import { ReachData } from './support/reach-data';
@@ -34,7 +35,7 @@ describe('safety', { skip: chromiumMissing() }, () => {
     assert.ok(report.rows.includes(POD), report.rows.join('\n'));
     const header = await panel.page.locator('.matrix-rowhead', { hasText: '<img src=x onerror=window.__xss=1>' }).textContent();
     assert.equal(header, '<img src=x onerror=window.__xss=1>');
-    await panel.page.locator(`.matrix-cell[data-src="${POD}"][data-dst="${WORKLOAD}"]`).click();
+    await clickCell(panel, POD, WORKLOAD);
     await panel.waitForRender((r) => r.trace?.src === POD);
     assert.match((await panel.page.locator('.why').textContent()) ?? '', /<img src=y onerror=window\.__xss=5>/);
     await panel.page.locator('details.skipped summary').click();

@@ -11,6 +11,7 @@ import { describe, test } from 'node:test';
 import { EXAMPLES, fixture } from '../support/paths';
 import { chromiumMissing } from './support/chromium';
 import { FakeHost } from './support/fake-host';
+import { clickCell } from './support/painted-cells';
 import { panelSuite } from './support/panel-suite';
 import { ReachData } from './support/reach-data';
 
@@ -32,7 +33,7 @@ describe('why: traces and links', { skip: chromiumMissing() }, () => {
   test('a click on a cell shows both sides of the trace, and a rule link reveals that rule', async () => {
     const host = new FakeHost({ data: ReachData.fromFolder(TUTORIAL) });
     const panel = await suite.openDrawn(host, { theme: 'light' });
-    await panel.page.locator(`.matrix-cell[data-src="${B2}"][data-dst="${FRONTEND}"]`).click();
+    await clickCell(panel, B2, FRONTEND);
     const explain = await panel.waitForPosted('explain');
     assert.deepEqual([explain.src, explain.dst], [B2, FRONTEND]);
     const report = await panel.waitForRender((r) => r.trace !== undefined);
@@ -74,12 +75,12 @@ describe('why: traces and links', { skip: chromiumMissing() }, () => {
     const label = (src: string): string | undefined => report.cells.find((c) => c.src === src && c.dst === src)?.label;
     assert.equal(label('self/solo[Pod]'), "From solo to solo, same workload: a pod's traffic to itself is always allowed; allowed: All Connections");
     assert.equal(label('self/web[Deployment]'), 'From web to web, same workload: each pod always reaches itself; between two of its pods the policies decide; partly allowed: TCP 8080');
-    await panel.page.locator('.matrix-cell[data-src="self/solo[Pod]"][data-dst="self/solo[Pod]"]').click();
+    await clickCell(panel, 'self/solo[Pod]', 'self/solo[Pod]');
     const solo = await panel.waitForRender((r) => r.trace?.src === 'self/solo[Pod]');
     // The two ends only: no policy decides a pod's traffic to itself.
     assert.deepEqual(solo.trace?.links, ['node:self/solo[Pod]', 'node:self/solo[Pod]']);
     assert.match((await panel.page.locator('.why-self').textContent()) ?? '', /always allowed: no NetworkPolicy can block it\. This is a single pod/);
-    await panel.page.locator('.matrix-cell[data-src="self/web[Deployment]"][data-dst="self/web[Deployment]"]').click();
+    await clickCell(panel, 'self/web[Deployment]', 'self/web[Deployment]');
     const web = await panel.waitForRender((r) => r.trace?.src === 'self/web[Deployment]');
     assert.ok(web.trace?.links.includes('rule:self/web-peers:ingress:0'), JSON.stringify(web.trace?.links));
     assert.match((await panel.page.locator('.why-self').textContent()) ?? '', /What follows is between two different pods of this workload\./);

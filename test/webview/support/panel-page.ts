@@ -13,6 +13,7 @@ import { makeNonce, panelHtml } from '../../../client/src/panel/panel-html';
 import { isWebviewMessage, type HostMessage, type PanelState, type WebviewMessage } from '../../../client/src/webview-protocol';
 import { DIST, PROJECT_ROOT } from '../../support/paths';
 import { THEMES, type ThemeName } from './themes';
+import { installCanvasRecorder } from './painted-cells';
 
 export const ARTIFACTS = path.join(PROJECT_ROOT, 'test-results', 'webview');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.map': 'application/json' };
@@ -61,6 +62,8 @@ export interface OpenOptions {
   readonly theme?: ThemeName;
   readonly width?: number;
   readonly height?: number;
+  /** Record the texts the page paints on canvases (painted-cells.ts); off for benchmarks, whose canvas calls it would slow. */
+  readonly recordCanvas?: boolean;
   /** Answers the webview's messages the way the extension host would. */
   readonly onMessage?: (message: WebviewMessage, panel: PanelPage) => void | Promise<void>;
 }
@@ -96,6 +99,7 @@ export class PanelPage {
       panel.problems.push(`dialog: ${dialog.message()}`);
       void dialog.dismiss();
     });
+    if (options.recordCanvas) await page.addInitScript(installCanvasRecorder);
     await page.exposeFunction('__hostReceive', (message: unknown) => panel.receive(message, options.onMessage));
     await page.addInitScript((state) => {
       const w = window as unknown as { __state: unknown; __csp: string[]; __hostReceive(m: unknown): void; __hostMessage(text: string): unknown; acquireVsCodeApi(): unknown };

@@ -30,7 +30,7 @@ export function panelSuite(): PanelSuite {
   });
   const open = (options: OpenOptions = {}): Promise<PanelPage> => {
     if (!browser || !server) throw new Error('panelSuite: a page was opened outside the suite\'s tests');
-    return PanelPage.open(browser, server, options);
+    return PanelPage.open(browser, server, { recordCanvas: true, ...options });
   };
   return {
     open,
