@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { documentRegions } from '../../server/src/core/parse/document-regions';
-import { parseRegionWithYaml } from '../../server/src/core/parse/parse-documents';
+import { parseFile, parseRegionWithYaml } from '../../server/src/core/parse/parse-documents';
 import { readSimpleRegion } from '../../server/src/core/parse/simple-region';
 import { EXAMPLES, FIXTURES, PROJECT_ROOT } from '../support/paths';
 
@@ -118,4 +118,16 @@ test('mutated regions are either refused by the fast reader or read exactly as t
     accepted += compareRegions(text, `mutation ${i}`).accepted;
   }
   assert.ok(accepted >= 1000, `only ${accepted} mutated regions were accepted: the comparison tests too little`);
+});
+
+test('a plain region nested deeper than the limit is still refused as too deep, not read', () => {
+  const levels = 250;
+  const blocks = Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}a:`).join('\n') + ' x\n';
+  const flows = `${'a: '.repeat(1)}${'['.repeat(levels)}x${']'.repeat(levels)}\n`;
+  for (const text of [blocks, flows]) {
+    assert.equal(readSimpleRegion(text, { offset: 0 }), undefined);
+    const [doc] = parseFile(text).documents;
+    assert.deepEqual(doc?.problems.map((p) => p.code), ['yaml/too-deep']);
+    assert.equal(doc?.root, null);
+  }
 });

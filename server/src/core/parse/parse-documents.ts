@@ -102,9 +102,12 @@ function withIndex(doc: ParsedDocument, index: number): ParsedDocument {
  * tenth of the cost; any other by the `yaml` package.
  */
 function parseRegion(text: string, base: DocumentBase): ParsedDocument[] {
+  // The fast reader gives up far below the depth limit, so what it accepts is never too deep.
+  const simple = readSimpleRegion(text, base);
+  if (simple) return simple;
   const tooDeep = findTooDeep(text);
   if (tooDeep) return [tooDeepDocument(text, tooDeep.offset, base)];
-  return readSimpleRegion(text, base) ?? parseRegionWithYaml(text, base);
+  return parseRegionWithYaml(text, base);
 }
 
 /** A region read by the `yaml` package alone, whatever it holds (exported for the test that compares both readings). */

@@ -24,6 +24,17 @@ const KEY = /[A-Za-z0-9_][A-Za-z0-9_./-]*/y;
 /** Characters a plain scalar may not start with (a `-` only when a space or the end follows). */
 const INDICATORS = new Set([':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '?']);
 const FLOW_STOP = new Set([',', '[', ']', '{', '}']);
+/**
+ * First characters (by code) of the scalars that may read as something else than their
+ * text: YAML 1.2's null, booleans and numbers, and YAML 1.1's (kubectl-scalars.ts).
+ */
+const MAY_RESOLVE: readonly boolean[] = (() => {
+  const may: boolean[] = [];
+  for (const c of '0123456789+-.~nNtTfFyYoO') may[c.charCodeAt(0)] = true;
+  return may;
+})();
+/** Deeper than this, the region is left to the full parse, which bounds depth for every reader (nesting-depth.ts). */
+const MAX_DEPTH = 64;
 
 /** Thrown inside the reader when the text leaves the subset; never escapes it. */
 const GIVE_UP = Symbol('outside the subset');
@@ -81,6 +92,17 @@ class SimpleReader {
 
   /** The next line with content from `this.next` (blank lines skipped), or undefined at the end. */
   private contentLine(): Line | undefined {
+    // Asked twice from one place: after a value (is the next line deeper?) and by the collection holding it.
+    if (this.lastFrom === this.next) return this.lastLine;
+    this.lastFrom = this.next;
+    this.lastLine = this.findContentLine();
+    return this.lastLine;
+  }
+
+  private lastFrom = -1;
+  private lastLine: Line | undefined;
+
+  private findContentLine(): Line | undefined {
     const { text } = this;
     let at = this.next;
     while (at < text.length) {
@@ -112,6 +134,17 @@ class SimpleReader {
     return this.text[at] === '-' && (at + 1 === line.end || this.text[at + 1] === ' ');
   }
 
+  /** How many collections are open; see MAX_DEPTH. */
+  private depth = 0;
+
+  enter(): void {
+    if (++this.depth > MAX_DEPTH) giveUp();
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+
   /** A block collection starting on `line`, at its indentation. */
   private block(line: Line): YNode {
     if (this.isSeqEntry(line)) return this.seq(line);
@@ -132,6 +165,7 @@ class SimpleReader {
   private map(at: number, line: Line): YMap {
     const column = at - line.start;
     const first = at;
+    this.enter();
     const items: YPair[] = [];
     const keys = new Set<string>();
     let end = 0;
@@ -162,6 +196,7 @@ class SimpleReader {
       line = following;
       at = following.start + column;
     }
+    this.leave();
     return { kind: 'map', span: this.span(first, end), flow: false, items };
   }
 
@@ -169,6 +204,7 @@ class SimpleReader {
   private seq(line: Line): YSeq {
     const column = line.indent;
     const first = line.start + column;
+    this.enter();
     const items: YNode[] = [];
     let end = 0;
     for (;;) {
@@ -190,6 +226,7 @@ class SimpleReader {
       if (!this.isSeqEntry(following)) break;
       line = following;
     }
+    this.leave();
     return { kind: 'seq', span: this.span(first, end), flow: false, items };
   }
 
@@ -234,9 +271,12 @@ class SimpleReader {
 
   scalar(start: number, end: number): YScalar {
     const source = this.text.slice(start, end);
+    // Most scalars are names: a first character no number, boolean or null starts with settles it.
+    const first = source.charCodeAt(0);
+    if (!MAY_RESOLVE[first]) return { kind: 'scalar', span: this.span(start, end), flow: false, value: source, style: 'plain', source };
     const yaml11 = yaml11Reading(source);
-    const value = yaml11 ?? coreValue(source);
-    return { kind: 'scalar', span: this.span(start, end), flow: false, value, style: 'plain', source, ...(yaml11 !== undefined && { yaml11: true }) };
+    if (yaml11 !== undefined) return { kind: 'scalar', span: this.span(start, end), flow: false, value: yaml11, style: 'plain', source, yaml11: true };
+    return { kind: 'scalar', span: this.span(start, end), flow: false, value: coreValue(source), style: 'plain', source };
   }
 
   char(at: number): string | undefined {
@@ -262,9 +302,11 @@ class FlowReader {
 
   node(): YNode {
     const c = this.reader.char(this.at);
-    if (c === '{') return this.map();
-    if (c === '[') return this.seq();
-    return this.scalar();
+    if (c !== '{' && c !== '[') return this.scalar();
+    this.reader.enter();
+    const node = c === '{' ? this.map() : this.seq();
+    this.reader.leave();
+    return node;
   }
 
   private map(): YMap {
