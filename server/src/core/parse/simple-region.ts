@@ -19,8 +19,23 @@ import type { ParsedDocument, Span, YMap, YNode, YPair, YScalar, YSeq } from './
 
 /** Characters this reader leaves to the `yaml` package wherever they appear. */
 const OUTSIDE_SUBSET = /[\t\r#&*!|>'"%@`?\\]|\{\{/;
-/** A block key: plain, no spaces, no indicator first. */
-const KEY = /[A-Za-z0-9_][A-Za-z0-9_./-]*/y;
+const SPACE = 32;
+const COLON = 58;
+
+/** A block key is `[A-Za-z0-9_][A-Za-z0-9_./-]*`: plain, no spaces, no indicator first. */
+function isKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function isKeyPart(c: number): boolean {
+  return isKeyStart(c) || c === 46 || c === 47 || c === 45;
+}
+
+/** Whether a map already has a key of this text (the yaml package refuses duplicates; they are left to it). */
+function hasKey(items: readonly YPair[], keyText: string): boolean {
+  for (const item of items) if (item.keyText === keyText) return true;
+  return false;
+}
 /** Characters a plain scalar may not start with (a `-` only when a space or the end follows). */
 const INDICATORS = new Set([':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '?']);
 const FLOW_STOP = new Set([',', '[', ']', '{', '}']);
@@ -153,11 +168,12 @@ class SimpleReader {
 
   /** The length of a block key at `at` followed by `:` and a space or the end of the line, or 0. */
   private keyAt(at: number, end: number): number {
-    KEY.lastIndex = at;
-    if (!KEY.test(this.text)) return 0;
-    const colon = KEY.lastIndex;
-    if (colon >= end || this.text[colon] !== ':') return 0;
-    if (colon + 1 < end && this.text[colon + 1] !== ' ') return 0;
+    const { text } = this;
+    if (!isKeyStart(text.charCodeAt(at))) return 0;
+    let colon = at + 1;
+    while (colon < end && isKeyPart(text.charCodeAt(colon))) colon++;
+    if (colon >= end || text.charCodeAt(colon) !== COLON) return 0;
+    if (colon + 1 < end && text.charCodeAt(colon + 1) !== SPACE) return 0;
     return colon - at;
   }
 
@@ -167,7 +183,6 @@ class SimpleReader {
     const first = at;
     this.enter();
     const items: YPair[] = [];
-    const keys = new Set<string>();
     let end = 0;
     for (;;) {
       const length = this.keyAt(at, line.end);
@@ -184,9 +199,8 @@ class SimpleReader {
         else if (below && below.indent === column && this.isSeqEntry(below)) value = this.seq(below);
         else giveUp();
       }
-      const keyText = String(key.value);
-      if (keys.has(keyText)) giveUp();
-      keys.add(keyText);
+      const keyText = typeof key.value === 'string' ? key.value : String(key.value);
+      if (hasKey(items, keyText)) giveUp();
       items.push({ key, keyText, value, span: this.span(at, this.endOf(value)) });
       end = this.next;
       const following = this.contentLine();
@@ -312,7 +326,6 @@ class FlowReader {
   private map(): YMap {
     const open = this.at++;
     const items: YPair[] = [];
-    const keys = new Set<string>();
     this.spaces();
     if (this.reader.char(this.at) !== '}') {
       for (;;) {
@@ -322,9 +335,8 @@ class FlowReader {
         this.at += 2;
         this.spaces();
         const value = this.node();
-        const keyText = String(key.value);
-        if (keys.has(keyText)) giveUp();
-        keys.add(keyText);
+        const keyText = typeof key.value === 'string' ? key.value : String(key.value);
+        if (hasKey(items, keyText)) giveUp();
         items.push({ key, keyText, value, span: this.reader.span(this.reader.endOf(key) - key.source.length, this.reader.endOf(value)) });
         this.spaces();
         if (this.reader.char(this.at) === '}') break;
