@@ -71,7 +71,7 @@ function random(seed: number): () => number {
 }
 
 /** Characters that change YAML's structure most, for mutations. */
-const MUTATIONS = [' ', '  ', '\n', '-', '- ', ':', ': ', ',', '[', ']', '{', '}', '0', '1', 'y', '~', '.', 'e', '+', '---\n', 'null', 'true', '0x1F', '0o17', '1e3', '.5', '-0', '.inf', '.NaN', '010', '1_000', 'a:b'];
+const MUTATIONS = [' ', '  ', '\n', '"', "'", '"a b"', "'x'", "''", '""', '"1": ', '-', '- ', ':', ': ', ',', '[', ']', '{', '}', '0', '1', 'y', '~', '.', 'e', '+', '---\n', 'null', 'true', '0x1F', '0o17', '1e3', '.5', '-0', '.inf', '.NaN', '010', '1_000', 'a:b'];
 
 function mutate(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));

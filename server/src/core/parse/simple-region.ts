@@ -1,14 +1,14 @@
 /**
  * A fast reader for the plain subset of YAML that generated manifests, and many written
- * by hand, keep to: block maps and sequences, one-line flow collections, and plain
- * single-line scalars. It builds the very tree the `yaml` package and convert-node.ts
+ * by hand, keep to: block maps and sequences, one-line flow collections, plain
+ * single-line scalars, and quoted ones without escapes. It builds the very tree the `yaml` package and convert-node.ts
  * build (the same nodes, values, styles, spans), in one pass over the text and without
  * the package's lexer, CST and document model, which cost ten times more on a
  * workspace of thousands of workloads.
  *
  * Anything outside the subset makes it give up (undefined), and the region is parsed by
- * the `yaml` package as before: comments, quotes, anchors, aliases, tags, block scalars,
- * multi-line plain scalars, empty values, tabs and carriage returns, directives, a
+ * the `yaml` package as before: comments, escapes, anchors, aliases, tags, block scalars,
+ * multi-line scalars, empty values, tabs and carriage returns, directives, a
  * second document, duplicate keys, and every kind of error. It never reports a problem
  * of its own: a region it accepts has none. test/unit/simple-region.test.ts compares
  * both readings over generated workspaces and every fixture of the repository.
@@ -18,9 +18,11 @@ import { yaml11Reading } from './kubectl-scalars';
 import type { ParsedDocument, Span, YMap, YNode, YPair, YScalar, YSeq } from './yaml-tree';
 
 /** Characters this reader leaves to the `yaml` package wherever they appear. */
-const OUTSIDE_SUBSET = /[\t\r#&*!|>'"%@`?\\]|\{\{/;
+const OUTSIDE_SUBSET = /[\t\r#&*!|>%@`?\\]|\{\{/;
 const SPACE = 32;
 const COLON = 58;
+const DOUBLE = 34;
+const SINGLE = 39;
 
 /** A block key is `[A-Za-z0-9_][A-Za-z0-9_./-]*`: plain, no spaces, no indicator first. */
 function isKeyStart(c: number): boolean {
@@ -166,15 +168,45 @@ class SimpleReader {
     return this.map(line.start + line.indent, line);
   }
 
-  /** The length of a block key at `at` followed by `:` and a space or the end of the line, or 0. */
+  /** The length of a block key at `at` (plain or quoted) followed by `:` and a space or the end of the line, or 0. */
   private keyAt(at: number, end: number): number {
     const { text } = this;
-    if (!isKeyStart(text.charCodeAt(at))) return 0;
-    let colon = at + 1;
-    while (colon < end && isKeyPart(text.charCodeAt(colon))) colon++;
+    let colon: number;
+    const first = text.charCodeAt(at);
+    if (first === DOUBLE || first === SINGLE) colon = this.quotedEnd(at, end);
+    else {
+      if (!isKeyStart(first)) return 0;
+      colon = at + 1;
+      while (colon < end && isKeyPart(text.charCodeAt(colon))) colon++;
+    }
     if (colon >= end || text.charCodeAt(colon) !== COLON) return 0;
     if (colon + 1 < end && text.charCodeAt(colon + 1) !== SPACE) return 0;
     return colon - at;
+  }
+
+  /**
+   * Past the closing quote of the quoted scalar that opens at `at`, which must close on its
+   * line; escapes (`\\` is outside the subset anyway) and `''` in single quotes are given up on.
+   */
+  quotedEnd(at: number, end: number): number {
+    const quote = this.text.charCodeAt(at);
+    const close = this.text.indexOf(quote === DOUBLE ? '"' : "'", at + 1);
+    if (close < 0 || close >= end) giveUp();
+    if (quote === SINGLE && this.text.charCodeAt(close + 1) === SINGLE) giveUp();
+    return close + 1;
+  }
+
+  /** A single- or double-quoted scalar from its opening quote at `start` to `end`, past its closing one. */
+  quoted(start: number, end: number): YScalar {
+    const source = this.text.slice(start, end);
+    const style = source.charCodeAt(0) === DOUBLE ? 'double' : 'single';
+    return { kind: 'scalar', span: this.span(start, end), flow: false, value: source.slice(1, -1), style, source };
+  }
+
+  /** A block key (see keyAt), plain or quoted. */
+  private key(at: number, length: number): YScalar {
+    const first = this.text.charCodeAt(at);
+    return first === DOUBLE || first === SINGLE ? this.quoted(at, at + length) : this.scalar(at, at + length);
   }
 
   /** A block map whose first key is at `at` on `line`; its other keys are at the same column. */
@@ -187,7 +219,7 @@ class SimpleReader {
     for (;;) {
       const length = this.keyAt(at, line.end);
       if (length === 0) giveUp();
-      const key = this.scalar(at, at + length);
+      const key = this.key(at, length);
       let i = at + length + 1;
       while (i < line.end && this.text.charCodeAt(i) === 32) i++;
       let value: YNode;
@@ -259,6 +291,10 @@ class SimpleReader {
       const flow = new FlowReader(this, at, line.end);
       node = flow.node();
       for (let i = flow.at; i < line.end; i++) if (this.text.charCodeAt(i) !== 32) giveUp();
+    } else if (this.text[at] === '"' || this.text[at] === "'") {
+      const close = this.quotedEnd(at, line.end);
+      node = this.quoted(at, close);
+      for (let i = close; i < line.end; i++) if (this.text.charCodeAt(i) !== 32) giveUp();
     } else {
       let end = line.end;
       while (this.text.charCodeAt(end - 1) === 32) end--;
@@ -380,6 +416,14 @@ class FlowReader {
   /** A plain scalar inside a flow collection: up to a flow indicator or a `:` that ends a key. */
   private scalar(): YScalar {
     const start = this.at;
+    const c = this.reader.char(start);
+    if (c === '"' || c === "'") {
+      this.at = this.reader.quotedEnd(start, this.end);
+      const after = this.reader.char(this.at);
+      // What may follow a flow scalar: the rest of the collection, or `: ` after a key.
+      if (after !== ' ' && after !== ',' && after !== ']' && after !== '}' && after !== ':') giveUp();
+      return this.reader.quoted(start, this.at);
+    }
     let i = start;
     for (; i < this.end; i++) {
       const c = this.reader.char(i)!;
