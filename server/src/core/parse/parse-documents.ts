@@ -99,7 +99,7 @@ function withIndex(doc: ParsedDocument, index: number): ParsedDocument {
 /**
  * Parses one region's text; spans are relative to the region and read through `base`.
  * A region in the plain subset of YAML is read by simple-region.ts, the same tree at a
- * tenth of the cost; any other by the `yaml` package.
+ * fraction of the cost; any other by the `yaml` package.
  */
 function parseRegion(text: string, base: DocumentBase): ParsedDocument[] {
   // The fast reader gives up far below the depth limit, so what it accepts is never too deep.
