@@ -205,11 +205,15 @@ export class WorkspaceIndexer {
       if (superseded()) return;
       const keep = new Set(files.map((f) => normalizeUri(pathToFileURL(f).toString())));
       for (const uri of this.workspace.uris) if (!keep.has(uri)) this.workspace.deleteFile(uri);
+      // The next file is read from disk while this one is analysed, so the CPU does not wait for the disk.
+      let nextText = files.length > 0 ? readText(files[0]!) : undefined;
       for (let i = 0; i < files.length; i++) {
         const percent = Math.round((i * 100) / files.length);
         // A large file takes a while: the user sees which one.
         const reading = (lines: number): void => progress?.report(percent, `${path.basename(files[i]!)} (${formatInteger(lines)} lines)`);
-        if (!(await this.indexFile(files[i]!, superseded, reading))) return;
+        const text = nextText!;
+        nextText = i + 1 < files.length ? readText(files[i + 1]!) : undefined;
+        if (!(await this.indexFile(files[i]!, text, superseded, reading))) return;
         if ((i + 1) % PROGRESS_EVERY === 0) progress?.report(Math.round(((i + 1) * 100) / files.length), `${i + 1} of ${files.length} files`);
       }
       for (const document of this.documents.all()) this.documentChanged(document);
@@ -229,7 +233,7 @@ export class WorkspaceIndexer {
    * superseded meanwhile. Reading the file already hands the event loop back
    * between files; the slices do it within a large one.
    */
-  private async indexFile(file: string, superseded: () => boolean, reading: (lines: number) => void): Promise<boolean> {
+  private async indexFile(file: string, read: Promise<string | undefined>, superseded: () => boolean, reading: (lines: number) => void): Promise<boolean> {
     const uri = pathToFileURL(file).toString();
     const open = this.documents.get(uri);
     if (open) {
@@ -238,8 +242,8 @@ export class WorkspaceIndexer {
     }
     const key = normalizeUri(uri);
     try {
-      const text = await fs.readFile(file, 'utf8');
-      if (!mayHoldObjects(text)) this.workspace.deleteFile(key);
+      const text = await read;
+      if (text === undefined || !mayHoldObjects(text)) this.workspace.deleteFile(key);
       else if (this.workspace.getFile(key)?.text !== text) {
         if (text.length > LARGE_FILE) reading(lineCount(text));
         // Opened meanwhile: the buffer is what counts, and documentChanged has set it.
@@ -294,6 +298,11 @@ export class WorkspaceIndexer {
       runSafeSync(this.log, 'refreshing after a workspace change', () => this.onDidChangeWorkspace());
     });
   }
+}
+
+/** A file's text, or undefined when it cannot be read (gone, a folder, no permission). */
+function readText(file: string): Promise<string | undefined> {
+  return fs.readFile(file, 'utf8').catch(() => undefined);
 }
 
 /** Folder walk in name order; skipped folders are never entered. */

@@ -98,26 +98,52 @@ function* cellsOf(engine: ReachEngine, ordered: readonly ReachNode[], cellOf: (s
     return index;
   };
   const templates = new RowTemplates(engine, ordered);
+  // A row template as runs of palette indexes, adjacent equal ones merged: thousands of
+  // connection ids summarise to a handful of cells. Made once rows of the template have given
+  // each of its ids a palette index, in the order the cells first appear, so the palette is the same.
+  const paletteRuns = new WeakMap<Int32Array, Int32Array>();
   for (const [i, src] of ordered.entries()) {
     const template = templates.of(src);
     stepWork.units += template.cost;
     const diagonal = src.kind === 'workload' ? i : -1;
+    const merged = paletteRuns.get(template.runs);
+    const row = merged ?? template.runs;
     let at = 0;
-    for (let r = 0; r < template.runs.length; r += 2) {
-      const id = template.runs[r]!;
-      const count = template.runs[r + 1]!;
-      if (diagonal < at || diagonal >= at + count) runs.pushRun(indexOfId(id), count);
+    // Palette indexes are asked for in the order cells appear, the diagonal's in its place.
+    const indexAt = (r: number): number => (merged ? row[r]! : indexOfId(row[r]!));
+    for (let r = 0; r < row.length; r += 2) {
+      const count = row[r + 1]!;
+      if (diagonal < at || diagonal >= at + count) runs.pushRun(indexAt(r), count);
       else {
         // The diagonal is not a connection id of the engine (the connlist has no self pairs).
-        if (diagonal > at) runs.pushRun(indexOfId(id), diagonal - at);
+        if (diagonal > at) runs.pushRun(indexAt(r), diagonal - at);
         runs.push(indexOf({ ...cellOf(engine.selfConnections(src as WorkloadNode)), note: selfNote(selfPairOf(src as WorkloadNode)) }));
-        if (at + count > diagonal + 1) runs.pushRun(indexOfId(id), at + count - diagonal - 1);
+        if (at + count > diagonal + 1) runs.pushRun(indexAt(r), at + count - diagonal - 1);
       }
       at += count;
+    }
+    if (!merged) {
+      const made = mergedRuns(template.runs, byId);
+      if (made) paletteRuns.set(template.runs, made);
     }
     yield;
   }
   return { palette, cellRuns: runs.runs };
+}
+
+/**
+ * Runs of connection ids as runs of their palette indexes, adjacent equal indexes merged;
+ * undefined while some id has no index yet (its only cell so far was a diagonal's): it
+ * gets one where its cell first shows, in a later row.
+ */
+function mergedRuns(ids: Int32Array, indexes: ReadonlyMap<number, number>): Int32Array | undefined {
+  const runs = new CellRuns();
+  for (let r = 0; r < ids.length; r += 2) {
+    const index = indexes.get(ids[r]!);
+    if (index === undefined) return undefined;
+    runs.pushRun(index, ids[r + 1]!);
+  }
+  return Int32Array.from(runs.runs);
 }
 
 /** A row as runs of connection ids, once per source class (a few recent ones kept: sources of a class come together). */

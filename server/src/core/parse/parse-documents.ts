@@ -10,6 +10,7 @@ import { NodeConverter } from './convert-node';
 import { ProblemSpans } from './problem-spans';
 import { documentRegions } from './document-regions';
 import { findTooDeep, MAX_NESTING_DEPTH } from './nesting-depth';
+import { readSimpleRegion } from './simple-region';
 import { DocumentSpan, type DocumentBase } from './document-span';
 import { runToEnd, type Steps } from '../steps';
 import type { ParsedDocument, ParsedFile, ParsedRegion, SyntaxProblem, YNode } from './yaml-tree';
@@ -95,10 +96,22 @@ function withIndex(doc: ParsedDocument, index: number): ParsedDocument {
   return doc.index === index ? doc : { ...doc, index };
 }
 
-/** Parses one region's text; spans are relative to the region and read through `base`. */
+/**
+ * Parses one region's text; spans are relative to the region and read through `base`.
+ * A region in the plain subset of YAML is read by simple-region.ts, the same tree at a
+ * fraction of the cost; any other by the `yaml` package.
+ */
 function parseRegion(text: string, base: DocumentBase): ParsedDocument[] {
+  // The fast reader gives up far below the depth limit, so what it accepts is never too deep.
+  const simple = readSimpleRegion(text, base);
+  if (simple) return simple;
   const tooDeep = findTooDeep(text);
   if (tooDeep) return [tooDeepDocument(text, tooDeep.offset, base)];
+  return parseRegionWithYaml(text, base);
+}
+
+/** A region read by the `yaml` package alone, whatever it holds (exported for the test that compares both readings). */
+export function parseRegionWithYaml(text: string, base: DocumentBase): ParsedDocument[] {
   let parsed: yaml.Document.Parsed[];
   try {
     const all = yaml.parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
