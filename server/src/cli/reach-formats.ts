@@ -8,16 +8,22 @@ import { jsonSkippedPolicies, jsonTrace, type Locate } from '../evaluate/format-
 import type { ReachEngine, ReachNode } from '../evaluate/reach-engine';
 import type { FocusedPair } from './reach-focus';
 
-export function txtLines(pairs: readonly FocusedPair[]): string[] {
-  return pairs.map((p) => `${p.src.id} => ${p.dst.id} : ${formatConnections(p.connections)}`);
+// The line-per-pair formats render each line as its pair is found (focusedPairs), so
+// that the CLI can write them out as they come.
+
+export function* txtLines(pairs: Iterable<FocusedPair>): Iterable<string> {
+  for (const p of pairs) yield `${p.src.id} => ${p.dst.id} : ${formatConnections(p.connections)}`;
 }
 
-export function mdLines(pairs: readonly FocusedPair[]): string[] {
-  return ['| src | dst | conn |', '|-----|-----|------|', ...pairs.map((p) => `| ${p.src.id} | ${p.dst.id} | ${formatConnections(p.connections)} |`)];
+export function* mdLines(pairs: Iterable<FocusedPair>): Iterable<string> {
+  yield '| src | dst | conn |';
+  yield '|-----|-----|------|';
+  for (const p of pairs) yield `| ${p.src.id} | ${p.dst.id} | ${formatConnections(p.connections)} |`;
 }
 
-export function csvLines(pairs: readonly FocusedPair[]): string[] {
-  return ['src,dst,conn', ...pairs.map((p) => [p.src.id, p.dst.id, formatConnections(p.connections)].map(csvField).join(','))];
+export function* csvLines(pairs: Iterable<FocusedPair>): Iterable<string> {
+  yield 'src,dst,conn';
+  for (const p of pairs) yield [p.src.id, p.dst.id, formatConnections(p.connections)].map(csvField).join(',');
 }
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
