@@ -16,6 +16,7 @@
  *   node bench/scale/bench.mjs [--sizes=1000,5000,20000] [--shapes=standard,ipblocks,named-ports,unique-labels] [--deadline=120] [--no-lsp]
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateWorkspace, SHAPES } from '../reach/generate.mjs';
@@ -108,6 +109,9 @@ async function main() {
   const deadlineMs = options.deadlineS * 1000;
   /** @type {{ shape: string, workloads: number, policies: number, bound: any, reach?: any, check?: any, lsp?: any, skipped?: string }[]} */
   const rows = [];
+  // CPU seconds swing with the machine's load (shared cores, caches): the figures are read with it.
+  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
+  console.log(`load average at the start: ${load()} (${os.cpus().length} cores)`);
   for (const shape of options.shapes) {
     let stop = '';
     for (const workloads of options.sizes) {
@@ -143,6 +147,7 @@ async function main() {
       }
     }
   }
+  console.log(`load average at the end: ${load()}`);
   printGrowth(rows);
   printTargets(rows);
   fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });

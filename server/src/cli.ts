@@ -4,6 +4,7 @@
  * to stderr, and only when stderr is a terminal, so pipes and CI logs stay clean.
  */
 import { runCliAsync } from './cli/run-cli';
+import { writeLines } from './cli/write-lines';
 
 // A reader that stops early (`| head`) closes the pipe: that ends the output, it is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -14,9 +15,9 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const progress = process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\x1b[2K${message}`) : undefined;
-void runCliAsync(process.argv.slice(2), progress ? { progress } : {}).then((result) => {
+void runCliAsync(process.argv.slice(2), progress ? { progress } : {}).then(async (result) => {
   if (progress) process.stderr.write('\r\x1b[2K');
-  if (result.stdout.length) process.stdout.write(result.stdout.join('\n') + '\n');
+  await writeLines(process.stdout, result.stdout);
   if (result.stderr.length) process.stderr.write(result.stderr.join('\n') + '\n');
   process.exitCode = result.exitCode;
 });

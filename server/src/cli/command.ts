@@ -8,6 +8,17 @@ export interface CommandResult {
   readonly exitCode: number;
 }
 
+/**
+ * A result whose stdout is produced as it is read: what the binary prints (runCliAsync).
+ * A command with a large answer (`reach`'s connlist) renders it line by line, so the
+ * lines are written out in chunks and never held all at once.
+ */
+export interface StreamedResult {
+  readonly stdout: Iterable<string>;
+  readonly stderr: readonly string[];
+  readonly exitCode: number;
+}
+
 export interface CliContext {
   /** Called with short status lines during long runs; cli.ts passes it only when stderr is a terminal. */
   readonly progress?: (message: string) => void;
@@ -20,6 +31,9 @@ export interface CliContext {
 export interface Command {
   readonly spec: CommandSpec;
   run(args: ParsedArgs, context: CliContext): CommandResult;
-  /** For what needs to wait (the svg layout); the binary runs commands through this when present. */
-  runAsync?(args: ParsedArgs, context: CliContext): Promise<CommandResult>;
+  /**
+   * For what needs to wait (the svg layout) or is best printed as it is rendered; the
+   * binary runs commands through this when present. Its stdout is read once, in order.
+   */
+  runAsync?(args: ParsedArgs, context: CliContext): Promise<StreamedResult>;
 }

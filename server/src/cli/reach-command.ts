@@ -36,14 +36,15 @@ export const reachCommand: Command = {
     const prepared = prepare(args, context);
     if ('result' in prepared) return prepared.result;
     if (prepared.format === 'svg') return usage('--format svg is laid out asynchronously: run it through runCliAsync');
-    return finish(prepared, render(prepared));
+    return finish(prepared, [...render(prepared)]);
   },
   async runAsync(args, context) {
     const prepared = prepare(args, context);
     if ('result' in prepared) return prepared.result;
+    // The lines are rendered as the binary writes them: millions of pairs are never held at once.
     if (prepared.format !== 'svg') return finish(prepared, render(prepared));
     context.progress?.('laying out the graph');
-    return finish(prepared, await svgLines(focusedPairs(prepared.engine, prepared.focus)));
+    return finish(prepared, await svgLines([...focusedPairs(prepared.engine, prepared.focus)]));
   },
 };
 
@@ -72,24 +73,25 @@ function prepare(args: ParsedArgs, context: CliContext): Prepared | { result: Co
   return { format, loaded, engine, focus, explain, only, progress: context.progress };
 }
 
-function render(p: Prepared): string[] {
+/** The lines of stdout: txt, md and csv come as their pairs are found; the others are whole documents. */
+function render(p: Prepared): Iterable<string> {
   if (p.explain) return explainAllLines(p.engine, p.focus, p.only, whereIn(p.loaded), p.progress);
   const pairs = focusedPairs(p.engine, p.focus);
   switch (p.format) {
     case 'json':
-      return jsonLines(p.engine, pairs, locationIn(p.loaded));
+      return jsonLines(p.engine, [...pairs], locationIn(p.loaded));
     case 'md':
       return mdLines(pairs);
     case 'csv':
       return csvLines(pairs);
     case 'dot':
-      return dotLines(pairs);
+      return dotLines([...pairs]);
     default:
       return txtLines(pairs);
   }
 }
 
-function finish({ engine, loaded }: Prepared, stdout: string[]): CommandResult {
+function finish<Lines extends Iterable<string>>({ engine, loaded }: Prepared, stdout: Lines): { stdout: Lines; stderr: string[]; exitCode: number } {
   const notes = engine.skippedPolicies.map((s) => `netpol-lens reach: note: ${s.ref.id} is ignored (the API server would reject it): ${s.problems.map((p) => p.message).join(' ')}`);
   // What the engine can only approximate (serviceAccounts, services, http matches) is said, not hidden.
   for (const policy of engine.policies) for (const note of policy.notes) notes.push(`netpol-lens reach: note: ${policy.ref.id}: ${note}`);

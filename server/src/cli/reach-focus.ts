@@ -74,13 +74,16 @@ export interface FocusedPair {
   readonly connections: ConnectionSet;
 }
 
-/** The allowed pairs in focus, in connlist order. */
-export function focusedPairs(engine: ReachEngine, focus: Focus): FocusedPair[] {
-  const pairs: FocusedPair[] = [];
+/**
+ * The allowed pairs in focus, in connlist order, as they are found: a connlist of
+ * millions of pairs is printed line by line, never held whole.
+ */
+export function* focusedPairs(engine: ReachEngine, focus: Focus): Iterable<FocusedPair> {
+  // Without a focus every allowed pair is printed as the engine gives it.
+  if (focus.workloads.length === 0 && !focus.conn) return yield* engine.allowedPairs();
   for (const pair of engine.allowedPairs()) {
     if (!inFocus(focus, pair.src, pair.dst)) continue;
     const connections = focusedConnections(focus, pair.connections);
-    if (!isNoConnections(connections)) pairs.push({ src: pair.src, dst: pair.dst, connections });
+    if (!isNoConnections(connections)) yield { src: pair.src, dst: pair.dst, connections };
   }
-  return pairs;
 }

@@ -3,21 +3,47 @@
  * (`SRC => DST : CONNS`), its csv and Markdown tables, Graphviz dot with one
  * cluster per namespace, and JSON with each pair's why-trace.
  */
-import { formatConnections } from '../ir/connection-set';
+import { formatConnections, type ConnectionSet } from '../ir/connection-set';
 import { jsonSkippedPolicies, jsonTrace, type Locate } from '../evaluate/format-connlist';
 import type { ReachEngine, ReachNode } from '../evaluate/reach-engine';
 import type { FocusedPair } from './reach-focus';
 
-export function txtLines(pairs: readonly FocusedPair[]): string[] {
-  return pairs.map((p) => `${p.src.id} => ${p.dst.id} : ${formatConnections(p.connections)}`);
+// The line-per-pair formats render each line as its pair is found (focusedPairs), so
+// that the CLI can write them out as they come.
+
+/**
+ * formatConnections, once per set: the engine hands out one interned set per distinct
+ * answer (a few hundred), while a connlist may have millions of lines. Weak, so the sets
+ * a focus connection makes for single pairs are not kept.
+ */
+function connectionsText(): (set: ConnectionSet) => string {
+  const texts = new WeakMap<ConnectionSet, string>();
+  return (set) => {
+    let text = texts.get(set);
+    if (text === undefined) {
+      text = formatConnections(set);
+      texts.set(set, text);
+    }
+    return text;
+  };
 }
 
-export function mdLines(pairs: readonly FocusedPair[]): string[] {
-  return ['| src | dst | conn |', '|-----|-----|------|', ...pairs.map((p) => `| ${p.src.id} | ${p.dst.id} | ${formatConnections(p.connections)} |`)];
+export function* txtLines(pairs: Iterable<FocusedPair>): Iterable<string> {
+  const conn = connectionsText();
+  for (const p of pairs) yield `${p.src.id} => ${p.dst.id} : ${conn(p.connections)}`;
 }
 
-export function csvLines(pairs: readonly FocusedPair[]): string[] {
-  return ['src,dst,conn', ...pairs.map((p) => [p.src.id, p.dst.id, formatConnections(p.connections)].map(csvField).join(','))];
+export function* mdLines(pairs: Iterable<FocusedPair>): Iterable<string> {
+  const conn = connectionsText();
+  yield '| src | dst | conn |';
+  yield '|-----|-----|------|';
+  for (const p of pairs) yield `| ${p.src.id} | ${p.dst.id} | ${conn(p.connections)} |`;
+}
+
+export function* csvLines(pairs: Iterable<FocusedPair>): Iterable<string> {
+  const conn = connectionsText();
+  yield 'src,dst,conn';
+  for (const p of pairs) yield [p.src.id, p.dst.id, conn(p.connections)].map(csvField).join(',');
 }
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */

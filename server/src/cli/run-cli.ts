@@ -2,7 +2,7 @@
 import type { ClusterProfile } from '../analysis/profile/cluster-profile';
 import { helpLines, parseArgs, type ParsedArgs } from './args';
 import { checkCommand } from './check-command';
-import type { CliContext, Command, CommandResult } from './command';
+import type { CliContext, Command, CommandResult, StreamedResult } from './command';
 import { describeCommand } from './describe-command';
 import { diffCommand } from './diff-command';
 import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE } from './exit-codes';
@@ -33,8 +33,11 @@ export function runCli(args: readonly string[], context: CliContext = {}): Comma
   return withNotes(prepared.notes, prepared.command.run(prepared.args, { ...context, profile: prepared.profile }));
 }
 
-/** As runCli, for every format: what must wait (the svg layout) is awaited. cli.ts runs this. */
-export async function runCliAsync(args: readonly string[], context: CliContext = {}): Promise<CommandResult> {
+/**
+ * As runCli, for every format: what must wait (the svg layout) is awaited, and a large
+ * stdout comes as lines rendered while they are read (cli.ts writes them as they come).
+ */
+export async function runCliAsync(args: readonly string[], context: CliContext = {}): Promise<StreamedResult> {
   const prepared = prepare(args);
   if ('result' in prepared) return prepared.result;
   const { command } = prepared;
@@ -43,7 +46,7 @@ export async function runCliAsync(args: readonly string[], context: CliContext =
 }
 
 /** What the profile file said comes first on stderr. */
-function withNotes(notes: readonly string[], result: CommandResult): CommandResult {
+function withNotes<R extends StreamedResult>(notes: readonly string[], result: R): R {
   return notes.length === 0 ? result : { ...result, stderr: [...notes, ...result.stderr] };
 }
 

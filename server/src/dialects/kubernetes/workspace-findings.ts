@@ -14,7 +14,7 @@ import { dataAt, objectData, pathToSpan } from '../../analysis/checks/finding-da
 import { isEmptySelector } from './describe/format-selector';
 import { finding, type Finding, type FindingData } from '../../core/finding';
 import { effectiveProtocol } from './policy-defaults';
-import { compileSelector, selectorMatches } from '../../model/selectors';
+import { compileSelector, selectorMatches, type LabelSet } from '../../model/selectors';
 import type { LabelSelector, NetworkPolicy, Peer, PolicyRule } from '../../model/types';
 import { didYouMean, nearestLabel, type NearestLabel } from '../../analysis/nearest-labels';
 import type { WorkspaceView } from '../../analysis/workspace-view';
@@ -89,10 +89,23 @@ function peerWorkloads(peer: Peer, namespace: string, index: WorkspaceView): Pod
   return namespaces && matchPeerPods(peer.podSelector, namespaces, index);
 }
 
+/**
+ * Whether any pod, declared or implicit, of these namespaces matches the selector;
+ * undefined when the selector is invalid. It stops at the first namespace with one: a
+ * peer of every namespace is answered without listing the workspace's workloads.
+ */
+function somePeerPod(selector: LabelSelector | undefined, namespaces: readonly string[], index: WorkspaceView): boolean | undefined {
+  const compiled = selector ? compileSelector(selector) : undefined;
+  if (compiled && compiled.problems.length > 0) return undefined;
+  const matches = (labels: LabelSet): boolean => !compiled || selectorMatches(compiled.selector, labels);
+  if (namespaces.some((ns) => (compiled ? index.workloadsSelectedBy(ns, compiled.selector) : index.workloadsIn(ns)).length > 0)) return true;
+  return index.clusterWorkloads.some((w) => namespaces.includes(w.namespace) && matches(w.labels));
+}
+
 function peerFindings(policy: NetworkPolicy, peer: Peer, namespace: string, index: WorkspaceView, known: Known): Finding[] {
-  const namespaces = peer.ipBlock ? undefined : peerNamespaces(peer, namespace, index);
-  const workloads = peerWorkloads(peer, namespace, index);
-  if (!namespaces || !workloads || workloads.length > 0) return [];
+  if (peer.ipBlock || (!peer.podSelector && !peer.namespaceSelector)) return [];
+  const namespaces = peerNamespaces(peer, namespace, index);
+  if (!namespaces || somePeerPod(peer.podSelector, namespaces, index) !== false) return [];
   // A pod selector in a namespace this workspace holds no workloads of cannot be judged here.
   if (!peer.namespaceSelector && !known.has(namespace)) return [];
   const anchor = peer.namespaceSelector ?? peer.podSelector!;
