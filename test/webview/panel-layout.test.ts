@@ -15,7 +15,7 @@ import { EXAMPLES, PROJECT_ROOT } from '../support/paths';
 import { UPDATING } from '../support/snapshot';
 import { chromiumMissing } from './support/chromium';
 import { FakeHost } from './support/fake-host';
-import { cellBox, cellTexts, cssColor, isGlyph, near, paintedTexts, rgbOf } from './support/painted-cells';
+import { cellBox, cellTexts, codiconGlyph, cssColor, isGlyph, near, paintedTexts, rgbOf } from './support/painted-cells';
 import type { PanelPage } from './support/panel-page';
 import { panelSuite } from './support/panel-suite';
 import { ReachData, readFolder } from './support/reach-data';
@@ -130,19 +130,10 @@ describe('layout beside the editor and full screen', { skip: chromiumMissing() }
     await panel.page.getByRole('button', { name: 'What-if' }).click();
     await panel.waitForRender((r) => r.changes === 2);
     await panel.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const codicon = (name: string): Promise<string> =>
-      panel.page.evaluate((name) => {
-        const probe = document.createElement('span');
-        probe.className = `codicon codicon-${name}`;
-        document.body.append(probe);
-        const content = getComputedStyle(probe, '::before').content;
-        probe.remove();
-        return content.slice(1, -1);
-      }, name);
     for (const [src, kind] of [[B1, 'added'], [B2, 'removed']] as const) {
       const box = await cellBox(panel, src, BACKEND);
       const texts = await cellTexts(panel, src, BACKEND);
-      const glyph = await codicon(`diff-${kind}`);
+      const glyph = await codiconGlyph(panel, `diff-${kind}`);
       const mark = texts.find((t) => t.text === glyph);
       assert.ok(mark, `${kind}: no mark among ${JSON.stringify(texts.map((t) => t.text))}`);
       const words = texts.filter((t) => !isGlyph(t));

@@ -14,7 +14,7 @@ import { EXAMPLES, PROJECT_ROOT } from '../support/paths';
 import { chromiumMissing } from './support/chromium';
 import { FakeHost } from './support/fake-host';
 import { gridText, statusOf } from './support/grid-text';
-import { cellPixel, cellTexts, clickCell, cssColor, isGlyph, near, paintedTexts, pixelAt, screenCells } from './support/painted-cells';
+import { cellPixel, cellTexts, clickCell, codiconGlyph, cssColor, isGlyph, kindColours, near, paintedTexts, pixelAt, screenCells } from './support/painted-cells';
 import type { PanelPage } from './support/panel-page';
 import { panelSuite } from './support/panel-suite';
 import { ReachData } from './support/reach-data';
@@ -161,18 +161,13 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
   test('each cell shows the codicon glyph of its status, and nothing else in that font', async () => {
     const { panel } = await openTutorial();
     const report = await panel.waitForRender((r) => r.cells.length === 36);
-    // The glyph codicon.css gives an icon name, read from a probe element ('"\uebb3"' reads back as the character in quotes).
-    const codicons = await panel.page.evaluate(() => {
-      const glyph = (name: string): string => {
-        const probe = document.createElement('span');
-        probe.className = `codicon codicon-${name}`;
-        document.body.append(probe);
-        const content = getComputedStyle(probe, '::before').content;
-        probe.remove();
-        return content.slice(1, -1);
-      };
-      return { allowed: glyph('pass-filled'), partial: glyph('circle-large-filled'), denied: glyph('circle-slash'), self: glyph('dash'), none: glyph('dash') } as Record<string, string>;
-    });
+    const codicons: Record<string, string> = {
+      allowed: await codiconGlyph(panel, 'pass-filled'),
+      partial: await codiconGlyph(panel, 'circle-large-filled'),
+      denied: await codiconGlyph(panel, 'circle-slash'),
+      self: await codiconGlyph(panel, 'dash'),
+      none: await codiconGlyph(panel, 'dash'),
+    };
     for (const cell of report.cells) {
       const glyphs = (await cellTexts(panel, cell.src, cell.dst)).filter(isGlyph);
       assert.deepEqual(glyphs.map((g) => g.text), [codicons[cell.status]], `${cell.src} => ${cell.dst} (${cell.status})`);
@@ -206,13 +201,7 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
       });
     assert.deepEqual(await elements(), { cells: 1, canvas: true });
     // Scrolled to the end (as a dragged scrollbar does, then a few wheel steps back): every cell on screen is painted in its kind's colour.
-    const colours = {
-      allowed: await cssColor(panel, 'var(--np-allowed-bg)'),
-      partial: await cssColor(panel, 'var(--np-partial-bg)'),
-      denied: await cssColor(panel, 'var(--vscode-editor-background)'),
-      self: await cssColor(panel, 'var(--np-na-bg)'),
-      none: await cssColor(panel, 'var(--np-na-bg)'),
-    } as Record<string, [number, number, number]>;
+    const colours = await kindColours(panel);
     const paintedScreen = async (): Promise<{ src: string; dst: string; pixel: [number, number, number] }[]> => {
       const boxes = await panel.page.evaluate(() => {
         const grid = document.querySelector<HTMLElement>('.matrix-scroll')!.getBoundingClientRect();
@@ -293,13 +282,7 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
     await panel.waitForPosted('ready');
     await panel.send({ type: 'matrix', matrix: compactMatrix(matrix, undefined) });
     await panel.waitForRender((r) => r.cells.length > 0, 60_000);
-    const colours = {
-      allowed: await cssColor(panel, 'var(--np-allowed-bg)'),
-      partial: await cssColor(panel, 'var(--np-partial-bg)'),
-      denied: await cssColor(panel, 'var(--vscode-editor-background)'),
-      self: await cssColor(panel, 'var(--np-na-bg)'),
-      none: await cssColor(panel, 'var(--np-na-bg)'),
-    } as Record<string, [number, number, number]>;
+    const colours = await kindColours(panel);
     const check = async (where: string): Promise<void> => {
       const cells = await screenCells(panel);
       assert.ok(cells.length > 40, `${where}: ${cells.length} cells on screen`);

@@ -157,6 +157,29 @@ export function cssColor(panel: PanelPage, expression: string): Promise<[number,
   }, expression);
 }
 
+/** The glyph codicon.css gives an icon name, read from a probe element ('"\uebb3"' reads back as the character in quotes). */
+export function codiconGlyph(panel: PanelPage, name: string): Promise<string> {
+  return panel.page.evaluate((name) => {
+    const probe = document.createElement('span');
+    probe.className = `codicon codicon-${name}`;
+    document.body.append(probe);
+    const content = getComputedStyle(probe, '::before').content;
+    probe.remove();
+    return content.slice(1, -1);
+  }, name);
+}
+
+/** The background each kind of cell is painted with, as the page resolves the panel's colours. */
+export async function kindColours(panel: PanelPage): Promise<Record<string, [number, number, number]>> {
+  return {
+    allowed: await cssColor(panel, 'var(--np-allowed-bg)'),
+    partial: await cssColor(panel, 'var(--np-partial-bg)'),
+    denied: await cssColor(panel, 'var(--vscode-editor-background)'),
+    self: await cssColor(panel, 'var(--np-na-bg)'),
+    none: await cssColor(panel, 'var(--np-na-bg)'),
+  };
+}
+
 /** A canvas fill colour as text ('#rrggbb' or 'rgba(...)') in RGB, as the canvas reads it back. */
 export function rgbOf(panel: PanelPage, color: string): Promise<[number, number, number]> {
   return cssColor(panel, color);
