@@ -5,25 +5,9 @@
  */
 import { METADATA } from '../../../analysis/complete/metadata-schema';
 import { enumOf, type SchemaNode } from '../../../analysis/complete/schema-types';
+import { labelSelectorSchema } from '../../../analysis/complete/label-selector-schema';
 
-const SELECTOR: SchemaNode = {
-  title: 'a label selector',
-  fields: {
-    matchLabels: { doc: 'Labels that must all be set to these values.', shape: 'labels' },
-    matchExpressions: {
-      doc: 'Label requirements that must all hold.',
-      shape: 'list',
-      node: {
-        title: 'a label requirement',
-        fields: {
-          key: { doc: 'The label key.', shape: 'scalar' },
-          operator: { doc: 'How the label is compared.', shape: 'scalar', values: enumOf(['In', 'The label is one of `values`.'], ['NotIn', 'The label is none of `values` (or unset).'], ['Exists', 'The label is set.'], ['DoesNotExist', 'The label is not set.']) },
-          values: { doc: 'The values for In and NotIn.', shape: 'scalar-list' },
-        },
-      },
-    },
-  },
-};
+const SELECTOR: SchemaNode = labelSelectorSchema();
 
 const PODS: SchemaNode = {
   title: 'pods by namespace and labels',

@@ -6,6 +6,7 @@
  */
 import { METADATA } from '../../../analysis/complete/metadata-schema';
 import { enumOf, type SchemaNode } from '../../../analysis/complete/schema-types';
+import { labelSelectorSchema } from '../../../analysis/complete/label-selector-schema';
 
 /** Where the values of a scalar come from, beyond enumerations and namespace names. */
 export type KubernetesValueSource =
@@ -18,31 +19,7 @@ export type KubernetesValueSource =
 
 type Node = SchemaNode<KubernetesValueSource>;
 
-const REQUIREMENT: Node = {
-  title: 'a label requirement',
-  fields: {
-    key: { doc: 'The label key this requirement looks at.', shape: 'scalar', values: { kind: 'label-key' } },
-    operator: {
-      doc: 'How the label is compared: In, NotIn, Exists or DoesNotExist.',
-      shape: 'scalar',
-      values: enumOf(
-        ['In', 'The label is set to one of `values`.'],
-        ['NotIn', 'The label is missing, or set to none of `values`.'],
-        ['Exists', 'The label is set, to any value (no `values`).'],
-        ['DoesNotExist', 'The label is not set (no `values`).'],
-      ),
-    },
-    values: { doc: 'The values for In and NotIn; must be empty for Exists and DoesNotExist.', shape: 'scalar-list', values: { kind: 'label-value' } },
-  },
-};
-
-const LABEL_SELECTOR: Node = {
-  title: 'a label selector',
-  fields: {
-    matchLabels: { doc: 'Labels that must all be present with exactly these values.', shape: 'labels' },
-    matchExpressions: { doc: 'Requirements on labels (In, NotIn, Exists, DoesNotExist); all must hold.', shape: 'list', node: REQUIREMENT },
-  },
-};
+const LABEL_SELECTOR: Node = labelSelectorSchema<KubernetesValueSource>({ key: { kind: 'label-key' }, value: { kind: 'label-value' } });
 
 const IP_BLOCK: Node = {
   title: 'an ipBlock',
