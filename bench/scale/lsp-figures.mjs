@@ -65,8 +65,8 @@ export async function lspFigures(projectRoot, folder, policyFile, { deadlineMs, 
     await session.settle(300, deadlineMs);
     let cells = 0;
     const ask = async () => {
-      const result = /** @type {{ nodes: unknown[] }} */ (await session.request('netpolLens/reachabilityMatrix', {}, 'a reachability matrix', deadlineMs));
-      cells = result.nodes.length ** 2;
+      const result = /** @type {{ nodes: { ids: unknown[] } }} */ (await session.request('netpolLens/reachabilityMatrix', {}, 'a reachability matrix', deadlineMs));
+      cells = result.nodes.ids.length ** 2;
     };
     const matrixFirst = await timed(session, ask);
     const matrixAgain = await timed(session, ask);

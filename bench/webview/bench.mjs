@@ -72,7 +72,7 @@ async function measure(browser, server, workloads) {
     const scroll = await panel.page.evaluate(scrollFrames, { frames: options.frames });
     scroll.cpuMs = mainThreadCpuMs(await browser.stopTracing());
     const problems = [...panel.problems];
-    return { workloads, nodes: matrix.nodes.length, runs: matrix.cellRuns.length / 2, messageMiB: (text.length + cellRuns.byteLength) / 2 ** 20, hostMs, firstMs, scroll, problems };
+    return { workloads, nodes: matrix.nodes.ids.length, runs: matrix.cellRuns.length / 2, messageMiB: (text.length + cellRuns.byteLength) / 2 ** 20, hostMs, firstMs, scroll, problems };
   } finally {
     await panel.close();
   }

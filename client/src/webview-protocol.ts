@@ -7,7 +7,8 @@
  *   host -> webview   matrix, status, trace, whatIf, focus, test.simulate
  *   webview -> host   ready, setPorts, explain, reveal, setWhatIf, setFocus, exportSvg, exportData, rendered
  */
-import type { CellStatus, ExplainConnectionResult, PolicyFocusResult, PortFilterDto, ReachabilityMatrixResult, SourceLocation, WhatIfResult } from '../../server/src/protocol';
+import type { CellStatus, ExplainConnectionResult, MatrixNode, PolicyFocusResult, PortFilterDto, ReachabilityMatrixResult, SourceLocation, WhatIfResult } from '../../server/src/protocol';
+import { matrixNodes } from '../../server/src/matrix-node-table';
 import { arrayOf, isBoolean, isIndex, isNumber, isString, literal, nullable, shape, tagged, type Check } from './panel/shape-check';
 
 export const PANEL_VIEW_TYPE = 'netpolLens.reachability';
@@ -46,10 +47,11 @@ export interface PanelState {
 }
 
 /**
- * The matrix as the webview receives it: as the server sent it, distinct cells once in
- * `palette` and the cells as runs of palette indexes, row by row, never one entry per
- * cell: 20,000 workloads are 400 million cells, but a few hundred thousand runs. The
- * webview reads cells from the runs (client/webview/matrix-cells.ts).
+ * The matrix as the webview receives it: as the server sent it, the nodes as a table
+ * (server/src/matrix-node-table.ts), distinct cells once in `palette` and the cells as
+ * runs of palette indexes, row by row, never one entry per cell: 20,000 workloads are
+ * 400 million cells, but a few hundred thousand runs. The webview reads cells from the
+ * runs (client/webview/matrix-cells.ts) and its nodes from the table (ShownMatrix).
  */
 export interface PanelMatrix extends Pick<ReachabilityMatrixResult, 'version' | 'indexing' | 'nodes' | 'groups' | 'palette' | 'skippedPolicies'> {
   /**
@@ -61,6 +63,18 @@ export interface PanelMatrix extends Pick<ReachabilityMatrixResult, 'version' | 
   readonly cellRuns: Uint32Array;
   /** The port filter the cells were computed through, if any. */
   readonly ports?: PortFilterDto;
+}
+
+/** The matrix as the webview holds it: its nodes read from the table, as objects. */
+export interface ShownMatrix extends Omit<PanelMatrix, 'nodes'> {
+  readonly nodes: readonly MatrixNode[];
+}
+
+/** The matrix with its nodes read from the table; call it on a message isPanelMatrix accepted. */
+export function shownMatrix(matrix: PanelMatrix): ShownMatrix {
+  const nodes = matrixNodes(matrix.nodes, matrix.groups);
+  if (!nodes) throw new Error('The matrix has a malformed node table.');
+  return { ...matrix, nodes };
 }
 
 export type SimulatedAction =
@@ -132,7 +146,7 @@ function isPortNumber(v: unknown): boolean {
   return isIndex(v) && (v as number) >= 1 && (v as number) <= 65535;
 }
 
-const isNode = shape({ id: isString, label: isString, kind: literal('workload', 'external'), group: isString }, { workloadKind: isString, namespace: isString, location: isLocation });
+const isNodeTable = shape({ ids: arrayOf(isString), labels: arrayOf(isString), kinds: arrayOf(isString), kindOf: arrayOf(isNumber), files: arrayOf(isString), sources: arrayOf(isNumber) });
 const isGroup = shape({ id: isString, label: isString, nodes: arrayOf(isIndex) });
 const isContribution = shape({ policy: isPolicyRef, direction: isDirection, ruleIndex: isIndex, rule: isLocation, peerText: isString, connections: isString }, { peer: isLocation });
 const isSide = shape({
@@ -154,13 +168,14 @@ const isFocus = shape({ version: isNumber, directions: arrayOf(isDirection), sel
 /** The matrix's own consistency too: every group index and palette index must point at something. */
 export function isPanelMatrix(v: unknown): v is PanelMatrix {
   const base = shape(
-    { version: isNumber, indexing: isBoolean, nodes: arrayOf(isNode), groups: arrayOf(isGroup), palette: arrayOf(isCell), cellRuns: (v) => v instanceof Uint32Array, skippedPolicies: arrayOf(isSkipped) },
+    { version: isNumber, indexing: isBoolean, nodes: isNodeTable, groups: arrayOf(isGroup), palette: arrayOf(isCell), cellRuns: (v) => v instanceof Uint32Array, skippedPolicies: arrayOf(isSkipped) },
     { ports: isPortFilter },
   );
   if (!base(v)) return false;
   const m = v as PanelMatrix;
-  const n = m.nodes.length;
-  return !m.groups.some((g) => g.nodes.some((i) => i >= n)) && runsHold(m.cellRuns, n * n, m.palette.length);
+  const n = m.nodes.ids.length;
+  // Every node in one group, every index pointing at something (matrixNodes reads the table so).
+  return matrixNodes(m.nodes, m.groups) !== undefined && runsHold(m.cellRuns, n * n, m.palette.length);
 }
 
 /**

@@ -6,7 +6,7 @@
  * live update that inserts a workload never moves the user's place.
  */
 import type { FlowChangeDto, FocusFlowDto, MatrixCell, MatrixNode, PolicyFocusResult, WhatIfResult, ExplainConnectionResult } from '../../server/src/protocol';
-import type { FocusMode, PairRef, PanelFilters, PanelMatrix, PanelState, ViewKind } from '../src/webview-protocol';
+import { shownMatrix, type FocusMode, type PairRef, type PanelFilters, type PanelMatrix, type PanelState, type ShownMatrix, type ViewKind } from '../src/webview-protocol';
 import { MatrixCells } from './matrix-cells';
 
 export type Topic = 'matrix' | 'filters' | 'selection' | 'trace' | 'whatIf' | 'focus' | 'status' | 'view' | 'graph';
@@ -34,7 +34,7 @@ export function pairKey(src: string, dst: string): string {
 
 export class PanelStore {
   state: PanelState;
-  matrix: PanelMatrix | undefined;
+  matrix: ShownMatrix | undefined;
   /** The matrix's cells, read from its runs. */
   cells = new MatrixCells(new Uint32Array(0), 0);
   status: StatusLine = { state: 'loading', message: 'Computing reachability…' };
@@ -69,7 +69,8 @@ export class PanelStore {
     return this.matrix!.palette[this.cells.at(row, col)]!;
   }
 
-  setMatrix(matrix: PanelMatrix): void {
+  setMatrix(received: PanelMatrix): void {
+    const matrix = shownMatrix(received);
     this.matrix = matrix;
     this.cells = new MatrixCells(matrix.cellRuns, matrix.nodes.length);
     this.nodeIndex.clear();

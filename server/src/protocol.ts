@@ -123,6 +123,25 @@ export interface MatrixNode {
   readonly location?: SourceLocation;
 }
 
+/**
+ * The nodes of a matrix, column by column, in matrix order (rows and columns alike): each
+ * file and workload kind once, a node's range as numbers. Read it back as MatrixNode
+ * objects with `matrixNodes` (matrix-node-table.ts); a node's group is the one of
+ * `groups` that lists it.
+ */
+export interface MatrixNodeTable {
+  readonly ids: readonly string[];
+  readonly labels: readonly string[];
+  /** The workload kinds, each once. */
+  readonly kinds: readonly string[];
+  /** Per node, its workload kind's index in `kinds`; -1 for an external address range. */
+  readonly kindOf: readonly number[];
+  /** The files the workloads are read from, each once. */
+  readonly files: readonly string[];
+  /** Per node five numbers: its file's index in `files` (-1: none), then its range's start line, start character, end line and end character (0-based). */
+  readonly sources: readonly number[];
+}
+
 export interface MatrixGroup {
   /** A namespace name, or `External`. */
   readonly id: string;
@@ -148,7 +167,7 @@ export interface ReachabilityMatrixResult {
   /** True while the first index of the workspace folders is still running. */
   readonly indexing: boolean;
   /** Rows and columns alike (the matrix is square), sorted by id, workloads grouped by namespace. */
-  readonly nodes: readonly MatrixNode[];
+  readonly nodes: MatrixNodeTable;
   readonly groups: readonly MatrixGroup[];
   /** Each distinct cell once. */
   readonly palette: readonly MatrixCell[];

@@ -60,7 +60,7 @@ describe('reachability in slices', () => {
     const changed = await client.waitForNotification<IndexStatusParams>(IndexStatusNotification.method, (p) => p.version > ready.version);
     const result = await matrix;
     assert.ok(result.version >= changed.version, `the matrix is of workspace version ${result.version}, from before the edit (${changed.version})`);
-    assert.equal(result.nodes.filter((n) => n.id.endsWith('[Deployment]')).length, 20 * 60);
+    assert.equal(result.nodes.ids.filter((id) => id.endsWith('[Deployment]')).length, 20 * 60);
   });
 });
 

@@ -1,11 +1,19 @@
 /** Reads a cell of a reachability matrix answer, which carries its cells as runs of palette indexes. */
-import type { MatrixCell, ReachabilityMatrixResult } from '../../server/src/protocol';
+import { matrixNodes } from '../../server/src/matrix-node-table';
+import type { MatrixCell, MatrixNode, ReachabilityMatrixResult } from '../../server/src/protocol';
 import { expandRuns } from '../../server/src/workspace/matrix-runs';
 
+/** The answer's nodes as objects; throws when its node table is malformed. */
+export function nodesOf(matrix: Pick<ReachabilityMatrixResult, 'nodes' | 'groups'>): MatrixNode[] {
+  const nodes = matrixNodes(matrix.nodes, matrix.groups);
+  if (!nodes) throw new Error('malformed node table');
+  return nodes;
+}
+
 export function matrixCell(matrix: ReachabilityMatrixResult, src: string, dst: string): MatrixCell | undefined {
-  const n = matrix.nodes.length;
-  const row = matrix.nodes.findIndex((node) => node.id === src);
-  const col = matrix.nodes.findIndex((node) => node.id === dst);
+  const n = matrix.nodes.ids.length;
+  const row = matrix.nodes.ids.indexOf(src);
+  const col = matrix.nodes.ids.indexOf(dst);
   const cells = expandRuns(matrix.cellRuns, n * n, matrix.palette.length);
   if (!cells) throw new Error(`malformed cellRuns for ${n} nodes and ${matrix.palette.length} palette entries`);
   return row < 0 || col < 0 ? undefined : matrix.palette[cells[row * n + col]!];

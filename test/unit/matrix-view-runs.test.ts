@@ -37,7 +37,7 @@ test('the matrix view has the cells read one by one from the engine, palette ord
   const view = matrixView(engine, { version: ws.version, indexing: false }, locate);
 
   const byId = new Map<string, ReachNode>(engine.nodes.map((node) => [node.id, node]));
-  const ordered = view.nodes.map((node) => byId.get(node.id)!);
+  const ordered = view.nodes.ids.map((id) => byId.get(id)!);
   const classes = new Set(ordered.map((node) => node.cell));
   assert.ok(classes.size < ordered.length - 10, `rows share source classes, so templates are reused: ${classes.size} classes, ${ordered.length} rows`);
   assert.ok(ordered.some((node) => node.kind === 'external'));

@@ -66,7 +66,7 @@ describe('work per step of the matrix path', () => {
       return { status: cellStatus(set), connections: '' };
     };
     const view = countSteps(matrixViewSteps(engine.value, { version: ws.version, indexing: false }, locate, {}, cellOf), calls);
-    assert.equal(view.value.nodes.length, nodes);
+    assert.equal(view.value.nodes.ids.length, nodes);
     assert.ok(view.counts.maxCalls <= UNITS_PER_STEP, `a step of the view made ${view.counts.maxCalls} calls to locate or summarise`);
     assert.ok(view.counts.maxUnits <= bound, `a step of the view did ${view.counts.maxUnits} units (bound ${bound})`);
     assert.ok(view.counts.steps > nodes, `${view.counts.steps} steps for ${nodes} rows`);

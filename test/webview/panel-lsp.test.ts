@@ -22,8 +22,8 @@ const FRONTEND = 'default/frontend[Deployment]';
 const BACKEND = 'default/backend[Deployment]';
 
 function cell(matrix: ReachabilityMatrixResult, src: string, dst: string): string {
-  const row = matrix.nodes.findIndex((n) => n.id === src);
-  const col = matrix.nodes.findIndex((n) => n.id === dst);
+  const row = matrix.nodes.ids.indexOf(src);
+  const col = matrix.nodes.ids.indexOf(dst);
   const c = row >= 0 && col >= 0 ? matrixCell(matrix, src, dst) : undefined;
   return c ? `${c.status} ${c.connections}` : 'missing';
 }

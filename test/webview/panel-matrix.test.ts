@@ -177,14 +177,14 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
   });
 
   test('a 20,000-workload matrix is drawn from its runs: a bounded window of cells, right far down and right', async () => {
-    const { matrix, expected } = syntheticMatrix(20_000);
-    const n = matrix.nodes.length;
+    const { matrix, nodes, expected } = syntheticMatrix(20_000);
+    const n = nodes.length;
     const kindOf = (row: number, col: number): string => {
       if (row === col) return 'self';
-      if (matrix.nodes[row]!.kind === 'external' && matrix.nodes[col]!.kind === 'external') return 'none';
+      if (nodes[row]!.kind === 'external' && nodes[col]!.kind === 'external') return 'none';
       return matrix.palette[expected(row, col)]!.status;
     };
-    const index = new Map(matrix.nodes.map((node, i) => [node.id, i]));
+    const index = new Map(nodes.map((node, i) => [node.id, i]));
     const mismatches = (cells: readonly { src: string; dst: string; status: string }[]): string[] =>
       cells.filter((c) => c.status !== kindOf(index.get(c.src)!, index.get(c.dst)!)).map((c) => `${c.src} => ${c.dst}: ${c.status}, expected ${kindOf(index.get(c.src)!, index.get(c.dst)!)}`);
     const panel = await suite.open({ onMessage: async (m, p) => void (m.type === 'ready' && (await p.send({ type: 'status', state: 'ready', message: '' }))) });
@@ -246,8 +246,8 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
     assert.equal(order.owned.length, order.rows);
     assert.deepEqual(order.owned, [...order.owned].sort((a, b) => a - b));
     // Far down and right, as a click in the graph or the what-if list brings it: the last workload to a range near the end.
-    const src = matrix.nodes[matrix.nodes.map((node) => node.kind).lastIndexOf('workload')]!;
-    const dst = matrix.nodes[n - 40]!;
+    const src = nodes[nodes.map((node) => node.kind).lastIndexOf('workload')]!;
+    const dst = nodes[n - 40]!;
     const from = panel.posted.length;
     await panel.send({ type: 'test.simulate', action: { kind: 'clickCell', src: src.id, dst: dst.id } });
     const explain = await panel.waitForPosted('explain', () => true, { from });
@@ -264,20 +264,20 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
       const el = document.activeElement as HTMLElement;
       return { src: el.dataset.src, dst: el.dataset.dst, kind: el.dataset.kind };
     });
-    assert.deepEqual(corner, { src: matrix.nodes[n - 1]!.id, dst: matrix.nodes[n - 1]!.id, kind: 'self' });
+    assert.deepEqual(corner, { src: nodes[n - 1]!.id, dst: nodes[n - 1]!.id, kind: 'self' });
     assert.deepEqual(panel.problems, []);
     await panel.close();
   });
 
   test('scrolling in steps paints each cell under its own headers, in its colour and with its words', async () => {
     // Every cell differs from its neighbours, so a strip painted in the wrong place or a shift by the wrong distance shows.
-    const { matrix: base } = syntheticMatrix(300, 6);
-    const n = base.nodes.length;
+    const { matrix: base, nodes } = syntheticMatrix(300, 6);
+    const n = nodes.length;
     const paletteOf = (row: number, col: number): number => (row * 5 + col * 3 + Math.floor(col / 7)) % base.palette.length;
     const cellRuns: number[] = [];
     for (let row = 0; row < n; row++) for (let col = 0; col < n; col++) cellRuns.push(paletteOf(row, col), 1);
     const matrix = { ...base, cellRuns };
-    const index = new Map(matrix.nodes.map((node, i) => [node.id, i]));
+    const index = new Map(nodes.map((node, i) => [node.id, i]));
     const panel = await suite.open({ onMessage: async (m, p) => void (m.type === 'ready' && (await p.send({ type: 'status', state: 'ready', message: '' }))) });
     await panel.waitForPosted('ready');
     await panel.send({ type: 'matrix', matrix: compactMatrix(matrix, undefined) });
@@ -291,7 +291,7 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
       for (const c of cells) {
         const [row, col] = [index.get(c.src)!, index.get(c.dst)!];
         const cell = matrix.palette[paletteOf(row, col)]!;
-        const kind = row === col ? 'self' : matrix.nodes[row]!.kind === 'external' && matrix.nodes[col]!.kind === 'external' ? 'none' : cell.status;
+        const kind = row === col ? 'self' : nodes[row]!.kind === 'external' && nodes[col]!.kind === 'external' ? 'none' : cell.status;
         const pixel = await pixelAt(panel, c.box.left + c.box.width - 4, c.box.top + 4);
         const words = texts.filter((t) => t.x >= c.box.left && t.x < c.box.left + c.box.width && t.y >= c.box.top && t.y < c.box.top + c.box.height).map((t) => t.text);
         const first = cell.connections === 'All Connections' ? 'all' : cell.connections.split(',')[0]!;
@@ -330,8 +330,8 @@ describe('matrix view', { skip: chromiumMissing() }, () => {
       await new Promise((r) => requestAnimationFrame(r));
       return performance.now() - start;
     }, matrix as unknown as Record<string, unknown>);
-    const report = await panel.waitForRender((r) => r.rows.length === matrix.nodes.length);
-    console.log(`benchmark: ${matrix.nodes.length} x ${matrix.nodes.length} matrix (${matrix.nodes.length ** 2} cells) drawn in ${elapsed.toFixed(0)} ms; ${report.cells.length} cells on screen`);
+    const report = await panel.waitForRender((r) => r.rows.length === matrix.nodes.ids.length);
+    console.log(`benchmark: ${matrix.nodes.ids.length} x ${matrix.nodes.ids.length} matrix (${matrix.nodes.ids.length ** 2} cells) drawn in ${elapsed.toFixed(0)} ms; ${report.cells.length} cells on screen`);
     await panel.screenshot('synthetic-500-dark');
     assert.deepEqual(panel.problems, []);
     await panel.close();

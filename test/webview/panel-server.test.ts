@@ -10,17 +10,20 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { compactMatrix } from '../../client/src/panel/compact-matrix';
 import { contentSecurityPolicy, panelHtml } from '../../client/src/panel/panel-html';
-import { isPanelMatrix, isWebviewMessage } from '../../client/src/webview-protocol';
+import { isPanelMatrix, isWebviewMessage, shownMatrix } from '../../client/src/webview-protocol';
+import { MatrixNodeTableWriter } from '../../server/src/matrix-node-table';
+import type { WorkloadNode } from '../../server/src/evaluate/reach-engine';
 import { cellStatus, matrixView } from '../../server/src/workspace/reach-view';
 import { subtractPorts } from '../../server/src/ir/port-set';
 import { connectionsOf, formatConnections } from '../../server/src/ir/connection-set';
 import { filterConnections, projectedCell } from '../../server/src/workspace/port-filter';
 import { SavedWorkspace } from '../../server/src/workspace/saved-workspace';
 import { Workspace } from '../../server/src/workspace/workspace';
-import type { FlowChangeDto, MatrixCell } from '../../server/src/protocol';
+import type { FlowChangeDto, MatrixCell, SourceLocation } from '../../server/src/protocol';
 import { expandRuns } from '../../server/src/workspace/matrix-runs';
 import { assertMatchesFile } from '../support/snapshot';
 import { EXAMPLES, PROJECT_ROOT } from '../support/paths';
+import { nodesOf } from '../support/matrix-cells';
 import { ReachData, readFolder } from './support/reach-data';
 
 const EXPECTED = path.join(PROJECT_ROOT, 'test', 'webview', 'expected');
@@ -168,20 +171,22 @@ test('the host passes the matrix on as runs, never one entry per cell, and the w
   assert.deepEqual(compact.palette.map(text), [`denied No Connections (${replicas})`, 'denied No Connections', 'allowed All Connections', 'partial TCP 80']);
   // Every cell is the engine's answer for its pair; runs make the answer a few dozen numbers long.
   const engine = data.workspace.reach();
-  const cells = expandRuns([...compact.cellRuns], full.nodes.length ** 2, compact.palette.length)!;
-  full.nodes.forEach((src, r) =>
-    full.nodes.forEach((dst, c) => {
+  const nodes = nodesOf(full);
+  const n = nodes.length;
+  const cells = expandRuns([...compact.cellRuns], n ** 2, compact.palette.length)!;
+  nodes.forEach((src, r) =>
+    nodes.forEach((dst, c) => {
       const node = engine.node(src.id)!;
       const self = src.id === dst.id && node.kind === 'workload';
       const set = src.id === dst.id ? (self ? engine.selfConnections(node) : undefined) : engine.connections(node, engine.node(dst.id)!);
       const expected = set ? `${cellStatus(set)} ${formatConnections(set)}${self ? ` (${replicas})` : ''}` : 'denied No Connections';
-      const cell = compact.palette[cells[r * full.nodes.length + c]!]!;
+      const cell = compact.palette[cells[r * n + c]!]!;
       assert.equal(text(cell), expected, `${src.id} => ${dst.id}`);
     }),
   );
-  assert.ok(full.cellRuns.length < full.nodes.length ** 2, `${full.cellRuns.length} numbers for ${full.nodes.length ** 2} cells`);
+  assert.ok(full.cellRuns.length < n ** 2, `${full.cellRuns.length} numbers for ${n ** 2} cells`);
   assert.throws(() => compactMatrix({ ...full, cellRuns: full.cellRuns.slice(2) }, undefined), /does not hold/);
-  assert.throws(() => compactMatrix({ ...full, cellRuns: [0.5, full.nodes.length ** 2] }, undefined), /does not hold/);
+  assert.throws(() => compactMatrix({ ...full, cellRuns: [0.5, n ** 2] }, undefined), /does not hold/);
   assert.ok(isPanelMatrix(compact));
   const broken: [string, number[]][] = [
     ['too few cells', full.cellRuns.slice(2)],
@@ -192,12 +197,34 @@ test('the host passes the matrix on as runs, never one entry per cell, and the w
   ];
   for (const [why, runs] of broken) assert.ok(!isPanelMatrix({ ...compact, cellRuns: Uint32Array.from(runs) }), why);
   assert.ok(!isPanelMatrix({ ...compact, cellRuns: full.cellRuns }), 'runs as a list rather than a typed array');
+  // The node table too: the webview reads every node's group, kind and file through its indexes.
+  const table = compact.nodes;
+  const brokenTables: [string, unknown][] = [
+    ['a column shorter than the others', { ...table, labels: table.labels.slice(1) }],
+    ['a kind index outside the kinds', { ...table, kindOf: table.kindOf.map((k) => (k >= 0 ? table.kinds.length : k)) }],
+    ['a file index outside the files', { ...table, sources: table.sources.map((v, i) => (i % 5 === 0 && v >= 0 ? table.files.length : v)) }],
+    ['a negative line', { ...table, sources: table.sources.map((v, i) => (i % 5 === 1 && table.sources[i - 1]! >= 0 ? -1 : v)) }],
+    ['ids that are not strings', { ...table, ids: table.ids.map(() => 1) }],
+  ];
+  for (const [why, nodes] of brokenTables) assert.ok(!isPanelMatrix({ ...compact, nodes }), why);
+  assert.ok(!isPanelMatrix({ ...compact, groups: compact.groups.slice(1) }), 'nodes in no group');
+  assert.ok(!isPanelMatrix({ ...compact, groups: [...compact.groups, compact.groups[0]!] }), 'a node in two groups');
+  // Read back, the table is the objects the server started from.
+  const located = (id: string): SourceLocation => data.locate((engine.node(id) as WorkloadNode).workload.source);
+  const shown = shownMatrix(compact).nodes;
+  assert.deepEqual(shown.slice(0, 2), [
+    { id: 'default/backend[Deployment]', label: 'backend', kind: 'workload', group: 'default', workloadKind: 'Deployment', namespace: 'default', location: located('default/backend[Deployment]') },
+    { id: 'default/busybox1[Deployment]', label: 'busybox1', kind: 'workload', group: 'default', workloadKind: 'Deployment', namespace: 'default', location: located('default/busybox1[Deployment]') },
+  ]);
+  assert.deepEqual(shown[shown.length - 2], { id: '0.0.0.0-255.255.255.255[External]', label: 'all IPv4 addresses', kind: 'external', group: 'External' });
 });
 
 test('a run longer than a 32-bit count holds is sent as several', () => {
   const n = 70_000;
-  const node = { id: 'x', label: 'x', kind: 'workload' as const, group: 'g' };
-  const result = { version: 1, indexing: false, nodes: new Array(n).fill(node), groups: [], palette: [{ status: 'denied' as const, connections: 'No Connections' }], cellRuns: [0, n * n], tracesComplete: false, skippedPolicies: [] };
+  const table = new MatrixNodeTableWriter();
+  for (let i = 0; i < n; i++) table.add({ id: `g/x${i}[Pod]`, label: `x${i}`, kind: 'workload', group: 'g', workloadKind: 'Pod', namespace: 'g' });
+  const groups = [{ id: 'g', label: 'namespace g', nodes: Array.from({ length: n }, (_, i) => i) }];
+  const result = { version: 1, indexing: false, nodes: table.table(), groups, palette: [{ status: 'denied' as const, connections: 'No Connections' }], cellRuns: [0, n * n], tracesComplete: false, skippedPolicies: [] };
   const compact = compactMatrix(result, undefined);
   assert.deepEqual([...compact.cellRuns], [0, 0xffffffff, 0, n * n - 0xffffffff]);
   assert.ok(isPanelMatrix(compact));

@@ -64,6 +64,12 @@ describe('why: traces and links', { skip: chromiumMissing() }, () => {
     await panel.page.locator('button.link', { hasText: 'default/default-deny-ingress' }).click();
     const policy = await panel.waitForPosted('reveal', () => true, { from: policyFrom });
     assert.match(textAt(policy.location), /^apiVersion: networking\.k8s\.io\/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-ingress/);
+    // A workload's link opens its manifest, at the range the matrix's node table carries.
+    const nodeFrom = panel.posted.length;
+    await panel.page.locator('button.link', { hasText: FRONTEND }).first().click();
+    const node = await panel.waitForPosted('reveal', () => true, { from: nodeFrom });
+    assert.match(node.location.uri, /tutorial\/workloads\.yaml$/);
+    assert.match(textAt(node.location), /^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n  name: frontend\n/);
     assert.deepEqual(panel.problems, []);
     await panel.close();
   });

@@ -13,7 +13,7 @@ import { runsHold, type PanelMatrix } from '../webview-protocol';
 const MAX_COUNT = 0xffffffff;
 
 export function compactMatrix(result: ReachabilityMatrixResult, ports: PortFilterDto | undefined): PanelMatrix {
-  const n = result.nodes.length;
+  const n = result.nodes.ids.length;
   if (!runsHold(result.cellRuns, n * n, result.palette.length)) throw new Error(`The server's matrix does not hold ${n} × ${n} cells of its palette.`);
   return {
     version: result.version,

@@ -114,7 +114,9 @@ export class PanelSession {
     const ports = this.settings.ports ?? undefined;
     if (this.latestVersion() !== undefined && this.posted.matrix === this.key(ports)) return;
     const result = ports ? await request(client, PortMatrixRequest, { ports }) : await request(client, ReachabilityMatrixRequest, {});
-    this.remember(result.nodes, result.skippedPolicies);
+    this.remember(result.skippedPolicies);
+    // The node table names each workload's file once, in `files` rather than as a `uri`.
+    for (const uri of result.nodes.files) this.knownUris.add(uri);
     this.posted.matrix = JSON.stringify([result.version, ports]);
     this.post({ type: 'matrix', matrix: compactMatrix(result, ports) });
   }

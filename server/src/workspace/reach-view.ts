@@ -10,7 +10,8 @@ import { selfNote, selfPairOf } from '../evaluate/self-traffic';
 import type { PolicyRef, SourceRef } from '../evaluate/types';
 import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
 import { CellRuns } from './matrix-runs';
-import type { CellStatus, MatrixCell, MatrixGroup, MatrixNode, PairTraceDto, PolicyRefDto, ReachabilityMatrixParams, ReachabilityMatrixResult, SideTraceDto, SourceLocation } from '../protocol';
+import { MatrixNodeTableWriter } from '../matrix-node-table';
+import type { CellStatus, MatrixCell, MatrixNode, PairTraceDto, PolicyRefDto, ReachabilityMatrixParams, ReachabilityMatrixResult, SideTraceDto, SourceLocation } from '../protocol';
 
 export type LocateSource = (source: SourceRef) => SourceLocation;
 
@@ -32,8 +33,13 @@ export function matrixView(engine: ReachEngine, state: { version: number; indexi
  */
 export function* matrixViewSteps(engine: ReachEngine, state: { version: number; indexing: boolean }, locate: LocateSource, params: ReachabilityMatrixParams = {}, cellOf: (set: ConnectionSet) => MatrixCell = plainCell): Steps<ReachabilityMatrixResult> {
   const ordered = yield* orderNodes(engine.nodes);
-  const nodes: MatrixNode[] = [];
-  yield* forEachSteps(ordered, (n) => nodes.push(matrixNode(n, locate)));
+  const nodes = new MatrixNodeTableWriter();
+  const groups = new MatrixGroups();
+  yield* forEachSteps(ordered, (n) => {
+    const node = matrixNode(n, locate);
+    nodes.add(node);
+    groups.add(node);
+  });
   const { palette, cellRuns } = yield* cellsOf(engine, ordered, cellOf);
   const limit = params.traceLimit ?? DEFAULT_TRACE_LIMIT;
   const wanted = params.includeTraces === true;
@@ -51,8 +57,8 @@ export function* matrixViewSteps(engine: ReachEngine, state: { version: number; 
   return {
     version: state.version,
     indexing: state.indexing,
-    nodes,
-    groups: groupsOf(nodes),
+    nodes: nodes.table(),
+    groups: groups.list,
     palette,
     cellRuns,
     ...(wanted && { traces }),
@@ -146,14 +152,24 @@ function mergedRuns(ids: Int32Array, indexes: ReadonlyMap<number, number>): Int3
   return Int32Array.from(runs.runs);
 }
 
-/** A row as runs of connection ids, once per source class (a few recent ones kept: sources of a class come together). */
+/**
+ * A row as runs of connection ids, once per source class (a few recent ones kept: sources of
+ * a class come together). A cell depends on the destination's class alone, and the ordered
+ * destinations come as runs of one class (a namespace's replicas of an app sit side by side),
+ * so a row is read once per column run, not once per destination.
+ */
 class RowTemplates {
   private readonly kept = new Map<number, { runs: Int32Array; cost: number }>();
+  /** The ordered nodes as runs of one class: [a node of the run, how many, ...]. */
+  private readonly columns: { node: ReachNode; count: number }[] = [];
 
-  constructor(
-    private readonly engine: ReachEngine,
-    private readonly ordered: readonly ReachNode[],
-  ) {}
+  constructor(private readonly engine: ReachEngine, ordered: readonly ReachNode[]) {
+    for (const node of ordered) {
+      const last = this.columns[this.columns.length - 1];
+      if (last && last.node.cell === node.cell) last.count++;
+      else this.columns.push({ node, count: 1 });
+    }
+  }
 
   of(src: ReachNode): { runs: Int32Array; cost: number } {
     const kept = this.kept.get(src.cell);
@@ -163,14 +179,14 @@ class RowTemplates {
       return { runs: kept.runs, cost: kept.runs.length };
     }
     const runs: number[] = [];
-    for (const dst of this.ordered) {
+    for (const { node, count } of this.columns) {
       // The cell between the classes: a workload's own diagonal is put in per row; an external range's is NONE.
-      const id = this.engine.cellId(src, dst);
+      const id = this.engine.cellId(src, node);
       const last = runs.length - 2;
-      if (last >= 0 && runs[last] === id) runs[last + 1]!++;
-      else runs.push(id, 1);
+      if (last >= 0 && runs[last] === id) runs[last + 1]! += count;
+      else runs.push(id, count);
     }
-    const made = { runs: Int32Array.from(runs), cost: this.ordered.length };
+    const made = { runs: Int32Array.from(runs), cost: this.columns.length };
     this.kept.set(src.cell, made);
     if (this.kept.size > KEPT_ROWS) this.kept.delete(this.kept.keys().next().value!);
     return made;
@@ -205,14 +221,17 @@ function externalLabel(range: string): string {
   return range;
 }
 
-function groupsOf(nodes: readonly MatrixNode[]): MatrixGroup[] {
-  const groups: { id: string; label: string; nodes: number[] }[] = [];
-  nodes.forEach((node, index) => {
-    const last = groups[groups.length - 1];
+/** Nodes into groups in the order they come: the ordering keeps each group contiguous. */
+class MatrixGroups {
+  readonly list: { id: string; label: string; nodes: number[] }[] = [];
+  private count = 0;
+
+  add(node: MatrixNode): void {
+    const last = this.list[this.list.length - 1];
+    const index = this.count++;
     if (last && last.id === node.group) last.nodes.push(index);
-    else groups.push({ id: node.group, label: node.group === EXTERNAL_GROUP ? 'Outside the cluster' : `namespace ${node.group}`, nodes: [index] });
-  });
-  return groups;
+    else this.list.push({ id: node.group, label: node.group === EXTERNAL_GROUP ? 'Outside the cluster' : `namespace ${node.group}`, nodes: [index] });
+  }
 }
 
 export function traceDto(trace: PairTrace, locate: LocateSource): PairTraceDto {

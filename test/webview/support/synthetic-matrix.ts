@@ -9,6 +9,7 @@
  * egress to some external ranges, and a palette of the port sets policies write.
  * Deterministic: the same size gives the same matrix.
  */
+import { MatrixNodeTableWriter } from '../../../server/src/matrix-node-table';
 import type { MatrixCell, MatrixGroup, MatrixNode, ReachabilityMatrixResult } from '../../../server/src/protocol';
 
 const TIERS = ['api', 'cache', 'db', 'web'] as const;
@@ -39,6 +40,8 @@ const TIER_PORTS: Readonly<Record<string, number>> = { 'web>api': 6, 'api>db': 7
 
 export interface SyntheticMatrix {
   readonly matrix: ReachabilityMatrixResult;
+  /** The matrix's nodes as objects, as the webview reads them from its node table. */
+  readonly nodes: readonly MatrixNode[];
   /** The palette index of a cell, computed from the generator's rules rather than from the runs. */
   readonly expected: (row: number, col: number) => number;
 }
@@ -84,8 +87,10 @@ export function syntheticMatrix(workloads: number, namespaces = 50): SyntheticMa
       start = col;
     }
   }
-  const matrix: ReachabilityMatrixResult = { version: 1, indexing: false, nodes, groups: groupsOf(nodes), palette: PALETTE, cellRuns: runs, tracesComplete: false, skippedPolicies: [] };
-  return { matrix, expected };
+  const table = new MatrixNodeTableWriter();
+  nodes.forEach((node) => table.add(node));
+  const matrix: ReachabilityMatrixResult = { version: 1, indexing: false, nodes: table.table(), groups: groupsOf(nodes), palette: PALETTE, cellRuns: runs, tracesComplete: false, skippedPolicies: [] };
+  return { matrix, nodes, expected };
 }
 
 function nodesOf(workloads: number, namespaces: number): { nodes: MatrixNode[]; columns: Column[] } {

@@ -7,6 +7,7 @@ import { connlistLines, jsonReport } from '../../evaluate/format-connlist';
 import { ExportReachRequest, PolicyFocusRequest, PortMatrixRequest, WhatIfRequest, type ExportReachResult, type PolicyFocusResult, type ReachabilityMatrixResult, type WhatIfResult } from '../../protocol';
 import { positionToOffset, textDocument } from '../../services/positions';
 import { policyAt, policyFocus } from '../../workspace/policy-focus';
+import { MatrixNodeTableWriter } from '../../matrix-node-table';
 import { portMatrixViewSteps } from '../../workspace/port-matrix';
 import type { Feature } from '../features';
 import { runSafe } from '../run-safe';
@@ -14,7 +15,7 @@ import { normalizeUri } from '../index-runner';
 import { onRequest, workspaceLocator } from './panel-support';
 import { WhatIf } from './panel-what-if';
 
-const EMPTY_MATRIX: ReachabilityMatrixResult = { version: -1, indexing: false, nodes: [], groups: [], palette: [], cellRuns: [], tracesComplete: false, skippedPolicies: [] };
+const EMPTY_MATRIX: ReachabilityMatrixResult = { version: -1, indexing: false, nodes: new MatrixNodeTableWriter().table(), groups: [], palette: [], cellRuns: [], tracesComplete: false, skippedPolicies: [] };
 const EMPTY_WHAT_IF: WhatIfResult = { version: -1, unsavedFiles: [], changes: [] };
 const EMPTY_FOCUS: PolicyFocusResult = { version: -1, directions: [], selected: [], flows: [], complete: true };
 
