@@ -10,7 +10,7 @@
  * reads it). When a dialect's predicate does not say which labels it reads, every
  * label counts.
  */
-import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
+import { forEachSteps, runToEnd, sortSteps, stepWork, UNITS_PER_STEP, type Steps } from '../core/steps';
 import { NAMESPACE_NAME_LABEL } from '../model/namespaces';
 import { labelSetOf } from '../model/selectors';
 import { addressCuts, podLabelKeys, type EndpointMatch, type NamespaceView, type PodView } from '../ir/endpoint-match';
@@ -318,26 +318,38 @@ export class ReachModel implements PodClassView {
     return unique;
   }
 
+  /**
+   * Classes numbered in the order of their keys, members in workload order. Workloads are
+   * grouped by key first, so only the distinct keys are sorted (thousands of classes rather
+   * than tens of thousands of workloads, each compared by a long key).
+   */
   private *buildClasses(): Steps<void> {
-    const byKey = new Map<string, PodClass>();
-    const keyed: { w: ReachWorkload; i: number; key: string }[] = [];
+    const byKey = new Map<string, number[]>();
     const readKeys = this.readKeys;
-    yield* forEachSteps(this.workloads, (w, i) => keyed.push({ w, i, key: classKey(w, readKeys) }));
-    const order = yield* sortSteps(keyed, (a, b) => compare(a.key, b.key) || a.i - b.i);
-    for (const [step, { w, i, key }] of order.entries()) {
-      stepWork.units++;
-      if (step % 256 === 255) yield;
-      let cls = byKey.get(key);
-      if (!cls) {
-        cls = { index: this.classes.length, namespace: w.namespace, workload: w, members: [] };
-        byKey.set(key, cls);
-        this.classes.push(cls);
-        const list = this.classesByNamespace.get(w.namespace) ?? [];
-        list.push(cls.index);
-        this.classesByNamespace.set(w.namespace, list);
+    yield* forEachSteps(this.workloads, (w, i) => {
+      const key = classKey(w, readKeys);
+      const members = byKey.get(key);
+      if (members) members.push(i);
+      else byKey.set(key, [i]);
+    });
+    const keys = yield* sortSteps([...byKey.keys()], compare);
+    let budget = UNITS_PER_STEP;
+    for (const key of keys) {
+      const members = byKey.get(key)!;
+      const w = this.workloads[members[0]!]!;
+      const cls: PodClass = { index: this.classes.length, namespace: w.namespace, workload: w, members };
+      this.classes.push(cls);
+      const list = this.classesByNamespace.get(w.namespace) ?? [];
+      list.push(cls.index);
+      this.classesByNamespace.set(w.namespace, list);
+      for (const i of members) {
+        this.classOfWorkload[i] = cls.index;
+        stepWork.units++;
+        if (--budget === 0) {
+          budget = UNITS_PER_STEP;
+          yield;
+        }
       }
-      cls.members.push(i);
-      this.classOfWorkload[i] = cls.index;
     }
     this.internPortsKeys();
   }

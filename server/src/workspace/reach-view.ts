@@ -8,7 +8,7 @@ import type { PairTrace, RuleContribution, SideTrace } from '../evaluate/trace-t
 import type { ReachEngine, ReachNode, WorkloadNode } from '../evaluate/reach-engine';
 import { selfNote, selfPairOf } from '../evaluate/self-traffic';
 import type { PolicyRef, SourceRef } from '../evaluate/types';
-import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
+import { forEachSteps, runToEnd, stepWork, type Steps } from '../core/steps';
 import { CellRuns } from './matrix-runs';
 import { MatrixNodeTableWriter } from '../matrix-node-table';
 import type { CellStatus, MatrixCell, MatrixNode, PairTraceDto, PolicyRefDto, ReachabilityMatrixParams, ReachabilityMatrixResult, SideTraceDto, SourceLocation } from '../protocol';
@@ -195,13 +195,23 @@ class RowTemplates {
 
 const KEPT_ROWS = 64;
 
-/** Workloads by namespace, then external ranges, each by id: groups stay contiguous. */
+/**
+ * Workloads by namespace, then external ranges, each by id: groups stay contiguous. The
+ * engine lists its nodes by id already, so they are bucketed by group (which keeps each
+ * bucket in id order) and only the group names are sorted.
+ */
 function* orderNodes(nodes: readonly ReachNode[]): Steps<ReachNode[]> {
-  const keyed: { node: ReachNode; group: string }[] = [];
-  yield* forEachSteps(nodes, (node) => keyed.push({ node, group: node.kind === 'workload' ? `0${node.namespace}` : '1' }));
-  const sorted = yield* sortSteps(keyed, (a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
-  stepWork.units += sorted.length;
-  return sorted.map((k) => k.node);
+  const byGroup = new Map<string, ReachNode[]>();
+  yield* forEachSteps(nodes, (node) => {
+    const group = node.kind === 'workload' ? `0${node.namespace}` : '1';
+    const bucket = byGroup.get(group);
+    if (bucket) bucket.push(node);
+    else byGroup.set(group, [node]);
+  });
+  const ordered: ReachNode[] = [];
+  for (const group of [...byGroup.keys()].sort()) for (const node of byGroup.get(group)!) ordered.push(node);
+  stepWork.units += ordered.length;
+  return ordered;
 }
 
 function matrixNode(node: ReachNode, locate: LocateSource): MatrixNode {
