@@ -3,8 +3,10 @@
  * object per node, each with its file's uri and range spelled out, 20,000 workloads were
  * 6.5 MB of a 7.4 MB answer, and sending it dominated answering the panel again. The
  * table names each file and workload kind once and a node's range as five numbers.
- * The server writes it (workspace/reach-view.ts); clients read it back as MatrixNode
- * objects with `matrixNodes`. Plain data, importable by the client.
+ * A workload's id, `namespace/name[Kind]`, is its group, label and kind, so it is left
+ * out ('') and put back when read. The server writes the table (workspace/reach-view.ts);
+ * clients read it back as MatrixNode objects with `matrixNodes`. Plain data, importable
+ * by the client.
  */
 import type { MatrixGroup, MatrixNode, MatrixNodeTable } from './protocol';
 
@@ -23,7 +25,7 @@ export class MatrixNodeTableWriter {
   private readonly fileIndex = new Map<string, number>();
 
   add(node: MatrixNode): void {
-    this.ids.push(node.id);
+    this.ids.push(node.kind === 'workload' && node.id === workloadId(node.group, node.label, node.workloadKind ?? '') ? '' : node.id);
     this.labels.push(node.label);
     this.kindOf.push(node.kind === 'external' ? EXTERNAL : indexIn(this.kinds, this.kindIndex, node.workloadKind ?? ''));
     const at = node.location;
@@ -34,6 +36,11 @@ export class MatrixNodeTableWriter {
   table(): MatrixNodeTable {
     return { ids: this.ids, labels: this.labels, kinds: this.kinds, kindOf: this.kindOf, files: this.files, sources: this.sources };
   }
+}
+
+/** The id a workload node has when the table leaves it out. */
+function workloadId(namespace: string, name: string, kind: string): string {
+  return `${namespace}/${name}[${kind}]`;
 }
 
 function indexIn(list: string[], index: Map<string, number>, value: string): number {
@@ -66,14 +73,17 @@ export function matrixNodes(table: MatrixNodeTable, groups: readonly MatrixGroup
     const group = groupOf[i];
     const kind = table.kindOf[i]!;
     if (group === undefined || !Number.isInteger(kind) || kind < EXTERNAL || kind >= table.kinds.length) return undefined;
-    const base = { id: table.ids[i]!, label: table.labels[i]!, group };
+    const id = table.ids[i]!;
+    const label = table.labels[i]!;
     if (kind === EXTERNAL) {
-      nodes.push({ ...base, kind: 'external' });
+      if (id === '') return undefined;
+      nodes.push({ id, label, group, kind: 'external' });
       continue;
     }
     const location = locationAt(table, i);
     if (location === null) return undefined;
-    nodes.push({ ...base, kind: 'workload', workloadKind: table.kinds[kind]!, namespace: group, ...(location && { location }) });
+    const workloadKind = table.kinds[kind]!;
+    nodes.push({ id: id || workloadId(group, label, workloadKind), label, kind: 'workload', group, workloadKind, namespace: group, ...(location && { location }) });
   }
   return nodes;
 }

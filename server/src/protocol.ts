@@ -130,6 +130,7 @@ export interface MatrixNode {
  * `groups` that lists it.
  */
 export interface MatrixNodeTable {
+  /** Per node, its id; '' for a workload whose id is `group/label[kind]` (every workload the engine names). */
   readonly ids: readonly string[];
   readonly labels: readonly string[];
   /** The workload kinds, each once. */

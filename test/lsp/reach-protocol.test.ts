@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { ExplainConnectionRequest, IndexStatusNotification, ReachabilityMatrixRequest, type ExplainConnectionResult, type IndexStatusParams, type ReachabilityMatrixResult } from '../../server/src/protocol';
 import { fileUri, LspClient } from '../support/lsp-client';
-import { matrixCell, nodesOf } from '../support/matrix-cells';
+import { matrixCell, nodeIds, nodesOf } from '../support/matrix-cells';
 import { fixture } from '../support/paths';
 
 const FOLDER = fixture('reach', 'both-sides');
@@ -16,7 +16,7 @@ const MANIFESTS = fixture('reach', 'both-sides', 'manifests.yaml');
 
 function cell(matrix: ReachabilityMatrixResult, src: string, dst: string): { status: string; connections: string } {
   const found = matrixCell(matrix, src, dst);
-  assert.ok(found, `no cell ${src} => ${dst} among ${matrix.nodes.ids.join(', ')}`);
+  assert.ok(found, `no cell ${src} => ${dst} among ${nodeIds(matrix).join(', ')}`);
   return found;
 }
 
@@ -41,7 +41,7 @@ describe('reachability over stdio', () => {
 
   test('the matrix has the workspace workloads and external ranges, with cell summaries', async () => {
     const matrix = await client.request<ReachabilityMatrixResult>(ReachabilityMatrixRequest.method, {});
-    assert.deepEqual(matrix.nodes.ids, ['ns1/client[Pod]', 'ns1/server[Pod]', '0.0.0.0-255.255.255.255[External]', '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff[External]']);
+    assert.deepEqual(nodeIds(matrix), ['ns1/client[Pod]', 'ns1/server[Pod]', '0.0.0.0-255.255.255.255[External]', '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff[External]']);
     assert.deepEqual(matrix.groups.map((g) => [g.id, g.nodes]), [['ns1', [0, 1]], ['External', [2, 3]]]);
     assert.deepEqual(cell(matrix, 'ns1/client[Pod]', 'ns1/server[Pod]'), { status: 'partial', connections: 'TCP 80' });
     assert.deepEqual(cell(matrix, 'ns1/server[Pod]', 'ns1/client[Pod]'), { status: 'allowed', connections: 'All Connections' });
@@ -50,6 +50,8 @@ describe('reachability over stdio', () => {
     assert.equal(matrix.traces, undefined);
     // The node table read back: each file once, a node's range as numbers.
     assert.deepEqual(matrix.nodes.files, [fileUri(MANIFESTS)]);
+    // A workload's id is its namespace, name and kind: the table leaves it out.
+    assert.deepEqual(matrix.nodes.ids, ['', '', '0.0.0.0-255.255.255.255[External]', '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff[External]']);
     assert.deepEqual(nodesOf(matrix).slice(1, 3), [
       { id: 'ns1/server[Pod]', label: 'server', kind: 'workload', group: 'ns1', workloadKind: 'Pod', namespace: 'ns1', location: { uri: fileUri(MANIFESTS), range: { start: { line: 28, character: 0 }, end: { line: 32, character: 0 } } } },
       { id: '0.0.0.0-255.255.255.255[External]', label: 'all IPv4 addresses', kind: 'external', group: 'External' },

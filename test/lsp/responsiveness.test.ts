@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { IndexStatusNotification, ReachabilityMatrixRequest, type IndexStatusParams, type ReachabilityMatrixResult } from '../../server/src/protocol';
 import { fileUri, LspClient } from '../support/lsp-client';
 import { manyWorkloads } from '../support/many-workloads';
+import { nodeIds } from '../support/matrix-cells';
 
 function writeWorkspace(files: readonly { name: string; text: string }[]): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-lens-busy-'));
@@ -60,7 +61,7 @@ describe('reachability in slices', () => {
     const changed = await client.waitForNotification<IndexStatusParams>(IndexStatusNotification.method, (p) => p.version > ready.version);
     const result = await matrix;
     assert.ok(result.version >= changed.version, `the matrix is of workspace version ${result.version}, from before the edit (${changed.version})`);
-    assert.equal(result.nodes.ids.filter((id) => id.endsWith('[Deployment]')).length, 20 * 60);
+    assert.equal(nodeIds(result).filter((id) => id.endsWith('[Deployment]')).length, 20 * 60);
   });
 });
 

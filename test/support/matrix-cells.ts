@@ -10,10 +10,16 @@ export function nodesOf(matrix: Pick<ReachabilityMatrixResult, 'nodes' | 'groups
   return nodes;
 }
 
+/** The answer's node ids, in matrix order. */
+export function nodeIds(matrix: Pick<ReachabilityMatrixResult, 'nodes' | 'groups'>): string[] {
+  return nodesOf(matrix).map((node) => node.id);
+}
+
 export function matrixCell(matrix: ReachabilityMatrixResult, src: string, dst: string): MatrixCell | undefined {
   const n = matrix.nodes.ids.length;
-  const row = matrix.nodes.ids.indexOf(src);
-  const col = matrix.nodes.ids.indexOf(dst);
+  const ids = nodeIds(matrix);
+  const row = ids.indexOf(src);
+  const col = ids.indexOf(dst);
   const cells = expandRuns(matrix.cellRuns, n * n, matrix.palette.length);
   if (!cells) throw new Error(`malformed cellRuns for ${n} nodes and ${matrix.palette.length} palette entries`);
   return row < 0 || col < 0 ? undefined : matrix.palette[cells[row * n + col]!];

@@ -18,6 +18,7 @@ import { cellStatus, matrixView, type LocateSource } from '../../server/src/work
 import { Workspace } from '../../server/src/workspace/workspace';
 import * as path from 'node:path';
 import { fixture, PROJECT_ROOT } from '../support/paths';
+import { nodeIds } from '../support/matrix-cells';
 
 const locate: LocateSource = (source) => ({ uri: source.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
 
@@ -37,7 +38,7 @@ test('the matrix view has the cells read one by one from the engine, palette ord
   const view = matrixView(engine, { version: ws.version, indexing: false }, locate);
 
   const byId = new Map<string, ReachNode>(engine.nodes.map((node) => [node.id, node]));
-  const ordered = view.nodes.ids.map((id) => byId.get(id)!);
+  const ordered = nodeIds(view).map((id) => byId.get(id)!);
   const classes = new Set(ordered.map((node) => node.cell));
   assert.ok(classes.size < ordered.length - 10, `rows share source classes, so templates are reused: ${classes.size} classes, ${ordered.length} rows`);
   assert.ok(ordered.some((node) => node.kind === 'external'));

@@ -4,7 +4,7 @@
  * unsaved buffer against the file on disk), netpolLens/policyFocus,
  * netpolLens/exportReach and the policy code lenses. Nothing is written to disk.
  */
-import { matrixCell } from '../support/matrix-cells';
+import { matrixCell, nodeIds } from '../support/matrix-cells';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,8 +22,9 @@ const FRONTEND = 'default/frontend[Deployment]';
 const BACKEND = 'default/backend[Deployment]';
 
 function cell(matrix: ReachabilityMatrixResult, src: string, dst: string): string {
-  const row = matrix.nodes.ids.indexOf(src);
-  const col = matrix.nodes.ids.indexOf(dst);
+  const ids = nodeIds(matrix);
+  const row = ids.indexOf(src);
+  const col = ids.indexOf(dst);
   const c = row >= 0 && col >= 0 ? matrixCell(matrix, src, dst) : undefined;
   return c ? `${c.status} ${c.connections}` : 'missing';
 }

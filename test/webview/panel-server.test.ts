@@ -205,6 +205,7 @@ test('the host passes the matrix on as runs, never one entry per cell, and the w
     ['a file index outside the files', { ...table, sources: table.sources.map((v, i) => (i % 5 === 0 && v >= 0 ? table.files.length : v)) }],
     ['a negative line', { ...table, sources: table.sources.map((v, i) => (i % 5 === 1 && table.sources[i - 1]! >= 0 ? -1 : v)) }],
     ['ids that are not strings', { ...table, ids: table.ids.map(() => 1) }],
+    ['an address range without its id', { ...table, ids: table.ids.map((id, i) => (table.kindOf[i] === -1 ? '' : id)) }],
   ];
   for (const [why, nodes] of brokenTables) assert.ok(!isPanelMatrix({ ...compact, nodes }), why);
   assert.ok(!isPanelMatrix({ ...compact, groups: compact.groups.slice(1) }), 'nodes in no group');
