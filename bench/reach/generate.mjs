@@ -60,26 +60,8 @@ function deploymentDoc(ns, n, j, shape) {
   const tier = TIERS[j % 4];
   if (shape === 'unique-labels') return uniqueLabelsDeployment(ns, app, tier, j);
   if (shape === 'named-ports') return namedPortsDeployment(ns, n, app, tier, j);
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${app}-${tier}-${j}
-  namespace: ${ns}
-spec:
-  replicas: 3
-  selector:
-    matchLabels: {app: ${app}, tier: ${tier}}
-  template:
-    metadata:
-      labels: {app: ${app}, tier: ${tier}}
-    spec:
-      containers:
-        - name: main
-          image: registry.example/${app}:1.0
-          ports:
-            - {name: http, containerPort: ${8080 + ((j % 10) % 3)}}
-            - {name: metrics, containerPort: 9100}
-`;
+  const labels = `app: ${app}, tier: ${tier}`;
+  return deployment({ ns, name: `${app}-${tier}-${j}`, app, replicas: 3, selector: labels, labels, ports: standardPorts(j) });
 }
 
 /**
@@ -121,25 +103,7 @@ function policyDoc(ns, n, k) {
  */
 function uniqueLabelsDeployment(ns, app, tier, j) {
   const name = `${app}-${tier}-${j}`;
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-  namespace: ${ns}
-spec:
-  selector:
-    matchLabels: {app: ${app}, tier: ${tier}, instance: ${name}}
-  template:
-    metadata:
-      labels: {app: ${app}, tier: ${tier}, instance: ${name}, build: b${j}}
-    spec:
-      containers:
-        - name: main
-          image: registry.example/${app}:1.0
-          ports:
-            - {name: http, containerPort: ${8080 + ((j % 10) % 3)}}
-            - {name: metrics, containerPort: 9100}
-`;
+  return deployment({ ns, name, app, selector: `app: ${app}, tier: ${tier}, instance: ${name}`, labels: `app: ${app}, tier: ${tier}, instance: ${name}, build: b${j}`, ports: standardPorts(j) });
 }
 
 const PORT_NAMES = ['http', 'grpc', 'admin', 'metrics', 'health', 'debug'];
@@ -155,17 +119,31 @@ const PORT_NAMES = ['http', 'grpc', 'admin', 'metrics', 'health', 'debug'];
  */
 function namedPortsDeployment(ns, n, app, tier, j) {
   const ports = PORT_NAMES.map((name, i) => `            - {name: ${name}, containerPort: ${8000 + i * 100 + ((n * 10 + (j % 10)) * (i + 1)) % 97}}`).join('\n');
+  const labels = `app: ${app}, tier: ${tier}`;
+  return deployment({ ns, name: `${app}-${tier}-${j}`, app, selector: labels, labels, ports });
+}
+
+/** The two ports every Deployment but the named-ports shape's declares. @param {number} j */
+function standardPorts(j) {
+  return `            - {name: http, containerPort: ${8080 + ((j % 10) % 3)}}\n            - {name: metrics, containerPort: 9100}`;
+}
+
+/**
+ * A Deployment of one container; `selector` and `labels` are flow-map contents, `ports` the list's lines.
+ * @param {{ ns: string, name: string, app: string, replicas?: number, selector: string, labels: string, ports: string }} d
+ */
+function deployment({ ns, name, app, replicas, selector, labels, ports }) {
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: ${app}-${tier}-${j}
+  name: ${name}
   namespace: ${ns}
 spec:
-  selector:
-    matchLabels: {app: ${app}, tier: ${tier}}
+${replicas === undefined ? '' : `  replicas: ${replicas}\n`}  selector:
+    matchLabels: {${selector}}
   template:
     metadata:
-      labels: {app: ${app}, tier: ${tier}}
+      labels: {${labels}}
     spec:
       containers:
         - name: main
