@@ -188,15 +188,19 @@ export class ReachMatrix {
   private *buildVector(direction: Direction, policies: readonly Policy[], owner: number): Steps<Int32Array> {
     const vector = new Int32Array(this.model.nodeCount);
     stepWork.units += vector.length;
-    for (const policy of policies) {
-      for (const rule of policy[direction]!) {
+    // Indexed loops: iterators here allocated a result object per node in unoptimised code.
+    for (let p = 0; p < policies.length; p++) {
+      const rules = policies[p]![direction]!;
+      for (let r = 0; r < rules.length; r++) {
+        const rule = rules[r]!;
         if (!this.ruleNodes.has(rule)) yield;
         const nodes = this.nodesOf(rule);
         stepWork.units += nodes.length;
         // Ingress ports resolve against the owner (the destination); uniform rules need no destination.
         const fixed = direction === 'ingress' || rule.uniform ? this.connectionOf(rule, direction === 'ingress' ? owner : -1) : -1;
         if (fixed === NONE) continue;
-        for (const node of nodes) {
+        for (let i = 0; i < nodes.length; i++) {
+          const node = nodes[i]!;
           const conn = fixed >= 0 ? fixed : this.connectionOf(rule, node);
           vector[node] = this.table.union(vector[node]!, conn);
         }

@@ -228,18 +228,20 @@ export class ReachModel implements PodClassView {
       case 'external':
         return node >= this.classes.length && (match.family === undefined || this.atoms[node - this.classes.length]!.family === match.family);
       case 'addresses': {
-        const inside = (r: IpRange, x: IpRange): boolean => r.family === x.family && r.start <= x.start && x.end <= r.end;
         if (node < this.classes.length) {
           const own = this.hostNetworkAsNode && this.classes[node]!.workload.hostNetwork ? this.nodeAddresses : match.podsByAddress ? this.podRanges : this.podAddresses;
-          return own.some((addresses) => match.ranges.some((r) => inside(r, addresses)));
+          for (const addresses of own) if (anyCovers(match.ranges, addresses)) return true;
+          return false;
         }
-        const atom = this.atoms[node - this.classes.length]!;
-        return match.ranges.some((r) => inside(r, atom));
+        return anyCovers(match.ranges, this.atoms[node - this.classes.length]!);
       }
+      // Loops rather than every/some with a closure: this runs for every class and peer of a build.
       case 'and':
-        return match.parts.every((p) => this.matchesNode(p, node));
+        for (const part of match.parts) if (!this.matchesNode(part, node)) return false;
+        return true;
       case 'or':
-        return match.parts.some((p) => this.matchesNode(p, node));
+        for (const part of match.parts) if (this.matchesNode(part, node)) return true;
+        return false;
       case 'not':
         return !this.matchesNode(match.part, node);
     }
@@ -371,22 +373,48 @@ export class ReachModel implements PodClassView {
   }
 }
 
+/** A workload's declared ports as one text, kept per workload: every build of classes asks for it again. */
+const PORTS_KEYS = new WeakMap<ReachWorkload, string>();
+
 function portsKeyOf(w: ReachWorkload): string {
-  return w.ports
-    .map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`)
-    .sort()
-    .join(',');
+  let key = PORTS_KEYS.get(w);
+  if (key === undefined) {
+    key = w.ports
+      .map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`)
+      .sort()
+      .join(',');
+    PORTS_KEYS.set(w, key);
+  }
+  return key;
 }
 
-/** Workloads that policies cannot tell apart share a key: only the labels some selector reads count. */
+/**
+ * Workloads that policies cannot tell apart share a key: only the labels some selector
+ * reads count. When selectors read every label a workload has (the usual case), its
+ * label set's own key serves; otherwise the labels read, in the same form (by key).
+ */
 function classKey(w: ReachWorkload, readKeys: ReadonlySet<string> | null): string {
   let labels = w.labels.key;
-  if (readKeys) {
-    const seen: string[] = [];
-    for (const [key, value] of w.labels.labels) if (readKeys.has(key)) seen.push(`${key}=${value}`);
-    labels = seen.sort().join('\n');
+  if (readKeys && !everyKeyRead(w.labels.labels, readKeys)) {
+    const seen: [string, string][] = [];
+    for (const entry of w.labels.labels) if (readKeys.has(entry[0])) seen.push(entry);
+    labels = seen
+      .sort(([a], [b]) => compare(a, b))
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n');
   }
   return `${w.namespace}\u0000${labels}\u0000${portsKeyOf(w)}${w.hostNetwork ? '\u0000host' : ''}`;
+}
+
+function everyKeyRead(labels: ReadonlyMap<string, string>, readKeys: ReadonlySet<string>): boolean {
+  for (const key of labels.keys()) if (!readKeys.has(key)) return false;
+  return true;
+}
+
+/** Whether a range of `ranges` covers `x`. */
+function anyCovers(ranges: readonly IpRange[], x: IpRange): boolean {
+  for (const r of ranges) if (r.family === x.family && r.start <= x.start && x.end <= r.end) return true;
+  return false;
 }
 
 export function compare(a: string, b: string): number {

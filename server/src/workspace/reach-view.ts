@@ -179,7 +179,9 @@ class RowTemplates {
       return { runs: kept.runs, cost: kept.runs.length };
     }
     const runs: number[] = [];
-    for (const { node, count } of this.columns) {
+    const columns = this.columns;
+    for (let c = 0; c < columns.length; c++) {
+      const { node, count } = columns[c]!;
       // The cell between the classes: a workload's own diagonal is put in per row; an external range's is NONE.
       const id = this.engine.cellId(src, node);
       const last = runs.length - 2;
