@@ -5,6 +5,7 @@ import type { TierObject } from '../dialects/dialect';
 import { readNamespace, type NamespaceObject } from '../model/namespaces';
 import { readService, type ServiceObject } from '../model/services';
 import { readWorkload, type WorkloadObject } from '../model/workloads';
+import { indexWorkload, type IndexedWorkload } from './indexed-workload';
 
 export interface FileEntry {
   readonly uri: string;
@@ -12,6 +13,8 @@ export interface FileEntry {
   readonly analysis: FileAnalysis;
   readonly namespaces: readonly NamespaceObject[];
   readonly workloads: readonly WorkloadObject[];
+  /** The same workloads as the index reads them. */
+  readonly indexedWorkloads: readonly IndexedWorkload[];
   readonly services: readonly ServiceObject[];
   /** Objects that order policies in tiers (each dialect's readTiers): part of the shape, not of the policies. */
   readonly tiers: readonly TierObject[];
@@ -36,7 +39,8 @@ export function readFileEntry(uri: string, text: string, analysis: FileAnalysis 
     if (service) services.push(service);
   }
   const tiers = DIALECTS.flatMap((dialect) => dialect.readTiers?.(analysis.objects) ?? []);
-  return { uri, text, analysis, namespaces, workloads, services, tiers, shapeKey: shapeKey(namespaces, workloads, tiers) };
+  const indexedWorkloads = workloads.map((w) => indexWorkload(uri, w));
+  return { uri, text, analysis, namespaces, workloads, indexedWorkloads, services, tiers, shapeKey: shapeKey(namespaces, workloads, tiers) };
 }
 
 function shapeKey(namespaces: readonly NamespaceObject[], workloads: readonly WorkloadObject[], tiers: readonly TierObject[]): string {

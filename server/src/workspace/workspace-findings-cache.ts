@@ -11,7 +11,8 @@ import type { FileAnalysis } from '../analysis/file-analysis';
 import { DocumentFindings } from '../core/document-findings';
 import type { Finding } from '../core/finding';
 import { DIALECTS } from '../dialects/registry';
-import type { IndexedWorkload, WorkspaceIndex } from './workspace-index';
+import type { IndexedWorkload } from './indexed-workload';
+import type { WorkspaceIndex } from './workspace-index';
 import { sameItems } from './workloads-by-namespace';
 
 export class WorkspaceFindingsCache {

@@ -16,16 +16,16 @@
  */
 import { NAMESPACE_NAME_LABEL, type NamespaceObject } from '../model/namespaces';
 import type { ServiceObject } from '../model/services';
-import type { WorkloadObject } from '../model/workloads';
 import type { FileAnalysis } from '../analysis/analyze-file';
 import { DIALECT_TIERS, lowerFile, policyNamespaces } from '../dialects/lower-file';
-import type { LoweredInput, ReachInput, ReachNamespace, ReachWorkload } from '../evaluate/types';
+import type { LoweredInput, ReachInput, ReachNamespace } from '../evaluate/types';
 import type { Tier } from '../ir/policy-ir';
 import { parseCidr, type IpRange } from '../ir/ip-range';
 import { DEFAULT_PROFILE, type ClusterProfile } from '../analysis/profile/cluster-profile';
 import { labelSetFromEntries, selectorMatches, type CompiledSelector, type LabelSet } from '../model/selectors';
 import { CLUSTER_NAMESPACES, clusterWorkloads, clusterWorkloadsSelectedBy, type ClusterWorkload } from './cluster-defaults';
 import type { FileEntry } from './file-entry';
+import type { IndexedWorkload } from './indexed-workload';
 import { rejectionsOf } from '../analysis/rejections';
 import type { ObjectRef } from '../model/types';
 import { forEachSteps, runToEnd, sortSteps, stepWork, type Steps } from '../core/steps';
@@ -35,10 +35,6 @@ import { WorkloadsByNamespace } from './workloads-by-namespace';
 export interface IndexedNamespace extends ReachNamespace {
   /** The `kind: Namespace` object, when the workspace declares one. */
   readonly object?: NamespaceObject;
-}
-
-export interface IndexedWorkload extends ReachWorkload {
-  readonly object: WorkloadObject;
 }
 
 
@@ -96,7 +92,7 @@ export class WorkspaceIndex {
       for (const [name, tier] of previous.tiers) this.tiers.set(name, tier);
     } else for (const file of sorted) for (const ns of file.namespaces) this.declareNamespace(file.uri, ns);
     for (const file of sorted) {
-      if (!previous) for (const w of file.workloads) this.workloads.push(indexWorkload(file.uri, w));
+      if (!previous) for (const w of file.indexedWorkloads) this.workloads.push(w);
       for (const service of file.services) this.services.push({ uri: file.uri, service });
       for (const tier of previous ? [] : file.tiers) {
         const { name, order, defaultAction } = tier;
@@ -226,37 +222,3 @@ function loweredOf(uri: string, analysis: FileAnalysis): readonly LoweredInput[]
 }
 
 
-/** A Pod owned by a controller is reported as its owner: `ns/owner[OwnerKind]`. */
-function workloadId(w: WorkloadObject): string {
-  return w.owner ? `${w.namespace}/${w.owner.name}[${w.owner.kind}]` : `${w.namespace}/${w.name.value}[${w.kind}]`;
-}
-
-/**
- * Indexed workloads by their object: the index is rebuilt after every change, but a
- * workload read from a document the change did not touch is the same object (and its
- * spans move with its document), so its label set is built once.
- */
-const INDEXED = new WeakMap<WorkloadObject, IndexedWorkload>();
-
-function indexWorkload(uri: string, w: WorkloadObject): IndexedWorkload {
-  const known = INDEXED.get(w);
-  if (known?.source.uri === uri) return known;
-  const indexed = newIndexedWorkload(uri, w);
-  INDEXED.set(w, indexed);
-  return indexed;
-}
-
-function newIndexedWorkload(uri: string, w: WorkloadObject): IndexedWorkload {
-  return {
-    id: workloadId(w),
-    namespace: w.namespace,
-    name: w.owner?.name ?? w.name.value,
-    kind: w.owner?.kind ?? w.kind,
-    labels: labelSetFromEntries(w.podLabels),
-    ports: w.containerPorts.map((p) => ({ ...(p.name !== undefined && { name: p.name }), port: p.port, protocol: p.protocol })),
-    source: { uri, span: w.ref.node.span },
-    labelsSource: { uri, span: w.podLabelsSpan },
-    ...(w.hostNetwork && { hostNetwork: true }),
-    object: w,
-  };
-}
