@@ -152,8 +152,10 @@ export class ReachMatrix {
     let position: Map<Policy, number> | undefined;
     for (const c of classes) {
       const cls = this.model.classes[c]!;
-      const candidates = [...(byNamespace.get(cls.namespace) ?? []), ...anywhere];
-      const policies = candidates.filter((p) => this.model.applies(p, c, direction));
+      // The policies of its namespace, then those that apply anywhere, without copying either list.
+      const policies: Policy[] = [];
+      for (const p of byNamespace.get(cls.namespace) ?? []) if (this.model.applies(p, c, direction)) policies.push(p);
+      for (const p of anywhere) if (this.model.applies(p, c, direction)) policies.push(p);
       // Namespaced policies come in the model's order; one that applies anywhere joins them in that order too.
       if (anywhere.length > 0 && policies.some((p) => anywhere.includes(p))) {
         position ??= new Map(this.model.policies.map((p, i) => [p, i] as const));
