@@ -2,7 +2,9 @@
 /**
  * The server's side of a large workspace, over stdio: initialize -> index ready, edit ->
  * diagnostics in an open policy file, the reachability matrix asked for the first time
- * and again with nothing changed, and the server's peak RSS. Wall times, and the server
+ * and again with nothing changed, the panel's what-if (the flows the unsaved buffer
+ * changes: the typing leaves one character more than the disk has) first and again, and
+ * the server's peak RSS. Wall times, and the server
  * process's own CPU time (read from /proc), which load on the machine inflates less.
  */
 import { performance } from 'node:perf_hooks';
@@ -14,7 +16,7 @@ import { median } from '../lsp/stats.mjs';
 
 /**
  * @typedef {{ wallMs: number, cpuMs: number }} Timed
- * @typedef {{ index: Timed, edit: Timed, matrixFirst: Timed, matrixAgain: Timed, cells: number, peakRssMiB: number }} LspFigures
+ * @typedef {{ index: Timed, edit: Timed, matrixFirst: Timed, matrixAgain: Timed, whatIfFirst: Timed, whatIfAgain: Timed, cells: number, peakRssMiB: number }} LspFigures
  */
 
 /**
@@ -70,8 +72,11 @@ export async function lspFigures(projectRoot, folder, policyFile, { deadlineMs, 
     };
     const matrixFirst = await timed(session, ask);
     const matrixAgain = await timed(session, ask);
+    const whatIf = () => session.request('netpolLens/whatIf', {}, 'the what-if flows', deadlineMs);
+    const whatIfFirst = await timed(session, whatIf);
+    const whatIfAgain = await timed(session, whatIf);
     const edit = { wallMs: median(samples.map((s) => s.wallMs)), cpuMs: median(samples.map((s) => s.cpuMs)) };
-    return { index, edit, matrixFirst, matrixAgain, cells, peakRssMiB: processMemory(session.pid).peakRssMiB };
+    return { index, edit, matrixFirst, matrixAgain, whatIfFirst, whatIfAgain, cells, peakRssMiB: processMemory(session.pid).peakRssMiB };
   } finally {
     await session.stop();
   }
