@@ -2,7 +2,7 @@
 import type { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../analysis/file-analysis';
-import { sortFindings, type Finding, type Severity } from '../core/finding';
+import { mergeSortedFindings, sortFindings, type Finding, type Severity } from '../core/finding';
 import { spanToRange } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'netpol-lens';
@@ -12,7 +12,8 @@ const TAG: Record<'unnecessary' | 'deprecated', DiagnosticTag> = { unnecessary: 
 
 /** `extra`: findings from outside the file's own analysis (the workspace-aware ones). */
 export function toDiagnostics(document: TextDocument, analysis: FileAnalysis, extra: readonly Finding[] = []): Diagnostic[] {
-  const findings = extra.length > 0 ? sortFindings([...analysis.findings, ...extra]) : analysis.findings;
+  // The analysis's findings are sorted already: the extra ones are sorted and merged in, not the whole file's sorted again.
+  const findings = extra.length > 0 ? mergeSortedFindings(analysis.findings, sortFindings(extra)) : analysis.findings;
   return findings.map((f) => toDiagnostic(document, f));
 }
 
