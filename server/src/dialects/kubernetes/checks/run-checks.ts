@@ -41,5 +41,10 @@ function documentLocalFindings(parsed: ParsedFile, policies: readonly NetworkPol
 
 function crossDocumentFindings(parsed: ParsedFile, policies: readonly NetworkPolicy[]): Finding[] {
   const context = { file: parsed, policies };
-  return policies.flatMap((policy) => CROSS_DOCUMENT_CHECKS.flatMap((check) => runCheck(check, policy, context, INTERNAL_ERROR)));
+  // They run for every policy on every analysis: loops, not a list per policy and check to flatten.
+  const findings: Finding[] = [];
+  for (const policy of policies) {
+    for (const check of CROSS_DOCUMENT_CHECKS) for (const f of runCheck(check, policy, context, INTERNAL_ERROR)) findings.push(f);
+  }
+  return findings;
 }
