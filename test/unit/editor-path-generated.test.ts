@@ -4,7 +4,8 @@
  * edit: the previous analysis (unchanged `---` documents and everything read and
  * checked from them are reused, moved to their new offsets), the workspace entry (a
  * file's shape compared to decide between a policy-only update and a rebuild), the
- * workspace findings kept per document, and the diagnostics merged from sorted lists.
+ * workspace findings kept per document, and the diagnostics merged from sorted lists and
+ * kept per finding while their ranges stay the same.
  * Here the editor benchmark's generated manifests (several policy shapes, comments,
  * flow style, a deliberate mistake in one policy of forty) are edited as a user types:
  * characters typed and deleted inside values and keys, lines and comments added, `---`
@@ -18,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from '../../server/src/lsp/analysis-cache';
-import { toDiagnostics } from '../../server/src/services/diagnostics';
+import { DiagnosticsConverter, toDiagnostics } from '../../server/src/services/diagnostics';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { crossFileFindings, workspaceFindings } from '../../server/src/workspace/workspace-findings';
 import { WorkspaceFindingsCache } from '../../server/src/workspace/workspace-findings-cache';
@@ -66,6 +67,7 @@ function nextChange(text: string, next: () => number): Change {
 class IncrementalServer {
   readonly workspace = new Workspace();
   private readonly workspaceCache = new WorkspaceFindingsCache();
+  private readonly converter = new DiagnosticsConverter();
   private readonly cache = new AnalysisCache((uri, text) => {
     const entry = this.workspace.getFile(uri);
     return entry?.text === text ? entry.analysis : undefined;
@@ -87,7 +89,7 @@ class IncrementalServer {
     const analysis = this.cache.get(this.document);
     const index = this.workspace.index;
     const extra = analysis.relevant ? [...this.workspaceCache.findings(analysis, index), ...crossFileFindings(URI, analysis, index)] : [];
-    return toDiagnostics(this.document, analysis, extra);
+    return this.converter.convert(this.document, analysis, extra);
   }
 
   get text(): string {
