@@ -70,8 +70,14 @@ function random(seed: number): () => number {
   };
 }
 
+/**
+ * Comment lines of every indentation (which decides the collection the `yaml` package gives a
+ * comment to), after content, with what a comment may hold, and at the end of a text.
+ */
+const COMMENTS = ['# c\n', '\n# c', '  # c\n', '\n  # c', '    # c\n', '\n    # c\n', '      # c\n', '\n      # c', ' # c', '#c', '# a: [b] {{ x }}\n', '# it? yes! *a &b\n', '#\n', '\n#'];
+
 /** Characters that change YAML's structure most, for mutations. */
-const MUTATIONS = [' ', '  ', '\n', '"', "'", '"a b"', "'x'", "''", '""', '"1": ', '-', '- ', ':', ': ', ',', '[', ']', '{', '}', '0', '1', 'y', '~', '.', 'e', '+', '---\n', 'null', 'true', '0x1F', '0o17', '1e3', '.5', '-0', '.inf', '.NaN', '010', '1_000', 'a:b'];
+const MUTATIONS = [' ', '  ', '\n', '"', "'", '"a b"', "'x'", "''", '""', '"1": ', '-', '- ', ':', ': ', ',', '[', ']', '{', '}', '0', '1', 'y', '~', '.', 'e', '+', '---\n', 'null', 'true', '0x1F', '0o17', '1e3', '.5', '-0', '.inf', '.NaN', '010', '1_000', 'a:b', ...COMMENTS];
 
 function mutate(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));
@@ -89,6 +95,16 @@ test('every region of the generated workspaces is read by the fast reader, exact
       const { accepted, regions } = compareRegions(text, `${shape} ${uri}`);
       assert.equal(accepted, regions, `${shape} ${uri}: the fast reader gave up on ${regions - accepted} of ${regions} regions`);
     }
+  }
+});
+
+test('every region of the editor benchmark manifests, comments and all, is read by the fast reader as the yaml package reads it', async () => {
+  const { generateManifest } = (await import(pathToFileURL(path.join(PROJECT_ROOT, 'bench', 'generate', 'generate-manifest.mjs')).href)) as { generateManifest: (options: { targetLines: number; seed: number }) => { text: string } };
+  for (const seed of [1, 2, 3]) {
+    const { text } = generateManifest({ targetLines: 3000, seed });
+    assert.match(text, /^ *#/m);
+    const { accepted, regions } = compareRegions(text, `manifest seed ${seed}`);
+    assert.equal(accepted, regions, `seed ${seed}: the fast reader gave up on ${regions - accepted} of ${regions} regions`);
   }
 });
 

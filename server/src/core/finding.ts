@@ -41,9 +41,26 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, informa
 
 /** Findings in reading order; at one place, the most severe first. Makes output deterministic. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code),
-  );
+  return [...findings].sort(compareFindings);
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code);
+}
+
+/**
+ * Two sorted lists as one, in the order sortFindings gives their concatenation (it is a
+ * stable sort, so at equal places `first`'s come first): a pass over both instead of a
+ * sort of a whole file's findings after every keystroke.
+ */
+export function mergeSortedFindings(first: readonly Finding[], second: readonly Finding[]): Finding[] {
+  const merged: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length && j < second.length) merged.push(compareFindings(second[j]!, first[i]!) < 0 ? second[j++]! : first[i++]!);
+  while (i < first.length) merged.push(first[i++]!);
+  while (j < second.length) merged.push(second[j++]!);
+  return merged;
 }
 
 /** Code-unit order: the same on every machine, and it leaves ICU's collation data unloaded (a few MiB of memory). */

@@ -18,7 +18,25 @@ export function lowerFile(uri: string, analysis: FileAnalysis): LoweredInput[] {
 /** The tiers dialects place policies in, unless a Tier object of the workspace says otherwise. */
 export const DIALECT_TIERS: readonly Tier[] = DIALECTS.flatMap((dialect) => dialect.tiers ?? []);
 
-/** The namespaces a file's policies live in: they exist, whether or not a Namespace object says so. */
-export function policyNamespaces(analysis: FileAnalysis): string[] {
-  return DIALECTS.flatMap((dialect) => dialect.readingOf(analysis).flatMap((policy) => dialect.namespaceOf(policy) ?? []));
+/**
+ * The namespaces a file's policies live in: they exist, whether or not a Namespace object
+ * says so. Each once, in the order of their first policy; kept per analysis, since the
+ * workspace index asks it of every file after each keystroke in any of them.
+ */
+export function policyNamespaces(analysis: FileAnalysis): readonly string[] {
+  let names = POLICY_NAMESPACES.get(analysis);
+  if (!names) {
+    const found = new Set<string>();
+    for (const dialect of DIALECTS) {
+      for (const policy of dialect.readingOf(analysis)) {
+        const namespace = dialect.namespaceOf(policy);
+        if (namespace !== undefined) found.add(namespace);
+      }
+    }
+    names = [...found];
+    POLICY_NAMESPACES.set(analysis, names);
+  }
+  return names;
 }
+
+const POLICY_NAMESPACES = new WeakMap<FileAnalysis, readonly string[]>();

@@ -7,13 +7,14 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../analysis/file-analysis';
 import type { Finding } from '../core/finding';
-import { toDiagnostics } from '../services/diagnostics';
+import { DiagnosticsConverter } from '../services/diagnostics';
 import type { AnalysisCache } from './analysis-cache';
 import { runInBackground, runSafeSync, type Logger } from './run-safe';
 
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   private scheduled = false;
+  private readonly converter = new DiagnosticsConverter();
 
   constructor(
     private readonly connection: Connection,
@@ -80,7 +81,7 @@ export class DiagnosticsPublisher {
         // follows would compute the same again: nothing changed since the last publish, so skip it.
         if (last?.version === document.version && last.workspace === workspace) return;
         const analysis = this.cache.get(document);
-        const diagnostics = toDiagnostics(document, analysis, analysis.relevant ? this.extraFindings(analysis, uri) : []);
+        const diagnostics = this.converter.convert(document, analysis, analysis.relevant ? this.extraFindings(analysis, uri) : []);
         // A new version is always sent; a refresh of the same version only when something changed.
         const unchanged = last?.version === document.version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics);
         this.lastSent.set(uri, { version: document.version, workspace, diagnostics });

@@ -8,7 +8,10 @@ import { stringField } from './read-fields';
 import type { Field, ObjectRef } from './types';
 
 export function collectObjects(file: ParsedFile): ObjectRef[] {
-  return file.documents.flatMap(documentObjects);
+  // A loop, not flatMap: this runs over every document of a file after each keystroke.
+  const objects: ObjectRef[] = [];
+  for (const doc of file.documents) for (const ref of documentObjects(doc)) objects.push(ref);
+  return objects;
 }
 
 /** The objects of one document; the same document object always gives the same ObjectRefs. */

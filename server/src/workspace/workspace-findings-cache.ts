@@ -7,10 +7,11 @@
  * for as long as the workloads and namespaces stay the same; an edit to one policy
  * then recomputes that policy's document only.
  */
-import type { FileAnalysis } from '../analysis/file-analysis';
 import { DocumentFindings } from '../core/document-findings';
 import type { Finding } from '../core/finding';
+import type { Dialect } from '../dialects/dialect';
 import { DIALECTS } from '../dialects/registry';
+import type { FileAnalysis, PolicyObject } from '../analysis/file-analysis';
 import type { IndexedWorkload } from './indexed-workload';
 import type { WorkspaceIndex } from './workspace-index';
 import { sameItems } from './workloads-by-namespace';
@@ -23,19 +24,21 @@ export class WorkspaceFindingsCache {
   findings(analysis: FileAnalysis, index: WorkspaceIndex): Finding[] {
     if (index.workloads.length === 0) return [];
     this.invalidateUnlessSame(this.fingerprintOf(index));
-    const byDoc = new Map<number, (() => Finding[])[]>();
+    // Each document's policies, with the dialect that reads them; asked of the dialects only for a document not kept.
+    const byDoc = new Map<number, { readonly dialect: Dialect; readonly policy: PolicyObject }[]>();
     for (const dialect of DIALECTS) {
-      const policyFindings = dialect.workspace?.policyFindings;
-      if (!policyFindings) continue;
+      if (!dialect.workspace?.policyFindings) continue;
       for (const policy of dialect.readingOf(analysis)) {
-        const run = (): Finding[] => policyFindings.call(dialect.workspace, policy, index);
-        byDoc.set(policy.ref.docIndex, [...(byDoc.get(policy.ref.docIndex) ?? []), run]);
+        const docPolicies = byDoc.get(policy.ref.docIndex);
+        if (docPolicies) docPolicies.push({ dialect, policy });
+        else byDoc.set(policy.ref.docIndex, [{ dialect, policy }]);
       }
     }
     const findings: Finding[] = [];
-    for (const [docIndex, runs] of byDoc) {
+    for (const [docIndex, docPolicies] of byDoc) {
       const doc = analysis.parsed.documents[docIndex]!;
-      findings.push(...this.byDocument.get(doc, () => runs.flatMap((run) => run())));
+      const kept = this.byDocument.get(doc, () => docPolicies.flatMap(({ dialect, policy }) => dialect.workspace!.policyFindings!(policy, index)));
+      for (const f of kept) findings.push(f);
     }
     return findings;
   }

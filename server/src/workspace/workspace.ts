@@ -15,7 +15,7 @@ import { allPolicies } from '../analysis/file-analysis';
 import { DEFAULT_PROFILE, sameProfile, type ClusterProfile } from '../analysis/profile/cluster-profile';
 import { ReachEngine } from '../evaluate/reach-engine';
 import { runToEnd, type Steps } from '../core/steps';
-import { readFileEntry, type FileEntry } from './file-entry';
+import { EMPTY_SHAPE, readFileEntry, type FileEntry } from './file-entry';
 import { WorkspaceIndex } from './workspace-index';
 import { sameItems } from './workloads-by-namespace';
 import { lowerFile } from '../dialects/lower-file';
@@ -190,8 +190,7 @@ export class Workspace {
     this.indexCache = undefined;
     // The index may reuse its namespaces, workloads and tiers only when they are the very same objects.
     if (!old || !entry || !sameItems(old.namespaces, entry.namespaces) || !sameItems(old.workloads, entry.workloads) || !sameItems(old.tiers, entry.tiers)) this.indexShapeChanged = true;
-    const emptyShape = '[[],[]]';
-    if ((old?.shapeKey ?? emptyShape) === (entry?.shapeKey ?? emptyShape)) this.policyOnly.add(uri);
+    if ((old?.shapeKey ?? EMPTY_SHAPE) === (entry?.shapeKey ?? EMPTY_SHAPE)) this.policyOnly.add(uri);
     else this.shapeChanged = true;
   }
 }

@@ -36,16 +36,21 @@ export function* parseFileSteps(text: string, previous?: ParsedFile): Steps<Pars
   const documents: ParsedDocument[] = [];
   const regions: ParsedRegion[] = [];
   for (const { start, end } of documentRegions(text)) {
-    const slice = text.slice(start, end);
-    const old = reusable.take(start, slice);
-    // A reused region keeps the text it was parsed from; a new one gets a copy of its own.
-    const regionText = old ? old.text : ownCopy(slice);
-    const base = old?.base ?? { offset: start };
-    base.offset = start;
-    const parsed = old ? old.documents : parseRegion(regionText, base);
-    if (!old) yield;
-    const docs = parsed.map((doc, i) => withIndex(doc, documents.length + i));
-    documents.push(...docs);
+    const old = reusable.take(start, end);
+    if (old) {
+      old.base.offset = start;
+      // A region whose documents keep their places in the file is kept whole: nothing of it is allocated again.
+      const kept = old.documents.length === 0 || old.documents[0]!.index === documents.length ? old : { ...old, documents: old.documents.map((doc, i) => withIndex(doc, documents.length + i)) };
+      for (const doc of kept.documents) documents.push(doc);
+      regions.push(kept);
+      continue;
+    }
+    // A new region gets a copy of its text of its own.
+    const regionText = ownCopy(text.slice(start, end));
+    const base = { offset: start };
+    const docs = parseRegion(regionText, base).map((doc, i) => withIndex(doc, documents.length + i));
+    yield;
+    for (const doc of docs) documents.push(doc);
     regions.push({ base, text: regionText, documents: docs });
   }
   return { text, documents, regions };
@@ -62,18 +67,23 @@ class ReusableRegions {
   private readonly byStart = new Map<number, ParsedRegion>();
   private readonly delta: number;
 
-  constructor(previous: ParsedFile | undefined, text: string) {
+  constructor(
+    previous: ParsedFile | undefined,
+    private readonly text: string,
+  ) {
     this.delta = previous ? text.length - previous.text.length : 0;
     for (const region of previous?.regions ?? []) this.byStart.set(region.base.offset, region);
   }
 
-  take(start: number, text: string): ParsedRegion | undefined {
-    return this.takeAt(start, text) ?? (this.delta !== 0 ? this.takeAt(start - this.delta, text) : undefined);
+  /** The region whose text is the new text's from `start` to `end`. */
+  take(start: number, end: number): ParsedRegion | undefined {
+    return this.takeAt(start, start, end) ?? (this.delta !== 0 ? this.takeAt(start - this.delta, start, end) : undefined);
   }
 
-  private takeAt(oldStart: number, text: string): ParsedRegion | undefined {
+  private takeAt(oldStart: number, start: number, end: number): ParsedRegion | undefined {
     const region = this.byStart.get(oldStart);
-    if (region?.text !== text) return undefined;
+    // String equality on a slice is several times faster than startsWith at an offset in V8.
+    if (!region || region.text.length !== end - start || region.text !== this.text.slice(start, end)) return undefined;
     this.byStart.delete(oldStart);
     return region;
   }

@@ -1,13 +1,14 @@
 /**
  * A fast reader for the plain subset of YAML that generated manifests, and many written
  * by hand, keep to: block maps and sequences, one-line flow collections, plain
- * single-line scalars, and quoted ones without escapes. It builds the very tree the
+ * single-line scalars, quoted ones without escapes, and comments on lines of their own
+ * (see findContentLine for which). It builds the very tree the
  * `yaml` package and convert-node.ts build (the same nodes, values, styles, spans), in
  * one pass over the text and without the package's lexer, CST and document model, which
  * cost about fourteen times more CPU on a workspace of thousands of workloads.
  *
  * Anything outside the subset makes it give up (undefined), and the region is parsed by
- * the `yaml` package as before: comments, escapes, anchors, aliases, tags, block scalars,
+ * the `yaml` package as before: comments after content, escapes, anchors, aliases, tags, block scalars,
  * multi-line scalars, empty values, tabs and carriage returns, directives, a
  * second document, duplicate keys, and every kind of error. It never reports a problem
  * of its own: a region it accepts has none. test/unit/simple-region.test.ts compares
@@ -17,9 +18,12 @@ import { DocumentSpan, type DocumentBase } from './document-span';
 import { yaml11Reading } from './kubectl-scalars';
 import type { ParsedDocument, Span, YMap, YNode, YPair, YScalar, YSeq } from './yaml-tree';
 
-/** Characters this reader leaves to the `yaml` package wherever they appear. */
+/** Characters this reader leaves to the `yaml` package wherever they appear but in a comment line. */
 const OUTSIDE_SUBSET = /[\t\r#&*!|>%@`?\\]|\{\{/;
+/** A comment on a line of its own (a carriage return, a line break to YAML, stays outside it). */
+const COMMENT_LINE = /^ *#[^\r\n]*$/gm;
 const SPACE = 32;
+const HASH = 35;
 const COLON = 58;
 const DOUBLE = 34;
 const SINGLE = 39;
@@ -61,13 +65,22 @@ const GIVE_UP = Symbol('outside the subset');
  * them, or undefined when the region is not in the subset.
  */
 export function readSimpleRegion(text: string, base: DocumentBase): ParsedDocument[] | undefined {
-  if (OUTSIDE_SUBSET.test(text)) return undefined;
+  if (outsideSubset(text)) return undefined;
   try {
     return [new SimpleReader(text, base).document()];
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
   }
+}
+
+/**
+ * Whether the text holds what this reader leaves to the `yaml` package. A comment line may
+ * say anything, but a template marker makes the document a template wherever it is.
+ */
+function outsideSubset(text: string): boolean {
+  if (!text.includes('#')) return OUTSIDE_SUBSET.test(text);
+  return text.includes('{{') || OUTSIDE_SUBSET.test(text.replace(COMMENT_LINE, ''));
 }
 
 function giveUp(): never {
@@ -119,20 +132,33 @@ class SimpleReader {
   private lastFrom = -1;
   private lastLine: Line | undefined;
 
+  /**
+   * Comment lines are passed over like blank ones when they are indented as the content
+   * line after them (or, at the end, not at all). The `yaml` package hands such a comment
+   * up to the collection that goes on at that indentation, where it sits before an entry
+   * and leaves every range alone; a comment indented otherwise can stay with a collection
+   * that ends there and stretch its range (and its parent's) over the comment.
+   */
   private findContentLine(): Line | undefined {
     const { text } = this;
     let at = this.next;
+    let commentIndent: number | undefined;
     while (at < text.length) {
       const end = this.lineEnd(at);
       let i = at;
       while (i < end && text.charCodeAt(i) === 32) i++;
-      if (i < end) {
+      if (i < end && text.charCodeAt(i) === HASH) {
+        if (commentIndent !== undefined && commentIndent !== i - at) giveUp();
+        commentIndent = i - at;
+      } else if (i < end) {
         // Another document (or its end) inside a region: leave it to the full parse.
         if (i === at && (text.startsWith('---', at) || text.startsWith('...', at))) giveUp();
+        if (commentIndent !== undefined && commentIndent !== i - at) giveUp();
         return { start: at, indent: i - at, end };
       }
       at = this.after(end);
     }
+    if (commentIndent !== undefined && commentIndent !== 0) giveUp();
     return undefined;
   }
 

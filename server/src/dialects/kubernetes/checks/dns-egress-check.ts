@@ -23,7 +23,8 @@ export const dnsEgressCheck: PolicyCheck = {
   crossDocument: true,
   run(policy: NetworkPolicy, context: CheckContext): Finding[] {
     if (hasSyntaxErrors(policy, context) || !affects(policy, 'Egress') || policyAllowsDns(policy)) return [];
-    if (dnsAllowingPolicies(context.policies).some((other) => other !== policy && allowsDnsFor(other, policy))) return [];
+    const sameNamespace = dnsAllowingPolicies(context.policies).get(policy.metadata.namespace?.value);
+    if (sameNamespace?.some((other) => other !== policy && allowsDnsFor(other, policy))) return [];
     return warningFor(policy);
   },
 };
@@ -65,15 +66,24 @@ function allowsDnsFor(other: NetworkPolicy, policy: NetworkPolicy): boolean {
 }
 
 /**
- * The file's policies that allow DNS, computed once per file: checks run once per
- * policy, and asking every other policy each time would cost the square of their number.
+ * The file's policies that allow DNS by namespace (as written; undefined when unset),
+ * computed once per file: checks run once per policy, and asking every other policy each
+ * time would cost the square of their number. Only a policy of the same namespace can
+ * cover another (allowsDnsFor), so only those are asked.
  */
-const DNS_ALLOWING = new WeakMap<readonly NetworkPolicy[], readonly NetworkPolicy[]>();
+const DNS_ALLOWING = new WeakMap<readonly NetworkPolicy[], Map<string | undefined, NetworkPolicy[]>>();
 
-function dnsAllowingPolicies(policies: readonly NetworkPolicy[]): readonly NetworkPolicy[] {
+function dnsAllowingPolicies(policies: readonly NetworkPolicy[]): Map<string | undefined, NetworkPolicy[]> {
   let found = DNS_ALLOWING.get(policies);
   if (!found) {
-    found = policies.filter(policyAllowsDns);
+    found = new Map();
+    for (const policy of policies) {
+      if (!policyAllowsDns(policy)) continue;
+      const namespace = policy.metadata.namespace?.value;
+      const inNamespace = found.get(namespace);
+      if (inNamespace) inNamespace.push(policy);
+      else found.set(namespace, [policy]);
+    }
     DNS_ALLOWING.set(policies, found);
   }
   return found;

@@ -26,16 +26,25 @@ export function checkNetworkPolicies(parsed: ParsedFile, policies: readonly Netw
 function documentLocalFindings(parsed: ParsedFile, policies: readonly NetworkPolicy[]): Finding[] {
   const context = { file: parsed, policies };
   const byDocument = new Map<number, NetworkPolicy[]>();
-  for (const policy of policies) byDocument.set(policy.ref.docIndex, [...(byDocument.get(policy.ref.docIndex) ?? []), policy]);
+  for (const policy of policies) {
+    const docPolicies = byDocument.get(policy.ref.docIndex);
+    if (docPolicies) docPolicies.push(policy);
+    else byDocument.set(policy.ref.docIndex, [policy]);
+  }
   const findings: Finding[] = [];
   for (const [docIndex, docPolicies] of byDocument) {
     const doc = parsed.documents[docIndex]!;
-    findings.push(...LOCAL_FINDINGS.get(doc, () => docPolicies.flatMap((policy) => LOCAL_CHECKS.flatMap((check) => runCheck(check, policy, context, INTERNAL_ERROR)))));
+    for (const f of LOCAL_FINDINGS.get(doc, () => docPolicies.flatMap((policy) => LOCAL_CHECKS.flatMap((check) => runCheck(check, policy, context, INTERNAL_ERROR))))) findings.push(f);
   }
   return findings;
 }
 
 function crossDocumentFindings(parsed: ParsedFile, policies: readonly NetworkPolicy[]): Finding[] {
   const context = { file: parsed, policies };
-  return policies.flatMap((policy) => CROSS_DOCUMENT_CHECKS.flatMap((check) => runCheck(check, policy, context, INTERNAL_ERROR)));
+  // They run for every policy on every analysis: loops, not a list per policy and check to flatten.
+  const findings: Finding[] = [];
+  for (const policy of policies) {
+    for (const check of CROSS_DOCUMENT_CHECKS) for (const f of runCheck(check, policy, context, INTERNAL_ERROR)) findings.push(f);
+  }
+  return findings;
 }
