@@ -349,11 +349,20 @@ export const PolicyFocusRequest: RequestSpec<PolicyFocusParams, PolicyFocusResul
 
 export interface ExportReachParams {
   readonly format: 'connlist' | 'json';
+  /** The next piece of the export this cursor came from (ExportReachResult.cursor); absent: a new export. */
+  readonly cursor?: string;
 }
 
+/**
+ * A piece of what `netpol-lens reach --format <format>` prints for the workspace: whole
+ * lines, a few MB at most (the JSON of 20,000 workloads is gigabytes). Ask again with
+ * `cursor` for the next piece; the last piece has none.
+ */
 export interface ExportReachResult {
-  /** What `netpol-lens reach --format <format>` prints for the workspace. */
   readonly text: string;
+  readonly cursor?: string;
+  /** Why the export stopped (the workspace changed between pieces): the pieces so far are not a whole export. */
+  readonly error?: string;
 }
 
 export const ExportReachRequest: RequestSpec<ExportReachParams, ExportReachResult> = {

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze-file';
-import { jsonReport } from '../../server/src/evaluate/format-connlist';
+import { jsonReportLines } from '../../server/src/evaluate/format-connlist';
 import type { SourceRef } from '../../server/src/evaluate/types';
 import { SavedWorkspace } from '../../server/src/workspace/saved-workspace';
 import { Workspace } from '../../server/src/workspace/workspace';
@@ -22,7 +22,7 @@ const POLICIES = 'file:///tutorial/policies.yaml';
 /** Every location in the report as the text it covers, so a span that drifted shows. */
 function report(workspace: Workspace, texts: ReadonlyMap<string, string>): string {
   const locate = (source: SourceRef): string => `${source.uri}@${source.span.start}:${texts.get(source.uri)!.slice(source.span.start, source.span.end).slice(0, 40)}`;
-  return JSON.stringify(jsonReport(workspace.reach(), locate));
+  return [...jsonReportLines(workspace.reach(), locate)].join('\n');
 }
 
 test('a shared analysis the editor takes over does not move the saved side', () => {

@@ -87,6 +87,9 @@ describe('panel requests over stdio', () => {
     assert.equal(text.split('\n')[focus.policy!.location.range.start.line + 3], '  name: default-access-backend');
     const exported = await client.request<ExportReachResult>(ExportReachRequest.method, { format: 'connlist' });
     assert.ok(exported.text.split('\n').includes(`${B1} => ${BACKEND} : TCP 80`), exported.text);
+    // A small workspace's export is one piece: no cursor to ask on with; a cursor never given is refused.
+    assert.equal(exported.cursor, undefined);
+    assert.match((await client.request<ExportReachResult>(ExportReachRequest.method, { format: 'connlist', cursor: '1.1' })).error ?? '', /interrupted/);
     const json = JSON.parse((await client.request<ExportReachResult>(ExportReachRequest.method, { format: 'json' })).text) as { connections: { src: string; dst: string; conn: string }[] };
     assert.ok(json.connections.some((c) => c.src === B1 && c.dst === BACKEND && c.conn === 'TCP 80'));
     client.close(uri);

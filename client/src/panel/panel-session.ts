@@ -6,7 +6,7 @@
  * a burst of keystrokes costs one round of requests and one redraw.
  */
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExplainConnectionRequest, ExportReachRequest, PolicyFocusRequest, PortMatrixRequest, ReachabilityMatrixRequest, WhatIfRequest, type PortFilterDto, type TextPosition } from '../../../server/src/protocol';
+import { ExplainConnectionRequest, ExportReachRequest, PolicyFocusRequest, PortMatrixRequest, ReachabilityMatrixRequest, WhatIfRequest, type ExportReachResult, type PortFilterDto, type TextPosition } from '../../../server/src/protocol';
 import type { FocusMode, HostMessage } from '../webview-protocol';
 import { compactMatrix } from './compact-matrix';
 import { request } from './server-api';
@@ -90,9 +90,11 @@ export class PanelSession {
     this.post({ type: 'trace', src, dst, result });
   }
 
-  async exportData(format: 'connlist' | 'json'): Promise<string | undefined> {
+  /** A piece of an export (panel-export.ts asks for the next with its cursor). */
+  async exportPiece(format: 'connlist' | 'json', cursor: string | undefined): Promise<ExportReachResult> {
     const client = this.client();
-    return client ? (await request(client, ExportReachRequest, { format })).text : undefined;
+    if (!client) return { text: '', error: NOT_RUNNING };
+    return request(client, ExportReachRequest, { format, ...(cursor !== undefined && { cursor }) });
   }
 
   private async run(): Promise<void> {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isWebviewMessage, PANEL_VIEW_TYPE, type HostMessage, type SimulatedAction, type WebviewMessage } from '../webview-protocol';
 import { revealLocation, type CursorTracker } from './editor-links';
-import { safeFileName, saveExport } from './panel-export';
+import { safeFileName, saveExport, saveExportPieces } from './panel-export';
 import { makeNonce, panelHtml } from './panel-html';
 import { PanelSession, type CursorTarget } from './panel-session';
 import type { IndexStatusHub } from './server-api';
@@ -124,9 +124,8 @@ export class ReachabilityPanel implements vscode.Disposable {
       case 'exportSvg':
         return void (await saveExport(safeFileName(message.name, 'reachability.svg').replace(/(\.svg)?$/, '.svg'), message.svg));
       case 'exportData': {
-        const text = await this.session.exportData(message.format);
-        if (text !== undefined) await saveExport(message.format === 'json' ? 'reachability.json' : 'reachability.connlist.txt', text);
-        return;
+        const format = message.format;
+        return void (await saveExportPieces(format === 'json' ? 'reachability.json' : 'reachability.connlist.txt', (cursor) => this.session.exportPiece(format, cursor)));
       }
       case 'rendered':
         return this.deps.hooks.record(message.report);

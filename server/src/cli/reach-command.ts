@@ -73,13 +73,13 @@ function prepare(args: ParsedArgs, context: CliContext): Prepared | { result: Co
   return { format, loaded, engine, focus, explain, only, progress: context.progress };
 }
 
-/** The lines of stdout: txt, md and csv come as their pairs are found; the others are whole documents. */
+/** The lines of stdout: txt, md, csv and json come as their pairs are found; dot is a whole document. */
 function render(p: Prepared): Iterable<string> {
   if (p.explain) return explainAllLines(p.engine, p.focus, p.only, whereIn(p.loaded), p.progress);
   const pairs = focusedPairs(p.engine, p.focus);
   switch (p.format) {
     case 'json':
-      return jsonLines(p.engine, [...pairs], locationIn(p.loaded));
+      return jsonLines(p.engine, pairs, locationIn(p.loaded));
     case 'md':
       return mdLines(pairs);
     case 'csv':

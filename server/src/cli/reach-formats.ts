@@ -4,7 +4,7 @@
  * cluster per namespace, and JSON with each pair's why-trace.
  */
 import { formatConnections, type ConnectionSet } from '../ir/connection-set';
-import { jsonSkippedPolicies, jsonTrace, type Locate } from '../evaluate/format-connlist';
+import { jsonDocumentLines, jsonSkippedPolicies, jsonTrace, type Locate } from '../evaluate/format-connlist';
 import type { ReachEngine, ReachNode } from '../evaluate/reach-engine';
 import type { FocusedPair } from './reach-focus';
 
@@ -51,9 +51,13 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function jsonLines<L>(engine: ReachEngine, pairs: readonly FocusedPair[], locate: Locate<L>): string[] {
-  const connections = pairs.map(({ src, dst, connections: conn }) => ({ src: src.id, dst: dst.id, conn: formatConnections(conn), trace: jsonTrace(engine.explain(src, dst), locate) }));
-  return JSON.stringify({ connections, skippedPolicies: jsonSkippedPolicies(engine, locate) }, null, 2).split('\n');
+/** The JSON document, each pair traced as it is written (jsonDocumentLines): at 20,000 workloads it is gigabytes. */
+export function jsonLines<L>(engine: ReachEngine, pairs: Iterable<FocusedPair>, locate: Locate<L>): Iterable<string> {
+  return jsonDocumentLines(tracedPairs(engine, pairs, locate), jsonSkippedPolicies(engine, locate));
+}
+
+function* tracedPairs<L>(engine: ReachEngine, pairs: Iterable<FocusedPair>, locate: Locate<L>): Iterable<object> {
+  for (const { src, dst, connections: conn } of pairs) yield { src: src.id, dst: dst.id, conn: formatConnections(conn), trace: jsonTrace(engine.explain(src, dst), locate) };
 }
 
 /** The nodes of the pairs, each once, in id order. */

@@ -8,9 +8,12 @@ import type { ReachEngine } from './reach-engine';
 import type { PolicyRef, SourceRef } from './types';
 
 export function connlistLines(engine: ReachEngine): string[] {
-  const lines: string[] = [];
-  for (const { src, dst, connections } of engine.allowedPairs()) lines.push(`${src.id} => ${dst.id} : ${formatConnections(connections)}`);
-  return lines;
+  return [...connlistRows(engine)];
+}
+
+/** connlistLines one at a time, as the pairs are found: millions of pairs are never held at once. */
+export function* connlistRows(engine: ReachEngine): Iterable<string> {
+  for (const { src, dst, connections } of engine.allowedPairs()) yield `${src.id} => ${dst.id} : ${formatConnections(connections)}`;
 }
 
 /** A source position for JSON: the caller decides how offsets become lines (it holds the texts). */
@@ -21,12 +24,44 @@ export interface JsonPolicyRef<L> {
   readonly location: L;
 }
 
-export function jsonReport<L>(engine: ReachEngine, locate: Locate<L>): object {
-  const connections = [...engine.allowedPairs()].map(({ src, dst }) => {
+/**
+ * The JSON report (every allowed pair with its why-trace, then the policies left out) as
+ * the lines of `JSON.stringify(report, null, 2)`, each pair's traced as it is reached: at
+ * 20,000 workloads the report is gigabytes, more than one string can hold.
+ */
+export function jsonReportLines<L>(engine: ReachEngine, locate: Locate<L>): Iterable<string> {
+  return jsonDocumentLines(jsonConnections(engine, locate), jsonSkippedPolicies(engine, locate));
+}
+
+function* jsonConnections<L>(engine: ReachEngine, locate: Locate<L>): Iterable<object> {
+  for (const { src, dst } of engine.allowedPairs()) {
     const trace = engine.explain(src, dst);
-    return { src: src.id, dst: dst.id, conn: trace.allowed, trace: jsonTrace(trace, locate) };
-  });
-  return { connections, skippedPolicies: jsonSkippedPolicies(engine, locate) };
+    yield { src: src.id, dst: dst.id, conn: trace.allowed, trace: jsonTrace(trace, locate) };
+  }
+}
+
+/**
+ * `JSON.stringify({ connections, skippedPolicies }, null, 2)` in lines, the connections read
+ * one at a time: the same text, without the whole document in memory. A connection is one
+ * item of several lines (joined by newlines, as the items are), not a string per line:
+ * a large export makes garbage enough as it is.
+ */
+export function* jsonDocumentLines(connections: Iterable<object>, skippedPolicies: readonly object[]): Iterable<string> {
+  yield '{';
+  // An element gets its comma only once the next element shows there is one.
+  let last: string | undefined;
+  for (const connection of connections) {
+    yield last === undefined ? '  "connections": [' : `${last},`;
+    last = indented(JSON.stringify(connection, null, 2), '    ');
+  }
+  if (last === undefined) yield '  "connections": [],';
+  else yield* [last, '  ],'];
+  yield `  "skippedPolicies": ${indented(JSON.stringify(skippedPolicies, null, 2), '  ').slice(2)}`;
+  yield '}';
+}
+
+function indented(text: string, indent: string): string {
+  return indent + text.replace(/\n/g, `\n${indent}`);
 }
 
 /** The policies the engine left out (the API server would reject them), with their problems. */

@@ -3,7 +3,9 @@
  * panel"): the matrix through a port filter, what-if against the saved files,
  * focus on the policy at a position, and data export.
  */
-import { connlistLines, jsonReport } from '../../evaluate/format-connlist';
+import { connlistRows, jsonReportLines } from '../../evaluate/format-connlist';
+import { ExportPieces } from '../export-pieces';
+import { runInSlices } from '../slices';
 import { ExportReachRequest, PolicyFocusRequest, PortMatrixRequest, WhatIfRequest, type ExportReachResult, type PolicyFocusResult, type ReachabilityMatrixResult, type WhatIfResult } from '../../protocol';
 import { positionToOffset, textDocument } from '../../services/positions';
 import { policyAt, policyFocus } from '../../workspace/policy-focus';
@@ -41,11 +43,23 @@ export const panelFeature: Feature = {
         return policyFocus(engine, found, ws.version, workspaceLocator(ws));
       }),
     );
+    const exports = new ExportPieces();
     onRequest(connection, ExportReachRequest, (params, token) =>
-      runSafe<ExportReachResult>(log, 'exportReach', token, { text: '' }, async () => {
-        const engine = await indexer.reach(token);
-        const text = params.format === 'json' ? JSON.stringify(jsonReport(engine, workspaceLocator(indexer.workspace)), null, 2) : connlistLines(engine).join('\n');
-        return { text: `${text}\n` };
+      runSafe<ExportReachResult>(log, 'exportReach', token, { text: '', error: 'internal error' }, async () => {
+        const ws = indexer.workspace;
+        // The engine of one version: a change while it was computed asks again.
+        let version = ws.version;
+        let engine = await indexer.reach(token);
+        while (ws.version !== version && !token.isCancellationRequested) {
+          version = ws.version;
+          engine = await indexer.reach(token);
+        }
+        const lines = (): Iterable<string> => (params.format === 'json' ? jsonReportLines(engine, workspaceLocator(ws)) : connlistRows(engine));
+        // In time slices: a piece traces thousands of pairs. A change meanwhile would update the engine under it.
+        const outcome = await runInSlices(exports.piece(params.format, params.cursor, version, lines), () => token.isCancellationRequested || ws.version !== version);
+        if (outcome.done) return outcome.value;
+        exports.close();
+        return { text: '', error: 'The export was interrupted: the workspace changed while it was written. Export again.' };
       }),
     );
   },
