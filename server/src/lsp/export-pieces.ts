@@ -11,7 +11,7 @@ import type { ExportReachResult } from '../protocol';
 import type { Steps } from '../core/steps';
 
 /** About this many characters a piece (a line is never split). */
-export const PIECE_CHARS = 4 * 1024 * 1024;
+const PIECE_CHARS = 4 * 1024 * 1024;
 
 const INTERRUPTED = 'The export was interrupted: the workspace changed, or another export started. Export again.';
 
