@@ -50,7 +50,7 @@ function check(files: readonly string[], expected: string): void {
     const lenses = policyLenses(document, entry.analysis, uri);
     if (lenses.length === 0) continue;
     lines.push(`${path.basename(fileURLToPath(uri))}:`);
-    for (const lens of lenses) lines.push(...renderLens(resolvePolicyLens(lens, lens.data as LensData, uri, entry.analysis, engine, universe, locator(workspace, document, uri)), workspace));
+    for (const lens of lenses) lines.push(...renderLens(resolvePolicyLens(lens, lens.data as LensData, uri, entry.analysis, engine, () => universe, locator(workspace, document, uri)), workspace));
     for (const policy of kubernetesPoliciesOf(entry.analysis)) {
       const info = policyLensInfo(engine, uri, policy.ref.node.span.start);
       const focus = policyFocus(engine, policyAt(engine, uri, policy.ref.node.span.start), workspace.version, () => ({ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));

@@ -49,3 +49,15 @@ test('the navigation universe follows moves, since its answers are locations', (
   assert.notEqual(moved, first);
   assert.equal(moved.workloads[0]!.source.span.start, '# moved\n'.length);
 });
+
+test('completion and navigation share the universe of one index', () => {
+  const ws = new Workspace();
+  ws.setFile('file:///w.yaml', WORKLOADS);
+  ws.setFile('file:///p.yaml', POLICY);
+  const located = universeOf(ws);
+  assert.equal(labelUniverseOf(ws), located, 'built once for both');
+  ws.setFile('file:///w.yaml', `# moved\n${WORKLOADS}`);
+  const moved = universeOf(ws);
+  assert.notEqual(moved, located);
+  assert.equal(labelUniverseOf(ws), located, 'the label statistics are kept across a move, where navigation rebuilt');
+});

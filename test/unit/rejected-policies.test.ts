@@ -80,7 +80,7 @@ test('the policy focus and the code lenses of the unclosed policy say it is igno
   const document = textDocument(entry.text, BROKEN_URI);
   const titles = policyLenses(document, entry.analysis, BROKEN_URI)
     .filter((lens) => (lens.data as LensData).start === start)
-    .map((lens) => resolvePolicyLens(lens, lens.data as LensData, BROKEN_URI, entry.analysis, engine, universeOf(ws), locator(ws, document, BROKEN_URI)).command!.title);
+    .map((lens) => resolvePolicyLens(lens, lens.data as LensData, BROKEN_URI, entry.analysis, engine, () => universeOf(ws), locator(ws, document, BROKEN_URI)).command!.title);
   assert.equal(titles.length, 2);
   assert.match(titles[0]!, /^written for (no workload|[0-9]+ workloads?)$/);
   assert.equal(titles[1], 'ignored: the API server would reject it');

@@ -39,6 +39,8 @@ export class ReachEngine {
   private matrix!: ReachMatrix;
   private nodeList: ReachNode[] | undefined;
   private nodeIndex: Map<string, ReachNode> | undefined;
+  /** Per cell (pod class or external range): the positions of its nodes in `nodes`, ascending. */
+  private cellMembers: number[][] | undefined;
 
   constructor(input: ReachInput | typeof LOAD_LATER) {
     if (input !== LOAD_LATER) runToEnd(this.load(input));
@@ -64,6 +66,21 @@ export class ReachEngine {
     return this.nodeList;
   }
 
+  /** Cells: pod classes first, then external ranges; every node sits in one (its `cell`). */
+  get cellCount(): number {
+    return this.model.nodeCount;
+  }
+
+  /** The positions in `nodes` of the nodes of one cell, ascending: a pod class's workloads, or an external range alone. */
+  nodesOfCell(cell: number): readonly number[] {
+    if (!this.cellMembers) {
+      const members: number[][] = Array.from({ length: this.model.nodeCount }, () => []);
+      this.nodes.forEach((n, i) => members[n.cell]!.push(i));
+      this.cellMembers = members;
+    }
+    return this.cellMembers[cell] ?? [];
+  }
+
   node(id: string): ReachNode | undefined {
     if (!this.nodeIndex) this.nodeIndex = new Map(this.nodes.map((n) => [n.id, n]));
     return this.nodeIndex.get(id);
@@ -83,20 +100,32 @@ export class ReachEngine {
     return this.model.policies;
   }
 
-  /** The workload nodes a policy applies to (its subject), whatever its directions. */
+  /** The workload nodes a policy applies to (its subject), whatever its directions, in node order. */
   selectedNodes(subject: Policy['subject']): WorkloadNode[] {
-    return this.nodes.filter((n): n is WorkloadNode => n.kind === 'workload' && this.model.matchesNode(subject, n.cell));
+    const nodes = this.nodes;
+    const positions = this.selectedCells(subject).flatMap((cell) => this.nodesOfCell(cell));
+    return positions.sort((a, b) => a - b).map((i) => nodes[i] as WorkloadNode);
   }
 
-  /** The nodes a rule's peers match. */
-  ruleNodes(rule: PolicyRule): ReachNode[] {
-    const byCell = new Set(this.matrix.nodesOf(rule));
-    return this.nodes.filter((n) => byCell.has(n.cell));
+  /**
+   * The pod classes a policy's subject selects. Matched once per class among the
+   * subject's candidates (its namespace's classes when it names one), not once per
+   * workload: a class's workloads are alike to every selector.
+   */
+  selectedCells(subject: Policy['subject']): number[] {
+    const cells: number[] = [];
+    for (const c of this.model.candidates(subject)) if (c < this.model.classCount && this.model.matchesNode(subject, c)) cells.push(c);
+    return cells;
   }
 
-  /** What a rule matches towards a destination node (its named ports resolved there). */
-  ruleConnections(rule: PolicyRule, destination: ReachNode): ConnectionSet {
-    return this.matrix.table.get(this.matrix.connectionOf(rule, destination.cell));
+  /** The cells a rule's peers match, ascending (computed once per rule). */
+  ruleCells(rule: PolicyRule): Int32Array {
+    return this.matrix.nodesOf(rule);
+  }
+
+  /** What a rule matches towards the nodes of a cell (its named ports resolved there). */
+  ruleConnections(rule: PolicyRule, destinationCell: number): ConnectionSet {
+    return this.matrix.table.get(this.matrix.connectionOf(rule, destinationCell));
   }
 
   /** Workloads left out because another object already has their namespace/name[Kind]. */
@@ -189,6 +218,7 @@ export class ReachEngine {
       if (split) this.matrix = new ReachMatrix(this.model, false);
       this.nodeList = undefined;
       this.nodeIndex = undefined;
+      this.cellMembers = undefined;
       yield* this.matrix.computeAllSteps();
       return 'full';
     }

@@ -39,9 +39,13 @@ export function isLensData(data: unknown): data is LensData {
   return typeof d === 'object' && d !== null && typeof d.uri === 'string' && typeof d.start === 'number' && (d.lens === 'selects' || d.lens === 'flows');
 }
 
-/** Counts the lens's workloads or flows and makes it open them as references. */
-/** `documentUri`: the document as the editor names it, where the references peek opens. */
-export function resolvePolicyLens(lens: CodeLens, data: LensData, documentUri: string, analysis: FileAnalysis, engine: ReachEngine, universe: Universe, locate: Locate): CodeLens {
+/**
+ * Counts the lens's workloads or flows and makes it open them as references.
+ * `documentUri`: the document as the editor names it, where the references peek opens.
+ * `universe` is asked for only by the dialects whose lenses read it: NetworkPolicy lenses
+ * count with the engine, and the first of them after a workload edit need not build it.
+ */
+export function resolvePolicyLens(lens: CodeLens, data: LensData, documentUri: string, analysis: FileAnalysis, engine: ReachEngine, universe: () => Universe, locate: Locate): CodeLens {
   const withCommand = (title: string, locations: ShowReferencesArgs[2]): CodeLens => {
     const args: ShowReferencesArgs = [documentUri, lens.range.start, locations];
     return { range: lens.range, command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [...args] } };
@@ -49,7 +53,18 @@ export function resolvePolicyLens(lens: CodeLens, data: LensData, documentUri: s
   for (const dialect of DIALECTS) {
     const policy = dialect.readingOf(analysis).find((p) => p.ref.node.span.start === data.start);
     if (!policy) continue;
-    const answer = dialect.lenses.resolve({ analysis, policy, uri: data.uri, lens: data.lens, rejections: rejectionsOf(analysis.findings, policy.ref), engine, universe });
+    const query = {
+      analysis,
+      policy,
+      uri: data.uri,
+      lens: data.lens,
+      rejections: rejectionsOf(analysis.findings, policy.ref),
+      engine,
+      get universe() {
+        return universe();
+      },
+    };
+    const answer = dialect.lenses.resolve(query);
     return withCommand(answer.title, workloadLocations(answer.workloads).map((l) => locate(l.uri, l.selection)));
   }
   return withCommand(data.lens === 'selects' ? 'selects no workload' : 'allows no traffic', []);

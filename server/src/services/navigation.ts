@@ -12,7 +12,8 @@ import { workloadHover } from '../analysis/navigate/workload-hover';
 import type { ReachEngine } from '../evaluate/reach-engine';
 import type { Span } from '../model/types';
 import type { Workspace } from '../workspace/workspace';
-import { positionToOffset, spanToRange, textDocument } from './positions';
+import { workspaceDocument } from './file-document';
+import { positionToOffset, spanToRange } from './positions';
 
 /** Spans of any file -> LSP ranges: the open document itself, or the workspace's copy of other files. */
 export type Locate = (uri: string, span: Span) => Location;
@@ -22,7 +23,7 @@ export function locator(workspace: Workspace, current?: TextDocument, currentUri
   if (current) documents.set(currentUri ?? current.uri, current);
   return (uri, span) => {
     let document = documents.get(uri);
-    if (!document) documents.set(uri, (document = textDocument(workspace.getFile(uri)?.text ?? '', uri)));
+    if (!document) documents.set(uri, (document = workspaceDocument(workspace, uri)));
     return { uri, range: spanToRange(document, trimEnd(document.getText(), span)) };
   };
 }

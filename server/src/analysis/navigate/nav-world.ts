@@ -46,15 +46,21 @@ export function policyNamespace(policy: PolicyObject): string {
   return policy.metadata.namespace?.value || DEFAULT_NAMESPACE;
 }
 
-/** A workload's place: its object, the cursor landing on its pod template labels. */
+/**
+ * A workload's place: its object, the cursor landing on its pod template labels. Sorted
+ * by file, then offset; grouped by file first, so a lens listing thousands of workloads
+ * compares offsets, not uris.
+ */
 export function workloadLocations(workloads: readonly ReachWorkload[]): NavLocation[] {
-  const seen = new Set<string>();
-  return workloads.flatMap((w) => {
-    const key = `${w.source.uri}#${w.source.span.start}`;
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [{ uri: w.source.uri, span: w.source.span, selection: w.labelsSource.span }];
-  }).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start));
+  const byFile = new Map<string, Map<number, NavLocation>>();
+  for (const w of workloads) {
+    const { uri, span } = w.source;
+    let inFile = byFile.get(uri);
+    if (!inFile) byFile.set(uri, (inFile = new Map()));
+    if (!inFile.has(span.start)) inFile.set(span.start, { uri, span, selection: w.labelsSource.span });
+  }
+  const uris = [...byFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return uris.flatMap((uri) => [...byFile.get(uri)!.entries()].sort((a, b) => a[0] - b[0]).map(([, location]) => location));
 }
 
 /** The workspace index keeps the `kind: Namespace` object of a declared namespace, whose name is the place to land on. */

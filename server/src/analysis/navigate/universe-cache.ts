@@ -10,6 +10,10 @@
  * - `labelUniverseOf` (completion) compares only labels, ports and names, so an
  *   edit that merely moves workloads down the file keeps the statistics.
  *
+ * Both build from the workspace index, one Universe per index object, so the first
+ * of them to need a build does it for the other too; and a file is fingerprinted only
+ * when it changed, so the first build walks the workloads once, not twice.
+ *
  * The workspace is read through a small structural interface (the Workspace of
  * server/src/workspace satisfies it), so this stays below the workspace layer.
  */
@@ -57,28 +61,47 @@ type Fingerprint = (file: SourceFile) => string;
 class UniverseCache {
   private universe: Universe | undefined;
   private version = -1;
-  private files = new Map<string, { readonly file: SourceFile; readonly print: string }>();
+  private files = new Map<string, SourceFile>();
+  private readonly prints = new WeakMap<SourceFile, string>();
 
   constructor(private readonly fingerprint: Fingerprint) {}
 
   get(source: UniverseSource): Universe {
     if (this.universe && source.version === this.version) return this.universe;
-    const next = new Map<string, { file: SourceFile; print: string }>();
+    const next = new Map<string, SourceFile>();
     let same = this.universe !== undefined && source.uris.length === this.files.size;
     for (const uri of source.uris) {
       const file = source.getFile(uri);
       if (!file) continue;
-      const known = this.files.get(uri);
-      // An unchanged file is the very same entry: no fingerprint to compute.
-      const print = known && known.file === file ? known.print : this.fingerprint(file);
-      if (print !== known?.print) same = false;
-      next.set(uri, { file, print });
+      // An unchanged file is the very same entry. Only a changed one is fingerprinted, with its
+      // last version, and only while the answer may still be the kept universe: the first
+      // build fingerprints nothing.
+      if (same) {
+        const known = this.files.get(uri);
+        if (known !== file && (!known || this.print(known) !== this.print(file))) same = false;
+      }
+      next.set(uri, file);
     }
-    if (!same || !this.universe) this.universe = buildUniverse(source.index);
+    if (!same || !this.universe) this.universe = sharedUniverse(source.index);
     this.files = next;
     this.version = source.version;
     return this.universe;
   }
+
+  private print(file: SourceFile): string {
+    let print = this.prints.get(file);
+    if (print === undefined) this.prints.set(file, (print = this.fingerprint(file)));
+    return print;
+  }
+}
+
+/** One Universe per index object: navigation and completion, each rebuilding for its own reasons, share the build of the same index. */
+const byIndex = new WeakMap<UniverseSource['index'], Universe>();
+
+function sharedUniverse(index: UniverseSource['index']): Universe {
+  let universe = byIndex.get(index);
+  if (!universe) byIndex.set(index, (universe = buildUniverse(index)));
+  return universe;
 }
 
 /** Labels, ports and names of a file's namespaces and workloads; not where they are written. */

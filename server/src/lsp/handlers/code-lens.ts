@@ -37,7 +37,7 @@ export const codeLensFeature: Feature = {
         if (!document) return lens;
         const engine = await indexer.reach(token);
         const ws = indexer.workspace;
-        return resolvePolicyLens(lens, data, document.uri, cache.get(document), engine, universeOf(ws), locator(ws, document, data.uri));
+        return resolvePolicyLens(lens, data, document.uri, cache.get(document), engine, () => universeOf(ws), locator(ws, document, data.uri));
       }),
     );
   },

@@ -12,6 +12,7 @@ import { policyAt, policyFocus } from '../../workspace/policy-focus';
 import { MatrixNodeTableWriter } from '../../matrix-node-table';
 import { portMatrixViewSteps } from '../../workspace/port-matrix';
 import type { Feature } from '../features';
+import { LastAnswer, viewKey } from '../last-answer';
 import { runSafe } from '../run-safe';
 import { normalizeUri } from '../index-runner';
 import { onRequest, workspaceLocator } from './panel-support';
@@ -26,11 +27,18 @@ export const panelFeature: Feature = {
   capabilities: {},
   register({ connection, documents, indexer, log }) {
     const whatIf = new WhatIf(documents, indexer);
+    const lastPortMatrix = new LastAnswer<ReachabilityMatrixResult>();
     onRequest(connection, PortMatrixRequest, (params, token) =>
-      runSafe(log, 'portMatrix', token, EMPTY_MATRIX, async () => {
-        const ws = indexer.workspace;
-        return indexer.reachView(token, (engine) => portMatrixViewSteps(engine, { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params.ports));
-      }),
+      runSafe(log, 'portMatrix', token, EMPTY_MATRIX, () =>
+        lastPortMatrix.keptOr(
+          () => viewKey(indexer, params),
+          () => {
+            const ws = indexer.workspace;
+            return indexer.reachView(token, (engine) => portMatrixViewSteps(engine, { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params.ports));
+          },
+          (ms) => log(`Port matrix of workspace version ${indexer.workspace.version}: computed in ${Math.round(ms)} ms.`),
+        ),
+      ),
     );
     onRequest(connection, WhatIfRequest, (params, token) => runSafe(log, 'whatIf', token, EMPTY_WHAT_IF, () => whatIf.compute(params, token)));
     onRequest(connection, PolicyFocusRequest, (params, token) =>

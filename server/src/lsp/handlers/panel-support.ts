@@ -1,7 +1,8 @@
 /** Small helpers the panel's handlers share: typed request registration and source locations. */
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import type { RequestSpec } from '../../protocol';
-import { spanToRange, textDocument } from '../../services/positions';
+import { workspaceDocument } from '../../services/file-document';
+import { spanToRange } from '../../services/positions';
 import type { LocateSource } from '../../workspace/reach-view';
 import type { Workspace } from '../../workspace/workspace';
 
@@ -10,15 +11,7 @@ export function onRequest<P, R>(connection: Connection, spec: RequestSpec<P, R>,
   connection.onRequest(spec.method, (params: P, token: CancellationToken) => handler(params, token));
 }
 
-/** Offsets -> LSP ranges in the workspace's texts, with one TextDocument per file and request. */
+/** Offsets -> LSP ranges in the workspace's texts, through the TextDocument kept per file version. */
 export function workspaceLocator(ws: Workspace): LocateSource {
-  const documents = new Map<string, ReturnType<typeof textDocument>>();
-  return (source) => {
-    let document = documents.get(source.uri);
-    if (!document) {
-      document = textDocument(ws.getFile(source.uri)?.text ?? '', source.uri);
-      documents.set(source.uri, document);
-    }
-    return { uri: source.uri, range: spanToRange(document, source.span) };
-  };
+  return (source) => ({ uri: source.uri, range: spanToRange(workspaceDocument(ws, source.uri), source.span) });
 }

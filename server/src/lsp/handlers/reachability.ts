@@ -5,7 +5,7 @@ import type { SourceRef } from '../../evaluate/types';
 import { ExplainConnectionRequest, ReachabilityMatrixRequest, type ExplainConnectionResult, type ReachabilityMatrixResult } from '../../protocol';
 import { matrixViewSteps, traceDto, type LocateSource } from '../../workspace/reach-view';
 import type { Feature } from '../features';
-import { LastAnswer } from '../last-answer';
+import { LastAnswer, viewKey } from '../last-answer';
 import { runSafe } from '../run-safe';
 import { onRequest, workspaceLocator } from './panel-support';
 
@@ -13,17 +13,17 @@ export const reachabilityFeature: Feature = {
   capabilities: {},
   register({ connection, indexer, log }) {
     const lastMatrix = new LastAnswer<ReachabilityMatrixResult>();
-    const matrixKey = (params: unknown): string => `${indexer.workspace.version}|${indexer.indexing}|${JSON.stringify(params ?? {})}`;
     onRequest(connection, ReachabilityMatrixRequest, (params, token) =>
-      runSafe<ReachabilityMatrixResult | null>(log, 'reachabilityMatrix', token, null, async () => {
-        const kept = lastMatrix.get(matrixKey(params));
-        if (kept) return kept;
-        const ws = indexer.workspace;
-        const result = await indexer.reachView(token, (engine) => matrixViewSteps(engine, { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params ?? {}));
-        // reachView returns a view of the workspace as it is now: the key read now is the view's.
-        lastMatrix.set(matrixKey(params), result);
-        return result;
-      }),
+      runSafe<ReachabilityMatrixResult | null>(log, 'reachabilityMatrix', token, null, () =>
+        lastMatrix.keptOr(
+          () => viewKey(indexer, params),
+          () => {
+            const ws = indexer.workspace;
+            return indexer.reachView(token, (engine) => matrixViewSteps(engine, { version: ws.version, indexing: indexer.indexing }, workspaceLocator(ws), params ?? {}));
+          },
+          (ms) => log(`Matrix of workspace version ${indexer.workspace.version}: computed in ${Math.round(ms)} ms.`),
+        ),
+      ),
     );
     onRequest(connection, ExplainConnectionRequest, (params, token) =>
       runSafe<ExplainConnectionResult>(log, 'explainConnection', token, { text: [], error: 'internal error' }, async () => {
