@@ -24,6 +24,7 @@ import { Workspace } from '../../server/src/workspace/workspace';
 import { crossFileFindings, workspaceFindings } from '../../server/src/workspace/workspace-findings';
 import { WorkspaceFindingsCache } from '../../server/src/workspace/workspace-findings-cache';
 import { PROJECT_ROOT } from '../support/paths';
+import { seededRandom as random } from '../support/seeded-random';
 
 const URI = 'file:///ws/manifest.yaml';
 
@@ -32,17 +33,6 @@ type GenerateManifest = (options: { targetLines: number; seed: number }) => { te
 async function generator(): Promise<GenerateManifest> {
   const module = (await import(pathToFileURL(path.join(PROJECT_ROOT, 'bench', 'generate', 'generate-manifest.mjs')).href)) as { generateManifest: GenerateManifest };
   return module.generateManifest;
-}
-
-/** A small deterministic generator of numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** What typing does: one or a few characters, a new line, a comment, a document marker; or a deletion. */

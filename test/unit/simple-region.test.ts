@@ -16,6 +16,7 @@ import { documentRegions } from '../../server/src/core/parse/document-regions';
 import { parseFile, parseRegionWithYaml } from '../../server/src/core/parse/parse-documents';
 import { readSimpleRegion } from '../../server/src/core/parse/simple-region';
 import { EXAMPLES, FIXTURES, PROJECT_ROOT } from '../support/paths';
+import { seededRandom as random } from '../support/seeded-random';
 
 type Generated = { files: Map<string, string> };
 type Generator = (options: { namespaces: number; workloads: number; policies: number; shape: string }) => Generated;
@@ -57,17 +58,6 @@ function yamlFiles(folder: string): string[] {
 async function generator(): Promise<Generator> {
   const module = (await import(pathToFileURL(path.join(PROJECT_ROOT, 'bench', 'reach', 'generate.mjs')).href)) as { generateWorkspace: Generator; SHAPES: string[] };
   return module.generateWorkspace;
-}
-
-/** A small deterministic generator of numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
